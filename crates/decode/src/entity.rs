@@ -1,0 +1,58 @@
+//! `decode.html-entity`: HTML/XML character references left in exported text.
+//!
+//! Only complete references are decoded: a known name or a number, closed by `;`. A bare `&`
+//! (`Q&A`, `prosjekt & samarbeid`) never starts one, so text without entities is untouched.
+
+use rensa_core::{EditKind, StageEdit};
+
+use crate::lex::Lex;
+use crate::tables::{CP1252, NAMED_ENTITIES};
+use crate::HTML_ENTITY;
+
+pub(crate) fn edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('&') {
+        let rest = &text[i + 1..];
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
+            continue;
+        };
+        let name = &rest[..semi];
+        let (c, confidence) = match name.strip_prefix('#') {
+            Some(num) => match numeric(num) {
+                Some(c) => (c, 0.98),
+                None => continue,
+            },
+            None => match NAMED_ENTITIES.binary_search_by(|(n, _)| n.cmp(&name)) {
+                Ok(k) => (NAMED_ENTITIES[k].1, 0.99),
+                Err(_) => continue,
+            },
+        };
+        out.push(StageEdit::new(
+            i..i + semi + 2,
+            c.to_string(),
+            EditKind::Encoding,
+            HTML_ENTITY,
+            confidence,
+        ));
+    }
+    out
+}
+
+/// `246` or `xF6` to a character; 128..=159 are read as windows-1252, as browsers do.
+fn numeric(num: &str) -> Option<char> {
+    let value = match num.strip_prefix(['x', 'X']) {
+        Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            u32::from_str_radix(hex, 16).ok()?
+        }
+        _ if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) => num.parse().ok()?,
+        _ => return None,
+    };
+    let c = match value {
+        0x80..=0x9F => CP1252[(value - 0x80) as usize],
+        _ => char::from_u32(value)?,
+    };
+    if c.is_control() && !matches!(c, '\t' | '\n' | '\r') || crate::lex::is_c1(c) {
+        return None;
+    }
+    Some(c)
+}

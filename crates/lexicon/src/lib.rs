@@ -1,0 +1,346 @@
+//! Word lists with frequencies for Swedish, Norwegian Bokmål, Nynorsk and Danish, embedded in the
+//! binary so nothing needs installing.
+//!
+//! Each language is an [`fst::Map`] from a lowercase word form to a packed value: the wordfreq
+//! Zipf frequency times 100 in the low 16 bits, flags above (bit 16: proper name; bit 17: seen
+//! only capitalised). The maps are built from Debian's hunspell and plain word lists, PyPI's
+//! wordfreq and hand-listed Nordic names and places by `dictionaries/build.sh`; see
+//! `dictionaries/README.md` for sources, licenses and counts.
+//!
+//! # Why an fst
+//! An fst is searchable straight from the embedded bytes: opening all four languages costs a
+//! header check, not a parse, so start-up stays well under a millisecond, and the four lists
+//! (about 2.7 million forms) take a few MB instead of tens. A lookup walks the automaton, about
+//! as fast as a hash lookup on short words. The price is that the set is immutable: a user's own
+//! list (`--dict FILE`) is held beside it in a hash map.
+//!
+//! # What this crate does not do
+//! It does not guess at unknown words or analyse compounds; that is restore's job, through
+//! [`rensa_core::Vocabulary`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rensa_core::{Lang, SortedWords, Vocabulary, WalkState};
+
+/// Flag bit: the form is a proper name (person or place).
+pub const FLAG_NAME: u64 = 1 << 16;
+/// Flag bit: the form was only seen capitalised in the sources.
+pub const FLAG_CAPITALISED: u64 = 1 << 17;
+
+static SV: &[u8] = include_bytes!("../../../dictionaries/sv/words.fst");
+static NB: &[u8] = include_bytes!("../../../dictionaries/nb/words.fst");
+static NN: &[u8] = include_bytes!("../../../dictionaries/nn/words.fst");
+static DA: &[u8] = include_bytes!("../../../dictionaries/da/words.fst");
+
+/// Errors loading dictionaries.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LexiconError {
+    /// Embedded or compiled data is not a valid fst.
+    #[error("dictionary for {lang} is corrupt: {source}")]
+    Corrupt {
+        /// Language of the dictionary.
+        lang: Lang,
+        /// Underlying error.
+        source: fst::Error,
+    },
+    /// A user word list could not be read.
+    #[error("{path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Underlying error.
+        source: std::io::Error,
+    },
+    /// A line of a user word list is malformed.
+    #[error("{path}: line {line}: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: &'static str,
+    },
+}
+
+/// The vocabulary of one language: the embedded list plus any user words.
+pub struct Lexicon {
+    lang: Lang,
+    map: fst::Map<&'static [u8]>,
+    extra: HashMap<String, (f32, bool)>,
+    extra_sorted: SortedWords,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("lang", &self.lang)
+            .field("words", &self.map.len())
+            .field("extra", &self.extra.len())
+            .finish()
+    }
+}
+
+impl Lexicon {
+    /// Opens the embedded dictionary for `lang`.
+    pub fn embedded(lang: Lang) -> Result<Lexicon, LexiconError> {
+        let bytes = match lang {
+            Lang::Sv => SV,
+            Lang::Nb => NB,
+            Lang::Nn => NN,
+            Lang::Da => DA,
+        };
+        let map = fst::Map::new(bytes).map_err(|source| LexiconError::Corrupt { lang, source })?;
+        Ok(Lexicon {
+            lang,
+            map,
+            extra: HashMap::new(),
+            extra_sorted: SortedWords::default(),
+        })
+    }
+
+    /// Number of embedded forms.
+    pub fn len(&self) -> usize {
+        self.map.len() + self.extra.len()
+    }
+
+    /// Whether the lexicon is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds a user's word list: one word per line, optionally `word<TAB>zipf`; `#` starts a
+    /// comment. Words without a frequency get Zipf 3.0 (an ordinary word), because a user lists a
+    /// word precisely because the archive uses it. Capitalised entries count as names.
+    pub fn add_user_words(&mut self, path: &Path) -> Result<usize, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.add_user_text(&text, path)
+    }
+
+    /// Like [`Lexicon::add_user_words`], from text already read.
+    pub fn add_user_text(&mut self, text: &str, path: &Path) -> Result<usize, LexiconError> {
+        let mut n = 0;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let word = parts.next().unwrap_or("").trim();
+            let zipf = match parts.next() {
+                Some(z) => z.trim().parse::<f32>().map_err(|_| LexiconError::Parse {
+                    path: path.to_path_buf(),
+                    line: i + 1,
+                    message: "frequency is not a number",
+                })?,
+                None => 3.0,
+            };
+            if word.is_empty() || word.chars().any(char::is_whitespace) {
+                return Err(LexiconError::Parse {
+                    path: path.to_path_buf(),
+                    line: i + 1,
+                    message: "expected one word per line",
+                });
+            }
+            let is_name = word.chars().next().is_some_and(char::is_uppercase);
+            self.extra.insert(word.to_lowercase(), (zipf, is_name));
+            n += 1;
+        }
+        self.extra_sorted = SortedWords::new(
+            self.extra
+                .iter()
+                .map(|(k, (z, _))| (k.clone(), *z))
+                .collect(),
+        );
+        Ok(n)
+    }
+
+    fn raw(&self, lower: &str) -> Option<u64> {
+        self.map.get(lower)
+    }
+}
+
+impl Vocabulary for Lexicon {
+    fn frequency(&self, lower: &str) -> Option<f32> {
+        if let Some(&(z, _)) = self.extra.get(lower) {
+            return Some(z);
+        }
+        self.raw(lower).map(|v| (v & 0xffff) as f32 / 100.0)
+    }
+
+    fn is_name(&self, lower: &str) -> bool {
+        if let Some(&(_, n)) = self.extra.get(lower) {
+            return n;
+        }
+        self.raw(lower).is_some_and(|v| v & FLAG_NAME != 0)
+    }
+
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn walk_start(&self) -> WalkState {
+        let (lo, hi) = self.extra_sorted.start();
+        WalkState {
+            node: self.map.as_fst().root().addr(),
+            out: 0,
+            lo,
+            hi,
+            depth: 0,
+            alive: 1 | if lo < hi { 2 } else { 0 },
+        }
+    }
+
+    fn walk(&self, s: WalkState, bytes: &[u8]) -> Option<WalkState> {
+        let mut next = WalkState {
+            depth: s.depth + bytes.len() as u32,
+            alive: 0,
+            ..s
+        };
+        if s.alive & 1 != 0 {
+            let fst = self.map.as_fst();
+            let mut node = fst.node(s.node);
+            let mut out = fst::raw::Output::new(s.out);
+            let mut ok = true;
+            for &b in bytes {
+                match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        out = out.cat(t.out);
+                        node = fst.node(t.addr);
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                next.node = node.addr();
+                next.out = out.value();
+                next.alive |= 1;
+            }
+        }
+        if s.alive & 2 != 0 {
+            if let Some((lo, hi)) = self.extra_sorted.narrow(s.lo, s.hi, s.depth, bytes) {
+                next.lo = lo;
+                next.hi = hi;
+                next.alive |= 2;
+            }
+        }
+        (next.alive != 0).then_some(next)
+    }
+
+    fn walk_final(&self, s: WalkState) -> Option<f32> {
+        if s.alive & 2 != 0 {
+            if let Some(z) = self.extra_sorted.final_at(s.lo, s.hi, s.depth) {
+                return Some(z);
+            }
+        }
+        if s.alive & 1 != 0 {
+            let node = self.map.as_fst().node(s.node);
+            if node.is_final() {
+                let v = fst::raw::Output::new(s.out)
+                    .cat(node.final_output())
+                    .value();
+                return Some((v & 0xffff) as f32 / 100.0);
+            }
+        }
+        None
+    }
+}
+
+/// The four embedded lexicons.
+#[derive(Debug)]
+pub struct Lexicons {
+    /// One per language, in [`Lang::ALL`] order.
+    pub by_lang: Vec<Lexicon>,
+}
+
+impl Lexicons {
+    /// Opens all embedded dictionaries.
+    pub fn embedded() -> Result<Lexicons, LexiconError> {
+        Ok(Lexicons {
+            by_lang: Lang::ALL
+                .iter()
+                .map(|&l| Lexicon::embedded(l))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// The lexicon of one language.
+    pub fn get(&self, lang: Lang) -> &Lexicon {
+        let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+        &self.by_lang[i]
+    }
+
+    /// Adds a user word list to every language.
+    pub fn add_user_words(&mut self, path: &Path) -> Result<usize, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut n = 0;
+        for lex in &mut self.by_lang {
+            n = lex.add_user_text(&text, path)?;
+        }
+        Ok(n)
+    }
+
+    /// All four as trait objects.
+    pub fn all(&self) -> Vec<&dyn Vocabulary> {
+        self.by_lang.iter().map(|l| l as &dyn Vocabulary).collect()
+    }
+}
+
+/// Packs a Zipf frequency and flags into an fst value.
+pub fn pack(zipf: f32, flags: u64) -> u64 {
+    let z = (zipf * 100.0).round().clamp(0.0, 65535.0) as u64;
+    z | (flags << 16)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn embedded_dictionaries_open_and_know_core_words() {
+        let sv = Lexicon::embedded(Lang::Sv).unwrap();
+        for w in ["möte", "från", "förvaltningarna", "är", "för", "på"] {
+            assert!(sv.contains(w), "{w} missing from sv");
+        }
+        for w in ["fran", "mote", "forvaltningarna"] {
+            assert!(!sv.contains(w), "{w} should not be in sv");
+        }
+        assert!(sv.frequency("för").unwrap() > 6.0);
+        assert!(sv.is_name("örebro"));
+        let da = Lexicon::embedded(Lang::Da).unwrap();
+        assert!(da.contains("fælles") && da.contains("holbæk"));
+        let nb = Lexicon::embedded(Lang::Nb).unwrap();
+        assert!(nb.contains("møte"));
+    }
+
+    #[test]
+    fn user_words_are_added_and_bad_lines_rejected() {
+        let mut sv = Lexicon::embedded(Lang::Sv).unwrap();
+        let n = sv
+            .add_user_text(
+                "# archive words\nKanonverkstan\nsamverkansrådet\t4.5\n",
+                Path::new("u.txt"),
+            )
+            .unwrap();
+        assert_eq!(n, 2);
+        assert!(sv.is_name("kanonverkstan"));
+        assert_eq!(sv.frequency("samverkansrådet"), Some(4.5));
+        let err = sv
+            .add_user_text("ord\tx\n", Path::new("u.txt"))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "u.txt: line 1: frequency is not a number");
+    }
+}

@@ -1,0 +1,278 @@
+//! Candidate search: every dictionary word (or compound of dictionary words) that the OCR
+//! confusion model could have turned into the damaged word.
+//!
+//! The search walks the dictionary's prefix structure and the damaged word together, trying the
+//! printed character itself and each confusion that could have printed it. A prefix no word
+//! starts with is abandoned at once, so a long word with many `a`s and `o`s costs a few hundred
+//! steps, not 3^n lookups. At the end of a known word inside the damaged one the walk may start
+//! again from the root (a compound boundary, optionally with the linking `s`), which is how
+//! `Samverkansradet` finds `samverkans` + `rådet` although the compound is in no list.
+
+use std::collections::HashMap;
+
+use rensa_core::{Vocabulary, WalkState};
+
+use crate::confusion::ConfusionModel;
+
+/// Most substitutions tried in one word.
+const MAX_SUBS: u8 = 4;
+/// Most parts in a compound.
+const MAX_PARTS: usize = 3;
+/// Shortest compound part after the first, in characters.
+const MIN_PART: usize = 3;
+/// Shortest first part of a compound: three-letter first parts (`ser`+`man`) make too many
+/// accidental compounds out of names.
+const MIN_FIRST_PART: usize = 4;
+/// Search steps per word before giving up (bounds the worst case).
+const BUDGET: usize = 40_000;
+/// Lowest summed ln P of the substitutions of one candidate.
+const MIN_LOGP: f32 = -18.0;
+
+/// A candidate reading of a damaged word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The lowercase word.
+    pub text: String,
+    /// Zipf frequency used for scoring (for compounds: the head's, less a penalty per boundary).
+    pub zipf: f32,
+    /// Number of parts (1 for a listed word).
+    pub parts: usize,
+    /// Letter-for-letter substitutions that pay the document damage prior.
+    pub letter_subs: u8,
+    /// Sum of ln P(ocr | truth) of letter substitutions.
+    pub letter_logp: f32,
+    /// Sum of ln P(ocr | truth) of substitutions whose OCR side has a digit.
+    pub digit_logp: f32,
+    /// Substitutions with a digit.
+    pub digit_subs: u8,
+}
+
+impl Candidate {
+    /// Total substitutions.
+    pub fn subs(&self) -> u8 {
+        self.letter_subs + self.digit_subs
+    }
+}
+
+/// Zipf given to a listed form without a measured frequency.
+const UNMEASURED_ZIPF: f32 = 1.5;
+/// Zipf lost per compound boundary: a compound is rarer than its head. A compound scores its
+/// head's Zipf less this per boundary.
+const COMPOUND_PENALTY: f32 = 1.0;
+
+struct Search<'a> {
+    vocab: &'a dyn Vocabulary,
+    model: &'a ConfusionModel,
+    input: &'a [char],
+    budget: usize,
+    out: String,
+    parts: Vec<f32>,
+    found: HashMap<String, Candidate>,
+}
+
+/// All candidates for a lowercase word, best-first by (zipf, fewest substitutions).
+pub fn candidates(vocab: &dyn Vocabulary, model: &ConfusionModel, lower: &str) -> Vec<Candidate> {
+    let input: Vec<char> = lower.chars().collect();
+    if input.is_empty() || input.len() > 40 {
+        return Vec::new();
+    }
+    let mut s = Search {
+        vocab,
+        model,
+        input: &input,
+        budget: BUDGET,
+        out: String::with_capacity(lower.len() + 8),
+        parts: Vec::new(),
+        found: HashMap::new(),
+    };
+    s.dfs(0, vocab.walk_start(), 0, Acc::default());
+    let mut v: Vec<Candidate> = s.found.into_values().collect();
+    // A reading that is itself a listed word is scored as that word, never as a compound of
+    // its pieces.
+    for c in &mut v {
+        if c.parts > 1 {
+            if let Some(z) = vocab.frequency(&c.text) {
+                // Listed compounds often have no or a tiny measured frequency; the estimate from
+                // the head is as good evidence that the word exists.
+                c.parts = 1;
+                c.zipf = c.zipf.max(if z <= 0.0 { UNMEASURED_ZIPF } else { z });
+            }
+        }
+    }
+    v.sort_by(|a, b| {
+        b.zipf
+            .total_cmp(&a.zipf)
+            .then(a.subs().cmp(&b.subs()))
+            .then(a.text.cmp(&b.text))
+    });
+    v
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    letter_subs: u8,
+    digit_subs: u8,
+    letter_logp: f32,
+    digit_logp: f32,
+}
+
+impl Search<'_> {
+    fn dfs(&mut self, pos: usize, state: WalkState, part_len: usize, acc: Acc) {
+        if self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
+        let n = self.input.len();
+        if pos == n {
+            let min_len = if self.parts.is_empty() { 1 } else { MIN_PART };
+            if part_len >= min_len {
+                if let Some(z) = self.vocab.walk_final(state) {
+                    self.record(z, acc);
+                }
+            }
+            return;
+        }
+        // A compound boundary after a complete part.
+        let min_here = if self.parts.is_empty() {
+            MIN_FIRST_PART
+        } else {
+            MIN_PART
+        };
+        if self.parts.len() + 1 < MAX_PARTS && part_len >= min_here && n - pos >= MIN_PART {
+            if let Some(z) = self.vocab.walk_final(state) {
+                self.parts.push(z);
+                self.dfs(pos, self.vocab.walk_start(), 0, acc);
+                if self.input[pos] == 's' && n - pos > MIN_PART {
+                    let mark = self.out.len();
+                    self.out.push('s');
+                    self.dfs(pos + 1, self.vocab.walk_start(), 0, acc);
+                    self.out.truncate(mark);
+                }
+                self.parts.pop();
+            }
+        }
+        // The character as printed.
+        let c = self.input[pos];
+        let mut buf = [0u8; 4];
+        let cb = c.encode_utf8(&mut buf);
+        if let Some(next) = self.vocab.walk(state, cb.as_bytes()) {
+            let mark = self.out.len();
+            self.out.push(c);
+            self.dfs(pos + 1, next, part_len + 1, acc);
+            self.out.truncate(mark);
+        }
+        // Each confusion that could have printed what is here.
+        if acc.letter_subs + acc.digit_subs >= MAX_SUBS {
+            return;
+        }
+        let model = self.model;
+        for conf in model.starting_with(c) {
+            let k = conf.ocr.len();
+            if pos + k > n || self.input[pos..pos + k] != conf.ocr[..] {
+                continue;
+            }
+            let mut acc2 = acc;
+            if conf.digit {
+                acc2.digit_subs += 1;
+                acc2.digit_logp += conf.logp;
+            } else {
+                acc2.letter_subs += 1;
+                acc2.letter_logp += conf.logp;
+            }
+            if acc2.letter_logp + acc2.digit_logp < MIN_LOGP {
+                continue;
+            }
+            if let Some(next) = self.vocab.walk(state, conf.truth.as_bytes()) {
+                let mark = self.out.len();
+                self.out.push_str(&conf.truth);
+                self.dfs(pos + k, next, part_len + conf.truth.chars().count(), acc2);
+                self.out.truncate(mark);
+            }
+        }
+    }
+
+    fn record(&mut self, last: f32, acc: Acc) {
+        let eff = |z: f32| if z <= 0.0 { UNMEASURED_ZIPF } else { z };
+        // A compound inflects like its head (last part) and is rarer than it.
+        // Each further boundary costs twice the one before: three-part readings of a damaged
+        // word are usually accidents of short dictionary pieces.
+        let boundaries = self.parts.len() as f32;
+        let zipf = eff(last) - COMPOUND_PENALTY * (boundaries * (boundaries + 1.0) / 2.0);
+        let cand = Candidate {
+            text: self.out.clone(),
+            zipf,
+            parts: self.parts.len() + 1,
+            letter_subs: acc.letter_subs,
+            letter_logp: acc.letter_logp,
+            digit_logp: acc.digit_logp,
+            digit_subs: acc.digit_subs,
+        };
+        match self.found.get_mut(&cand.text) {
+            Some(old) => {
+                if better(&cand, old) {
+                    *old = cand;
+                }
+            }
+            None => {
+                self.found.insert(cand.text.clone(), cand);
+            }
+        }
+    }
+}
+
+fn better(a: &Candidate, b: &Candidate) -> bool {
+    let sa = a.zipf * 2.3 + a.letter_logp + a.digit_logp;
+    let sb = b.zipf * 2.3 + b.letter_logp + b.digit_logp;
+    sa > sb
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rensa_core::{Lang, MemoryVocabulary};
+
+    fn vocab() -> MemoryVocabulary {
+        MemoryVocabulary::from_pairs(
+            Lang::Sv,
+            [
+                ("från", 6.5),
+                ("fran", 2.0),
+                ("möte", 5.0),
+                ("samverkans", 3.0),
+                ("rådet", 4.5),
+                ("för", 7.1),
+                ("for", 4.9),
+                ("är", 7.3),
+                ("år", 6.3),
+                ("ar", 4.5),
+            ],
+        )
+    }
+
+    #[test]
+    fn finds_diacritic_and_digit_readings() {
+        let v = vocab();
+        let m = ConfusionModel::from_tsv("");
+        let c = candidates(&v, &m, "mote");
+        assert_eq!(c[0].text, "möte");
+        let c = candidates(&v, &m, "f6r");
+        assert_eq!(c[0].text, "för");
+        assert_eq!(c[0].digit_subs, 1);
+        let c = candidates(&v, &m, "4r");
+        assert_eq!(c[0].text, "är");
+        let texts: Vec<_> = candidates(&v, &m, "ar")
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert!(texts.contains(&"är".to_string()) && texts.contains(&"ar".to_string()));
+    }
+
+    #[test]
+    fn finds_compounds_of_known_parts() {
+        let v = vocab();
+        let m = ConfusionModel::from_tsv("");
+        let c = candidates(&v, &m, "samverkansradet");
+        assert_eq!(c[0].text, "samverkansrådet");
+        assert_eq!(c[0].parts, 2);
+    }
+}
