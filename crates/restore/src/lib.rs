@@ -67,6 +67,9 @@ pub use search::Candidate;
 const LN10: f32 = std::f32::consts::LN_10;
 /// The damage prior of a document without any sign of damage.
 const MIN_PRIOR: f32 = 0.0005;
+/// How much likelier (ln) a reading must be than a known word to replace it, at damage prior 0
+/// (ln 20); it scales down with (1 - prior).
+const REAL_WORD_MARGIN: f32 = 3.0;
 /// Damage prior below which known words are never replaced.
 const REAL_WORD_MIN_PRIOR: f32 = 0.1;
 
@@ -242,6 +245,22 @@ struct Ctx<'a> {
     opts: &'a RestoreOptions,
     cands: HashMap<String, Vec<Candidate>>,
     seen_intact: HashMap<String, usize>,
+    /// ln P(ocr | truth, damaged) per confusion id, adapted to the document.
+    logp: Vec<f32>,
+}
+
+/// Score of a reading: ln P(word) + Σ ln(P(ocr | truth)) + ln p per lost letter, plus a bonus
+/// when the reading occurs intact elsewhere in the document.
+fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usize>) -> f32 {
+    let mut s = c.zipf * LN10;
+    for &id in &c.used {
+        s += logp.get(id as usize).copied().unwrap_or(-20.0);
+    }
+    s += c.letter_subs as f32 * ln_prior;
+    if seen.contains_key(&c.text) {
+        s += 3f32.ln();
+    }
+    s
 }
 
 static MODEL: LazyLock<ConfusionModel> = LazyLock::new(ConfusionModel::embedded);
@@ -276,6 +295,7 @@ pub fn restore_with(
         opts,
         cands: HashMap::new(),
         seen_intact: HashMap::new(),
+        logp: model.all().iter().map(|c| c.logp).collect(),
     };
     // Pass 1: distinct candidate words, intact special letters, damage evidence.
     let mut types: HashMap<String, usize> = HashMap::new();
@@ -291,25 +311,38 @@ pub fn restore_with(
         }
         *types.entry(lower).or_default() += 1;
     }
-    let p = match opts.damage_prior {
-        Some(p) => p,
-        None => {
-            let mut explained = 0usize;
-            for (w, &n) in &types {
-                if vocab.contains(w) {
-                    continue;
-                }
-                let c = ctx.candidates(w);
-                if c.first()
-                    .is_some_and(|c| c.subs() > 0 && c.text.chars().any(is_special))
-                {
-                    explained += n;
-                }
+    // Unknown words: which readings explain them (with the shipped weights and a middling
+    // prior), how many gain a special letter, and which confusions they used.
+    let base = ctx.model.all().iter().map(|c| c.logp).collect::<Vec<_>>();
+    let mut explained = 0usize;
+    let mut counts = vec![0f32; base.len()];
+    let mut unknown: Vec<(&String, usize)> = types
+        .iter()
+        .filter(|(w, _)| !vocab.contains(w))
+        .map(|(w, &n)| (w, n))
+        .collect();
+    unknown.sort();
+    for (w, n) in unknown {
+        ctx.candidates(w);
+        let best = ctx.cands[w.as_str()]
+            .iter()
+            .filter(|c| c.subs() > 0)
+            .map(|c| (score(c, &base, 0.3f32.ln(), &ctx.seen_intact), c))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.text.cmp(&a.1.text)));
+        if let Some((_, c)) = best {
+            if c.text.chars().any(is_special) {
+                explained += n;
             }
-            ((explained as f32 + 0.02) / (explained as f32 + intact_special as f32 + 2.0))
-                .clamp(MIN_PRIOR, 0.8)
+            for &id in &c.used {
+                counts[id as usize] += n as f32;
+            }
         }
-    };
+    }
+    let p = opts.damage_prior.unwrap_or_else(|| {
+        ((explained as f32 + 0.02) / (explained as f32 + intact_special as f32 + 2.0))
+            .clamp(MIN_PRIOR, 0.8)
+    });
+    ctx.logp = ctx.model.adapted_logp(&counts);
 
     // Pass 2: decide each word.
     let mut decided: HashMap<String, Option<(String, f32, &'static str)>> = HashMap::new();
@@ -361,6 +394,7 @@ pub fn explain(word: &str, vocab: &dyn Vocabulary, opts: &RestoreOptions, prior:
         opts,
         cands: HashMap::new(),
         seen_intact: HashMap::new(),
+        logp: MODEL.all().iter().map(|c| c.logp).collect(),
     };
     ctx.decide(&word.to_lowercase(), prior, starts_upper(word))
 }
@@ -429,7 +463,16 @@ impl Ctx<'_> {
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.text.cmp(&b.0.text)));
         scored.truncate(8);
         let change = scored.first().and_then(|(best, s)| {
-            if *s <= keep_score {
+            // A known word must lose clearly: a real-word change needs the reading to be
+            // REAL_WORD_MARGIN more likely than the word as printed.
+            // The margin shrinks as the document's damage grows: in a page where most lost
+            // letters are lost, a common word printed without its letter is the usual case.
+            let margin = if known_exact.is_some() {
+                REAL_WORD_MARGIN * (1.0 - p)
+            } else {
+                0.0
+            };
+            if *s <= keep_score + margin {
                 return None;
             }
             // Posterior of the winner among keeping and all readings.

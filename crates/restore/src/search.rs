@@ -33,7 +33,7 @@ const MIN_LOGP: f32 = -18.0;
 pub struct Candidate {
     /// The lowercase word.
     pub text: String,
-    /// Zipf frequency used for scoring (for compounds: the head's, less a penalty per boundary).
+    /// Zipf frequency used for scoring (for compounds, an estimate from the parts).
     pub zipf: f32,
     /// Number of parts (1 for a listed word).
     pub parts: usize,
@@ -45,6 +45,8 @@ pub struct Candidate {
     pub digit_logp: f32,
     /// Substitutions with a digit.
     pub digit_subs: u8,
+    /// Ids of the confusions used, in order.
+    pub used: Vec<u16>,
 }
 
 impl Candidate {
@@ -56,9 +58,10 @@ impl Candidate {
 
 /// Zipf given to a listed form without a measured frequency.
 const UNMEASURED_ZIPF: f32 = 1.5;
-/// Zipf lost per compound boundary: a compound is rarer than its head. A compound scores its
-/// head's Zipf less this per boundary.
+/// Zipf lost per compound boundary (the second boundary costs twice, and so on).
 const COMPOUND_PENALTY: f32 = 1.0;
+/// Zipf lost by any unlisted compound against the mean of its parts.
+const COMPOUND_OFFSET: f32 = 1.5;
 
 struct Search<'a> {
     vocab: &'a dyn Vocabulary,
@@ -67,11 +70,20 @@ struct Search<'a> {
     budget: usize,
     out: String,
     parts: Vec<f32>,
+    /// Byte offsets in `out` where each compound part after the first starts.
+    part_starts: Vec<usize>,
     found: HashMap<String, Candidate>,
+    foreign: &'static [char],
 }
 
 /// All candidates for a lowercase word, best-first by (zipf, fewest substitutions).
 pub fn candidates(vocab: &dyn Vocabulary, model: &ConfusionModel, lower: &str) -> Vec<Candidate> {
+    // Letters the language does not write are never put back (no `ö` in Danish, no `ø` in
+    // Swedish), even though the names lists mention both.
+    let foreign: &[char] = match vocab.lang() {
+        rensa_core::Lang::Sv => &['æ', 'ø'],
+        _ => &['ä', 'ö'],
+    };
     let input: Vec<char> = lower.chars().collect();
     if input.is_empty() || input.len() > 40 {
         return Vec::new();
@@ -83,7 +95,9 @@ pub fn candidates(vocab: &dyn Vocabulary, model: &ConfusionModel, lower: &str) -
         budget: BUDGET,
         out: String::with_capacity(lower.len() + 8),
         parts: Vec::new(),
+        part_starts: Vec::new(),
         found: HashMap::new(),
+        foreign,
     };
     s.dfs(0, vocab.walk_start(), 0, Acc::default());
     let mut v: Vec<Candidate> = s.found.into_values().collect();
@@ -114,6 +128,7 @@ struct Acc {
     digit_subs: u8,
     letter_logp: f32,
     digit_logp: f32,
+    used: [u16; MAX_SUBS as usize],
 }
 
 impl Search<'_> {
@@ -141,11 +156,15 @@ impl Search<'_> {
         if self.parts.len() + 1 < MAX_PARTS && part_len >= min_here && n - pos >= MIN_PART {
             if let Some(z) = self.vocab.walk_final(state) {
                 self.parts.push(z);
+                self.part_starts.push(self.out.len());
                 self.dfs(pos, self.vocab.walk_start(), 0, acc);
+                self.part_starts.pop();
                 if self.input[pos] == 's' && n - pos > MIN_PART {
                     let mark = self.out.len();
                     self.out.push('s');
+                    self.part_starts.push(self.out.len());
                     self.dfs(pos + 1, self.vocab.walk_start(), 0, acc);
+                    self.part_starts.pop();
                     self.out.truncate(mark);
                 }
                 self.parts.pop();
@@ -168,10 +187,14 @@ impl Search<'_> {
         let model = self.model;
         for conf in model.starting_with(c) {
             let k = conf.ocr.len();
-            if pos + k > n || self.input[pos..pos + k] != conf.ocr[..] {
+            if pos + k > n
+                || self.input[pos..pos + k] != conf.ocr[..]
+                || conf.truth.contains(self.foreign)
+            {
                 continue;
             }
             let mut acc2 = acc;
+            acc2.used[(acc.letter_subs + acc.digit_subs) as usize] = conf.id;
             if conf.digit {
                 acc2.digit_subs += 1;
                 acc2.digit_logp += conf.logp;
@@ -193,11 +216,11 @@ impl Search<'_> {
 
     fn record(&mut self, last: f32, acc: Acc) {
         let eff = |z: f32| if z <= 0.0 { UNMEASURED_ZIPF } else { z };
-        // A compound inflects like its head (last part) and is rarer than it.
-        // Each further boundary costs twice the one before: three-part readings of a damaged
-        // word are usually accidents of short dictionary pieces.
-        let boundaries = self.parts.len() as f32;
-        let zipf = eff(last) - COMPOUND_PENALTY * (boundaries * (boundaries + 1.0) / 2.0);
+        let zipf = if self.parts.is_empty() {
+            eff(last)
+        } else {
+            self.compound_zipf(last)
+        };
         let cand = Candidate {
             text: self.out.clone(),
             zipf,
@@ -206,6 +229,7 @@ impl Search<'_> {
             letter_logp: acc.letter_logp,
             digit_logp: acc.digit_logp,
             digit_subs: acc.digit_subs,
+            used: acc.used[..(acc.letter_subs + acc.digit_subs) as usize].to_vec(),
         };
         match self.found.get_mut(&cand.text) {
             Some(old) => {
@@ -217,6 +241,43 @@ impl Search<'_> {
                 self.found.insert(cand.text.clone(), cand);
             }
         }
+    }
+}
+
+impl Search<'_> {
+    /// Estimated Zipf of an unlisted compound: the mean of its weakest modifier and its head,
+    /// less a fixed offset and a penalty per boundary, so that a compound of two ordinary
+    /// words lands near a listed form without a measured frequency. Modifiers count, so
+    /// `mødedato` beats `modedato`. A modifier without a measured frequency that ends in the
+    /// linking `s` takes its stem's (`samverkans` -> `samverkan`), a three-letter head costs
+    /// extra: three-part readings and short heads are usually accidents of dictionary pieces.
+    fn compound_zipf(&self, last: f32) -> f32 {
+        let eff = |z: f32| if z <= 0.0 { UNMEASURED_ZIPF } else { z };
+        let mut bounds = vec![0usize];
+        bounds.extend(self.part_starts.iter().copied());
+        let mut weakest = f32::MAX;
+        for (i, &z) in self.parts.iter().enumerate() {
+            let mut z = eff(z);
+            if z <= UNMEASURED_ZIPF {
+                let text = &self.out[bounds[i]..bounds[i + 1]];
+                if let Some(stem) = text.strip_suffix('s') {
+                    if let Some(sz) = self.vocab.frequency(stem) {
+                        z = z.max(eff(sz));
+                    }
+                }
+            }
+            weakest = weakest.min(z);
+        }
+        let head_chars = self
+            .part_starts
+            .last()
+            .map_or(0, |&s| self.out[s..].chars().count());
+        let mut head = eff(last);
+        if head_chars <= 3 {
+            head -= 1.0;
+        }
+        let b = self.parts.len() as f32;
+        (weakest + head) / 2.0 - COMPOUND_OFFSET - COMPOUND_PENALTY * b * (b + 1.0) / 2.0
     }
 }
 
