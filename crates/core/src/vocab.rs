@@ -43,6 +43,25 @@ pub trait Vocabulary: Send + Sync {
 
     /// The frequency of the word spelled by the walk so far, if it is a complete word form.
     fn walk_final(&self, state: WalkState) -> Option<f32>;
+
+    /// Like [`Vocabulary::walk_final`], but also accepting forms that only occur as the first
+    /// part of a compound (`tjänste` in `tjänsteperson`).
+    fn walk_final_part(&self, state: WalkState) -> Option<f32> {
+        self.walk_final(state)
+    }
+
+    /// An identity for caching derived results (candidate lists) across documents: two
+    /// vocabularies with the same key must answer every query alike. `None` (the default)
+    /// disables such caching.
+    fn cache_key(&self) -> Option<u64> {
+        None
+    }
+
+    /// Frequency of the form in a foreign language that appears in Nordic documents (English):
+    /// such words are not damage (`workshop`, `Drop-in`).
+    fn foreign_frequency(&self, _lower: &str) -> Option<f32> {
+        None
+    }
 }
 
 /// Position of a prefix walk (see [`Vocabulary::walk`]). Implementations interpret the fields:

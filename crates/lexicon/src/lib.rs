@@ -27,11 +27,14 @@ use rensa_core::{Lang, SortedWords, Vocabulary, WalkState};
 pub const FLAG_NAME: u64 = 1 << 16;
 /// Flag bit: the form was only seen capitalised in the sources.
 pub const FLAG_CAPITALISED: u64 = 1 << 17;
+/// Flag bit: the form only occurs as a non-final part of compounds (`tjänste`).
+pub const FLAG_PART_ONLY: u64 = 1 << 18;
 
 static SV: &[u8] = include_bytes!("../../../dictionaries/sv/words.fst");
 static NB: &[u8] = include_bytes!("../../../dictionaries/nb/words.fst");
 static NN: &[u8] = include_bytes!("../../../dictionaries/nn/words.fst");
 static DA: &[u8] = include_bytes!("../../../dictionaries/da/words.fst");
+static EN: &[u8] = include_bytes!("../../../dictionaries/en/words.fst");
 
 /// Errors loading dictionaries.
 #[derive(Debug, thiserror::Error)]
@@ -69,8 +72,11 @@ pub enum LexiconError {
 pub struct Lexicon {
     lang: Lang,
     map: fst::Map<&'static [u8]>,
+    foreign: fst::Map<&'static [u8]>,
     extra: HashMap<String, (f32, bool)>,
     extra_sorted: SortedWords,
+    /// Identity for caches: the language and a hash of the user words.
+    key: u64,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -93,11 +99,14 @@ impl Lexicon {
             Lang::Da => DA,
         };
         let map = fst::Map::new(bytes).map_err(|source| LexiconError::Corrupt { lang, source })?;
+        let foreign = fst::Map::new(EN).map_err(|source| LexiconError::Corrupt { lang, source })?;
         Ok(Lexicon {
             lang,
             map,
+            foreign,
             extra: HashMap::new(),
             extra_sorted: SortedWords::default(),
+            key: lang as u64,
         })
     }
 
@@ -157,11 +166,69 @@ impl Lexicon {
                 .map(|(k, (z, _))| (k.clone(), *z))
                 .collect(),
         );
+        // FNV-1a over the sorted user words and their frequencies.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ self.lang as u64;
+        let mut words: Vec<(&String, &(f32, bool))> = self.extra.iter().collect();
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        for (w, (z, n)) in words {
+            for b in w
+                .bytes()
+                .chain(z.to_bits().to_le_bytes())
+                .chain([*n as u8, 0xff])
+            {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        self.key = h;
         Ok(n)
     }
 
     fn raw(&self, lower: &str) -> Option<u64> {
-        self.map.get(lower)
+        // Word frequencies are Zipfian: a small per-thread cache in front of the automaton
+        // answers most lookups of running text with one hash probe.
+        thread_local! {
+            static CACHE: std::cell::RefCell<[HashMap<Box<str>, Option<u64>>; 4]> =
+                std::cell::RefCell::new(Default::default());
+        }
+        const MAX_CACHED: usize = 100_000;
+        let li = self.lang as usize;
+        if lower.len() > 40 {
+            return self.map.get(lower);
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let cache = &mut c[li];
+            if let Some(v) = cache.get(lower) {
+                return *v;
+            }
+            let v = self.map.get(lower);
+            if cache.len() >= MAX_CACHED {
+                cache.clear();
+            }
+            cache.insert(lower.into(), v);
+            v
+        })
+    }
+
+    fn final_value(&self, s: WalkState, allow_part: bool) -> Option<f32> {
+        if s.alive & 2 != 0 {
+            if let Some(z) = self.extra_sorted.final_at(s.lo, s.hi, s.depth) {
+                return Some(z);
+            }
+        }
+        if s.alive & 1 != 0 {
+            let node = self.map.as_fst().node(s.node);
+            if node.is_final() {
+                let v = fst::raw::Output::new(s.out)
+                    .cat(node.final_output())
+                    .value();
+                if v & FLAG_PART_ONLY == 0 || allow_part {
+                    return Some((v & 0xffff) as f32 / 100.0);
+                }
+            }
+        }
+        None
     }
 }
 
@@ -170,7 +237,17 @@ impl Vocabulary for Lexicon {
         if let Some(&(z, _)) = self.extra.get(lower) {
             return Some(z);
         }
-        self.raw(lower).map(|v| (v & 0xffff) as f32 / 100.0)
+        self.raw(lower)
+            .filter(|v| v & FLAG_PART_ONLY == 0)
+            .map(|v| (v & 0xffff) as f32 / 100.0)
+    }
+
+    fn cache_key(&self) -> Option<u64> {
+        Some(self.key)
+    }
+
+    fn foreign_frequency(&self, lower: &str) -> Option<f32> {
+        self.foreign.get(lower).map(|v| (v & 0xffff) as f32 / 100.0)
     }
 
     fn is_name(&self, lower: &str) -> bool {
@@ -237,21 +314,11 @@ impl Vocabulary for Lexicon {
     }
 
     fn walk_final(&self, s: WalkState) -> Option<f32> {
-        if s.alive & 2 != 0 {
-            if let Some(z) = self.extra_sorted.final_at(s.lo, s.hi, s.depth) {
-                return Some(z);
-            }
-        }
-        if s.alive & 1 != 0 {
-            let node = self.map.as_fst().node(s.node);
-            if node.is_final() {
-                let v = fst::raw::Output::new(s.out)
-                    .cat(node.final_output())
-                    .value();
-                return Some((v & 0xffff) as f32 / 100.0);
-            }
-        }
-        None
+        self.final_value(s, false)
+    }
+
+    fn walk_final_part(&self, s: WalkState) -> Option<f32> {
+        self.final_value(s, true)
     }
 }
 

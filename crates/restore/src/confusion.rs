@@ -26,6 +26,9 @@ pub struct Confusion {
     /// Whether the ocr side contains a digit (digits inside words are near-certain damage, so
     /// they do not pay the document's damage prior).
     pub digit: bool,
+    /// Whether both sides are plain ASCII letters (`n` printed as `ri`): such glyph confusions
+    /// repair unknown words but never replace a known word.
+    pub generic: bool,
 }
 
 /// Confusions indexed by the first OCR character.
@@ -97,13 +100,13 @@ impl ConfusionModel {
             let Ok(p) = cols[3].parse::<f32>() else {
                 continue;
             };
-            // Only substitutions seen at least twice, that change at most two characters on
-            // either side, never deletions or insertions of whole letters, and only those that
-            // involve a letter outside ASCII or a digit: plain letter-for-letter confusions
-            // (`n`/`ri`) are too rare in the estimate to weigh, and would turn names into words.
+            // Only substitutions seen at least twice (plain letter-for-letter ones, `n`/`ri`,
+            // three times), that change at most two characters on either side, never
+            // deletions or insertions of whole letters.
             let special = |s: &str| s.chars().any(|c| !c.is_ascii() || c.is_ascii_digit());
+            let generic = !(special(&truth) || special(&ocr));
             if count < 2.0
-                || !(special(&truth) || special(&ocr))
+                || (generic && count < 3.0)
                 || truth.is_empty()
                 || ocr.is_empty()
                 || truth == ocr
@@ -125,12 +128,15 @@ impl ConfusionModel {
         for (i, ((truth, ocr), p)) in weights.into_iter().enumerate() {
             let ocr: Vec<char> = ocr.chars().collect();
             let digit = ocr.iter().any(|c| c.is_ascii_digit());
+            let generic = truth.chars().all(|c| c.is_ascii_alphabetic())
+                && ocr.iter().all(|c| c.is_ascii_alphabetic());
             let c = Confusion {
                 id: i as u16,
                 truth,
                 ocr,
                 logp: p.ln(),
                 digit,
+                generic,
             };
             by_first.entry(c.ocr[0]).or_default().push(c.clone());
             all.push(c);

@@ -60,6 +60,9 @@ impl Candidate {
 const UNMEASURED_ZIPF: f32 = 1.5;
 /// Zipf lost per compound boundary (the second boundary costs twice, and so on).
 const COMPOUND_PENALTY: f32 = 1.0;
+/// Parts at least this frequent are function words (`den`, `för`, `och`), which do not make
+/// compounds: `namn` + `den` is not a reading of `namnden`.
+const MAX_PART_ZIPF: f32 = 6.0;
 /// Zipf lost by any unlisted compound against the mean of its parts.
 const COMPOUND_OFFSET: f32 = 1.5;
 
@@ -142,7 +145,9 @@ impl Search<'_> {
             let min_len = if self.parts.is_empty() { 1 } else { MIN_PART };
             if part_len >= min_len {
                 if let Some(z) = self.vocab.walk_final(state) {
-                    self.record(z, acc);
+                    if self.parts.is_empty() || z < MAX_PART_ZIPF {
+                        self.record(z, acc);
+                    }
                 }
             }
             return;
@@ -154,7 +159,11 @@ impl Search<'_> {
             MIN_PART
         };
         if self.parts.len() + 1 < MAX_PARTS && part_len >= min_here && n - pos >= MIN_PART {
-            if let Some(z) = self.vocab.walk_final(state) {
+            if let Some(z) = self
+                .vocab
+                .walk_final_part(state)
+                .filter(|&z| z < MAX_PART_ZIPF)
+            {
                 self.parts.push(z);
                 self.part_starts.push(self.out.len());
                 self.dfs(pos, self.vocab.walk_start(), 0, acc);

@@ -1,4 +1,5 @@
-//! Compiles `dictionaries/build/<lang>.tsv` (word, zipf, flags) into `dictionaries/<lang>/words.fst`.
+//! Compiles `dictionaries/build/<lang>.tsv` (word, zipf, flags) into `dictionaries/<lang>/words.fst`
+//! for sv, nb, nn, da and (when present) en.
 //!
 //! Run by `dictionaries/build.sh`; not part of the rensa binary, and deliberately independent of
 //! `rensa-lexicon` (which embeds the output and so cannot be built before it exists). The value
@@ -16,8 +17,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         [s, d] => (PathBuf::from(s), PathBuf::from(d)),
         _ => return Err("usage: compile SRC_DIR DST_DIR".into()),
     };
-    for lang in ["sv", "nb", "nn", "da"] {
+    for lang in ["sv", "nb", "nn", "da", "en"] {
         let path = src.join(format!("{lang}.tsv"));
+        if lang == "en" && !path.exists() {
+            // The English list (words to leave alone in Nordic text) is optional.
+            continue;
+        }
         let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut words: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
         for (i, line) in std::io::BufReader::new(file).lines().enumerate() {

@@ -1,0 +1,249 @@
+//! The CLI contract: exit codes, stdout/stderr separation, schema-valid records whose edit logs
+//! reconstruct their originals, and golden records for the seeds.
+//!
+//! `RENSA_BLESS=1 cargo test -p rensa --test cli_contract` rewrites the golden records; review
+//! the diff before committing.
+#![allow(clippy::unwrap_used, clippy::print_stderr)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn rensa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rensa"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seeds() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Checks a record against the JSON Schema and the strict Rust types (`deny_unknown_fields`),
+/// and that its edit log gives back the decoded original.
+fn check_record(v: &serde_json::Value, original: Option<&str>) {
+    let schema: serde_json::Value = serde_json::from_str(rensa_record::SCHEMA).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(v)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "record does not match the schema: {errors:#?}"
+    );
+    let out: rensa_record::Output = serde_json::from_value(v.clone()).unwrap();
+    if let rensa_record::Output::Ok(r) = out {
+        let back = rensa_core::reconstruct(&r.text, &r.edits).unwrap();
+        if let Some(o) = original {
+            assert_eq!(
+                back, o,
+                "{}: edit log does not reconstruct the original",
+                r.source
+            );
+        }
+    }
+}
+
+#[test]
+fn run_on_seeds_prints_five_valid_reversible_records() {
+    let out = rensa(&["run", "fixtures/seeds"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 5);
+    for (line, path) in lines.iter().zip(seeds()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let original = std::fs::read_to_string(&path).unwrap();
+        check_record(&v, Some(&original));
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(v["source"], format!("fixtures/seeds/{name}"));
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.lines().all(|l| l.starts_with("rensa: ")), "{stderr}");
+}
+
+#[test]
+fn clean_prints_only_text_and_writes_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let edits = dir.path().join("edits.jsonl");
+    let out = rensa(&[
+        "clean",
+        "--edits",
+        edits.to_str().unwrap(),
+        "fixtures/seeds/004_de5f27487ccbe17b.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Minnesanteckningar från möte med Samverkansrådet och C-nätet"),
+        "{text}"
+    );
+    let log = std::fs::read_to_string(&edits).unwrap();
+    let edits: Vec<rensa_core::Edit> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(edits.len() > 100);
+    let original =
+        std::fs::read_to_string(root().join("fixtures/seeds/004_de5f27487ccbe17b.txt")).unwrap();
+    assert_eq!(rensa_core::reconstruct(&text, &edits).unwrap(), original);
+}
+
+#[test]
+fn clean_seeds_come_through_unchanged() {
+    for seed in &seeds()[..4] {
+        let out = rensa(&["clean", seed.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            out.stdout,
+            std::fs::read(seed).unwrap(),
+            "{} changed",
+            seed.display()
+        );
+    }
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    // Usage errors: 2, message on stderr, nothing on stdout.
+    let out = rensa(&["run", "--no-such-flag", "fixtures/seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = rensa(&["clean", "--lang", "xx", "fixtures/seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = rensa(&["clean", "--min-confidence", "1.5", "fixtures/seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    // A bad input: an error record (extract) or a message (clean), exit 1.
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("scan.bin");
+    std::fs::write(&bin, b"\x00\x01\x02binary\x00").unwrap();
+    let out = rensa(&["extract", "--compact", bin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_record(&v, None);
+    assert_eq!(v["error"]["kind"], "binary-input");
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("rensa: "));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let out = rensa(&["clean", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    // A path that does not exist is a fatal error for single-document commands.
+    let out = rensa(&["clean", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn rules_table_lists_every_rule_the_stages_declare() {
+    let out = rensa(&["rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    for r in rensa_decode::rules() {
+        assert!(table.contains(r.name), "{} missing", r.name);
+    }
+    for r in rensa_restore::rules() {
+        assert!(table.contains(r.name), "{} missing", r.name);
+    }
+}
+
+#[test]
+fn seed_records_match_golden_files() {
+    let bless = std::env::var("RENSA_BLESS").is_ok();
+    let golden_dir = root().join("fixtures/golden/records");
+    let mut expected_names = Vec::new();
+    let mut failures = Vec::new();
+    for seed in seeds() {
+        let stem = seed.file_stem().unwrap().to_string_lossy().into_owned();
+        let rel = format!(
+            "fixtures/seeds/{}",
+            seed.file_name().unwrap().to_string_lossy()
+        );
+        let out = rensa(&["extract", &rel]);
+        assert_eq!(out.status.code(), Some(0));
+        let got = String::from_utf8(out.stdout).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&got).unwrap();
+        check_record(&v, Some(&std::fs::read_to_string(&seed).unwrap()));
+        let name = format!("{stem}.record.json");
+        let path = golden_dir.join(&name);
+        expected_names.push(name);
+        if bless {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(want) if want == got => {}
+            Ok(want) => failures.push(format!(
+                "{}: differs from golden\n{}",
+                path.display(),
+                first_diff(&want, &got)
+            )),
+            Err(_) => failures.push(format!(
+                "{}: golden file missing (RENSA_BLESS=1 writes it)",
+                path.display()
+            )),
+        }
+    }
+    // A golden file that no input produces is an error too.
+    for e in std::fs::read_dir(&golden_dir).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".record.json") && !expected_names.contains(&name) {
+            failures.push(format!("{name}: golden file without input"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn first_diff(a: &str, b: &str) -> String {
+    for (i, (x, y)) in a.lines().zip(b.lines()).enumerate() {
+        if x != y {
+            return format!("line {}:\n- {x}\n+ {y}", i + 1);
+        }
+    }
+    format!(
+        "lengths differ: {} vs {} lines",
+        a.lines().count(),
+        b.lines().count()
+    )
+}
+
+#[test]
+fn stdin_works_for_clean() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
+        .args(["clean", "--lang", "sv", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "Minnesanteckningar fran mote med Samverkansradet. Det 4r bra f6r oss.\n".as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Minnesanteckningar från möte med Samverkansrådet. Det är bra för oss.\n"
+    );
+}

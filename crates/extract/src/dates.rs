@@ -1,0 +1,588 @@
+//! Dates: finding them, completing missing years, and giving each a role.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::text::{fold, line_of, match_label, Line};
+use crate::{Date, DateRole, DocType, Term};
+
+/// Month names and abbreviations in Swedish, Bokmål, Nynorsk and Danish; longest first so the
+/// leftmost-first alternation never stops at an abbreviation.
+const MONTHS: &str = "januari|januar|jan|februari|februar|feb|mars|marts|mar|april|apr|maj|mai|\
+juni|jun|juli|jul|augusti|august|aug|september|sept|sep|oktober|okt|november|nov|december|desember|dec|des";
+
+const WEEKDAYS: &str =
+    "m[åa]ndag|mandag|tisdag|tirsdag|tysdag|onsdag|torsdag|fredag|l[öøo]rdag|laurdag|\
+s[öøo]ndag|sundag";
+
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<wd>{WEEKDAYS})[ \t ]*,?[ \t ]+(?:(?:den|d\.)[ \t ]+)?)?(?:(?P<d0>\d{{1,2}})\.?[ \t ]*[-–—][ \t ]*)?(?P<d>\d{{1,2}})(?:\.[ \t ]*|[ \t ]+)(?P<m>{MONTHS})(?-u:\b)\.?(?:,?[ \t ]+(?P<y>(?:19|20)\d{{2}})(?-u:\b))?"
+    ))
+    .expect("valid regex")
+});
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?-u:\b)")
+        .expect("valid regex")
+});
+static DOT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?P<wd>WD)[ \t ]*,?[ \t ]+(?:(?:den|d\.)[ \t ]+)?)?(?P<d>\d{1,2})\.[ \t ]?(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?-u:\b)"
+            .replace("WD", WEEKDAYS)
+            .as_str(),
+    )
+    .expect("valid regex")
+});
+static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<d>\d{1,2})/(?P<m>\d{1,2})[-/](?P<y>(?:19|20)\d{2}|\d{2})(?-u:\b)")
+        .expect("valid regex")
+});
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?P<t>ht|vt|hösten|høsten|hausten|efteråret|efterår|våren|foråret|forår)[ \t ]*-?[ \t ]*(?P<y>(?:19|20)\d{2}|\d{2})(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:mote|moete|motet|moten|motes|mode|modet|sammantrade|sammantradet|kommunstyrelse|fullmaktige|namnd|utvalg|udvalg)").expect("valid regex")
+});
+static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:ager rum|finner sted|finder sted|avholdes|afholdes|arrangeras|holdes|hallas|halls|temadag|temadagen|konferens|konference|konferanse|seminar|fest|traff|traffen|lartraff|workshop|kurs|temakvall|kvall|seminarium)").expect("valid regex")
+});
+
+/// Labels that make a date on their line the meeting or event date.
+const WHEN_LABELS: &[&str] = &[
+    "när",
+    "datum",
+    "dato",
+    "tid",
+    "tidpunkt",
+    "tidspunkt",
+    "når",
+    "hvornår",
+    "dag",
+    "sted og tid",
+    "tid og sted",
+    "tid och plats",
+    "tid och rum",
+    "mötesdatum",
+    "møtedato",
+    "mødedato",
+    "dato og tid",
+    "datum och tid",
+];
+const DEADLINE_WORDS: &[&str] = &[
+    "senast",
+    "senest",
+    "frist",
+    "sista dag",
+    "sidste dag",
+    "sista anmalningsdag",
+    "innen",
+    "innan",
+    "inden",
+    "deadline",
+    "anmal dig",
+    "anmal senast",
+];
+const DECISION_WORDS: &[&str] = &[
+    "beslut",
+    "vedtak",
+    "vedtatt",
+    "vedtaget",
+    "vedtog",
+    "besluttet",
+    "beslutning",
+];
+
+/// How a date was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Iso,
+    Numeric,
+    Text,
+    Range,
+    Term,
+}
+
+/// A date as found, before year completion and roles.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    weekday: Option<u32>,
+    form: Form,
+    term: Option<Term>,
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let f = fold(name);
+    let p: String = f.chars().take(3).collect();
+    Some(match p.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "maj" | "mai" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "okt" => 10,
+        "nov" => 11,
+        "dec" | "des" => 12,
+        _ => return None,
+    })
+}
+
+/// Monday = 0.
+fn weekday_number(name: &str) -> Option<u32> {
+    let f = fold(name);
+    let p: String = f.chars().take(3).collect();
+    Some(match p.as_str() {
+        "man" => 0,
+        "tis" | "tir" | "tys" => 1,
+        "ons" => 2,
+        "tor" => 3,
+        "fre" => 4,
+        "lor" | "lau" => 5,
+        "son" | "sun" => 6,
+        _ => return None,
+    })
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: Option<i32>, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match y {
+            Some(y) if !is_leap(y) => 28,
+            _ => 29,
+        },
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Monday = 0.
+fn weekday_of(y: i32, m: u32, d: u32) -> u32 {
+    // 1970-01-01 was a Thursday (3).
+    (days_from_civil(y, m, d) + 3).rem_euclid(7) as u32
+}
+
+fn valid(y: Option<i32>, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+fn two_digit_year(s: &str) -> Option<i32> {
+    let n: i32 = s.parse().ok()?;
+    Some(if s.len() == 2 {
+        if n < 70 {
+            2000 + n
+        } else {
+            1900 + n
+        }
+    } else {
+        n
+    })
+}
+
+fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// Finds every date-like expression, sorted by position and without overlaps.
+pub(crate) fn find(text: &str) -> Vec<Found> {
+    let mut all: Vec<Found> = Vec::new();
+    for c in ISO_DATE.captures_iter(text) {
+        let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) else {
+            continue;
+        };
+        let y = y as i32;
+        if valid(Some(y), m, d) {
+            let mm = c.get(0).expect("group 0");
+            all.push(Found {
+                start: mm.start(),
+                end: mm.end(),
+                year: Some(y),
+                month: m,
+                day: d,
+                weekday: None,
+                form: Form::Iso,
+                term: None,
+            });
+        }
+    }
+    for re in [&*DOT_DATE, &*SLASH_DATE] {
+        for c in re.captures_iter(text) {
+            let (Some(m), Some(d)) = (num(&c, "m"), num(&c, "d")) else {
+                continue;
+            };
+            let Some(y) = c.name("y").and_then(|y| two_digit_year(y.as_str())) else {
+                continue;
+            };
+            if valid(Some(y), m, d) {
+                let mm = c.get(0).expect("group 0");
+                let weekday = c.name("wd").and_then(|w| weekday_number(w.as_str()));
+                all.push(Found {
+                    start: mm.start(),
+                    end: mm.end(),
+                    year: Some(y),
+                    month: m,
+                    day: d,
+                    weekday,
+                    form: Form::Numeric,
+                    term: None,
+                });
+            }
+        }
+    }
+    for c in TEXT_DATE.captures_iter(text) {
+        let mm = c.get(0).expect("group 0");
+        let Some(m) = c.name("m").and_then(|m| month_number(m.as_str())) else {
+            continue;
+        };
+        let Some(d) = num(&c, "d") else { continue };
+        // A bare abbreviation ("8 mar") needs its dot or a year to count; full names do not.
+        let mname = c.name("m").map_or("", |m| m.as_str());
+        if mname.chars().count() <= 3
+            && !text[c.name("m").map_or(0, |m| m.end())..].starts_with('.')
+            && c.name("y").is_none()
+        {
+            continue;
+        }
+        // "§ 12 maj" and "15 000 maj" are not dates: a digit or § right before the day.
+        let before = text[..mm.start()].trim_end_matches([' ', '\t']);
+        if before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '§') && c.name("wd").is_none()
+        {
+            continue;
+        }
+        let year = c.name("y").and_then(|y| y.as_str().parse().ok());
+        let mut mm_end = mm.end();
+        if mname.chars().count() > 4 && c.name("y").is_none() && text[..mm_end].ends_with('.') {
+            mm_end -= 1;
+        }
+        let weekday = c.name("wd").and_then(|w| weekday_number(w.as_str()));
+        if !valid(year, m, d) {
+            continue;
+        }
+        if let Some(d0) = num(&c, "d0") {
+            if valid(year, m, d0) && d0 < d {
+                all.push(Found {
+                    start: mm.start(),
+                    end: mm_end,
+                    year,
+                    month: m,
+                    day: d0,
+                    weekday,
+                    form: Form::Range,
+                    term: None,
+                });
+                all.push(Found {
+                    start: mm.start(),
+                    end: mm_end,
+                    year,
+                    month: m,
+                    day: d,
+                    weekday: None,
+                    form: Form::Range,
+                    term: None,
+                });
+                continue;
+            }
+        }
+        all.push(Found {
+            start: mm.start(),
+            end: mm_end,
+            year,
+            month: m,
+            day: d,
+            weekday,
+            form: Form::Text,
+            term: None,
+        });
+    }
+    for c in TERM.captures_iter(text) {
+        let mm = c.get(0).expect("group 0");
+        let t = fold(c.name("t").map_or("", |t| t.as_str()));
+        let term = if t == "vt" || t.starts_with("var") || t.starts_with("for") {
+            Term::Spring
+        } else {
+            Term::Autumn
+        };
+        let Some(y) = c.name("y").and_then(|y| two_digit_year(y.as_str())) else {
+            continue;
+        };
+        all.push(Found {
+            start: mm.start(),
+            end: mm.end(),
+            year: Some(y),
+            month: 0,
+            day: 0,
+            weekday: None,
+            form: Form::Term,
+            term: Some(term),
+        });
+    }
+    // Earliest first; at one start the longest; drop anything overlapping an earlier pick
+    // (the two halves of a range share one span and are both kept).
+    all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut out: Vec<Found> = Vec::with_capacity(all.len());
+    for f in all {
+        if let Some(last) = out.last() {
+            let same_range = last.form == Form::Range
+                && f.form == Form::Range
+                && last.start == f.start
+                && last.end == f.end;
+            if f.start < last.end && !same_range {
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// What the whole document says about years: the years of complete dates, and the first
+/// complete date (the anchor yearless dates are measured against).
+struct YearContext {
+    years: Vec<i32>,
+    anchor: Option<(i32, u32, u32)>,
+}
+
+fn year_context(found: &[Found]) -> YearContext {
+    let mut years: Vec<i32> = Vec::new();
+    let mut anchor = None;
+    for f in found.iter().filter(|f| f.form != Form::Term) {
+        if let Some(y) = f.year {
+            if !years.contains(&y) {
+                years.push(y);
+            }
+            anchor.get_or_insert((y, f.month, f.day));
+        }
+    }
+    years.sort_unstable();
+    YearContext { years, anchor }
+}
+
+/// Resolved year and the rule that decided it.
+fn complete_year(
+    f: &Found,
+    ctx: &YearContext,
+    same_line_year: Option<i32>,
+) -> (Option<i32>, &'static str) {
+    if let Some(wd) = f.weekday {
+        let (Some(&lo), Some(&hi)) = (ctx.years.first(), ctx.years.last()) else {
+            return (None, "extract.date-year-unknown");
+        };
+        let fits: Vec<i32> = (lo - 2..=hi + 2)
+            .filter(|&y| valid(Some(y), f.month, f.day) && weekday_of(y, f.month, f.day) == wd)
+            .collect();
+        return match fits.as_slice() {
+            [y] => (Some(*y), "extract.date-weekday-inferred"),
+            _ => (None, "extract.date-year-unknown"),
+        };
+    }
+    if let Some(y) = same_line_year {
+        if valid(Some(y), f.month, f.day) {
+            return (Some(y), "extract.date-year-from-document");
+        }
+    }
+    match ctx.years.as_slice() {
+        [y0] => {
+            let y0 = *y0;
+            if let Some((ay, am, ad)) = ctx.anchor {
+                let a = days_from_civil(ay, am, ad);
+                let best = (y0 - 1..=y0 + 1)
+                    .filter(|&y| valid(Some(y), f.month, f.day))
+                    .min_by_key(|&y| (days_from_civil(y, f.month, f.day) - a).abs());
+                if let Some(y) = best {
+                    if y != y0 && (days_from_civil(y, f.month, f.day) - a).abs() < 92 {
+                        return (Some(y), "extract.date-year-nearest-anchor");
+                    }
+                }
+            }
+            if valid(Some(y0), f.month, f.day) {
+                (Some(y0), "extract.date-year-from-document")
+            } else {
+                (None, "extract.date-year-unknown")
+            }
+        }
+        _ => (None, "extract.date-year-unknown"),
+    }
+}
+
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| hay.contains(n))
+}
+
+/// The role of a date from the words around it on its line.
+fn role_of(
+    text: &str,
+    lines: &[Line<'_>],
+    f: &Found,
+    doc_type: DocType,
+    title_line: Option<usize>,
+) -> DateRole {
+    let li = line_of(lines, f.start);
+    let line = lines[li];
+    let (ls, lt) = line.trimmed();
+    let prefix_start = f.start.saturating_sub(80).max(ls);
+    let prefix_start = (prefix_start..=f.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(f.start);
+    let prefix = fold(&text[prefix_start..f.start]);
+    let whole = fold(lt);
+    let meeting_kind = |s: &str| {
+        if MEETING_WORD.is_match(s)
+            || matches!(doc_type, DocType::Minutes | DocType::Agenda) && !EVENT_WORD.is_match(s)
+        {
+            DateRole::Meeting
+        } else {
+            DateRole::Event
+        }
+    };
+    if contains_any(&prefix, DEADLINE_WORDS) {
+        return DateRole::Deadline;
+    }
+    if DECISION_WORDS.iter().any(|w| {
+        prefix
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|t| t.starts_with(w))
+    }) {
+        return DateRole::Decision;
+    }
+    if WHEN_LABELS
+        .iter()
+        .any(|l| match_label(lt, &fold(l)).is_some_and(|n| lt[n..].trim_start().starts_with(':')))
+    {
+        return meeting_kind(&whole);
+    }
+    // The date alone on its line (weekday and time allowed), or the first thing on a calendar row.
+    let rest: String = text[ls..f.start]
+        .chars()
+        .chain(text[f.end..ls + lt.len()].chars())
+        .collect();
+    let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+    let standalone = letters <= 2 || (f.start == ls && fold(&rest).trim_start().starts_with("kl"));
+    if standalone {
+        return if doc_type == DocType::Announcement {
+            DateRole::Mentioned
+        } else {
+            meeting_kind(&whole)
+        };
+    }
+    let row = f.start == ls && rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if row || Some(li) == title_line {
+        return meeting_kind(&whole);
+    }
+    if EVENT_WORD.is_match(&prefix) || MEETING_WORD.is_match(&prefix) {
+        return meeting_kind(&prefix);
+    }
+    DateRole::Mentioned
+}
+
+/// Turns found dates into output dates: years completed, roles given, duplicates on one line
+/// (`10 september 09:00 - 10 september 11:30`) merged.
+pub(crate) fn resolve(
+    text: &str,
+    lines: &[Line<'_>],
+    found: &[Found],
+    doc_type: DocType,
+    title_line: Option<usize>,
+) -> Vec<Date> {
+    let ctx = year_context(found);
+    let mut out: Vec<Date> = Vec::with_capacity(found.len());
+    let mut seen: Vec<(usize, Option<String>)> = Vec::new();
+    for f in found {
+        let li = line_of(lines, f.start);
+        let role = role_of(text, lines, f, doc_type, title_line);
+        let raw = text[f.start..f.end].to_string();
+        if let Some(term) = f.term {
+            out.push(Date {
+                value: None,
+                role,
+                text: raw,
+                span: [f.start, f.end],
+                year_inferred: false,
+                rule: "extract.date-term".into(),
+                term: Some(term),
+                year: f.year,
+            });
+            continue;
+        }
+        let (year, rule, inferred) = match f.year {
+            Some(y) => (
+                Some(y),
+                match f.form {
+                    Form::Iso => "extract.date-iso",
+                    Form::Numeric => "extract.date-numeric",
+                    Form::Range => "extract.date-range",
+                    _ => "extract.date-text",
+                },
+                false,
+            ),
+            None => {
+                // A complete date on the same line decides, if all on the line agree.
+                let mut line_years = found
+                    .iter()
+                    .filter(|g| g.form != Form::Term && line_of(lines, g.start) == li)
+                    .filter_map(|g| g.year);
+                let same_line = line_years.next().filter(|&y| line_years.all(|z| z == y));
+                let (y, rule) = complete_year(f, &ctx, same_line);
+                (y, rule, y.is_some())
+            }
+        };
+        let value = year.map(|y| format!("{y:04}-{:02}-{:02}", f.month, f.day));
+        if value.is_some()
+            && f.form != Form::Range
+            && seen.iter().any(|(l, v)| *l == li && *v == value)
+        {
+            continue;
+        }
+        seen.push((li, value.clone()));
+        out.push(Date {
+            value,
+            role,
+            text: raw,
+            span: [f.start, f.end],
+            year_inferred: inferred,
+            rule: rule.into(),
+            term: None,
+            year,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(weekday_of(2017, 9, 6), 2); // Wednesday
+        assert_eq!(weekday_of(2021, 9, 10), 4); // Friday
+        assert_eq!(weekday_of(1970, 1, 1), 3);
+        assert_eq!(weekday_of(2000, 2, 29), 1);
+    }
+}

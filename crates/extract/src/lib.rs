@@ -1,0 +1,461 @@
+//! Reads typed fields — dates, times, place, people, agenda items, decisions, contacts — out of
+//! the cleaned text of a Nordic municipal document, each with the byte span it came from.
+//!
+//! The input is the text after decoding and restoration (Swedish, Norwegian Bokmål and Nynorsk,
+//! Danish): minutes (`Protokoll`, `Minnesanteckningar`, `Møteprotokoll`, `Referat`), agendas,
+//! event invitations and announcements. The output is a [`Fields`] value that serialises to the
+//! JSON below. [`extract`] is a pure function: no I/O, no global state beyond compiled regexes,
+//! and it does not panic on any input.
+//!
+//! # What this crate does not do
+//! - It does not repair text. OCR damage that survived restoration is tolerated only where it is
+//!   cheap: labels are compared on lowercase, diacritics-folded text (`Narvarande` is
+//!   `Närvarande`), and a few role words accept one damaged letter (`ordférande`).
+//! - It does not guess. A date without a year whose year nothing in the document decides comes
+//!   out with `value: null` and its raw text; a name that does not look like a name is dropped.
+//! - It knows no names: people are found by shape (two to four capitalised words, no
+//!   organisation word such as `kommun` or `Foundation`) and by the labels around them. A
+//!   Swedish given name list would catch more and is not used.
+//! - It does not resolve relative dates (`14 dager før`, `andra veckan i mars`).
+//!
+//! # How it decides (and why)
+//! - **Dates.** ISO (`2020-01-29`), numeric day-first (`12.12.2016`, `den 9. 12.2016`,
+//!   `27/9/16`), month names and abbreviations in all four languages (`13 september 2023`,
+//!   `Onsdag 6. september`, `29 januari`), ranges (`13–15 mars`) and terms (`ht 2020`, `Ht-20`:
+//!   `value` null, `term` and `year` set). An abbreviation without a dot or year (`8 mar`) is not
+//!   a date, nor is a day preceded by `§` or another number (`§ 12 maj`, `15 000`), nor phone
+//!   numbers, amounts, times or lone years.
+//! - **Missing years.** The document's years are the years of its complete dates. A weekday
+//!   decides when exactly one year within two of those years puts that date on that weekday
+//!   (`extract.date-weekday-inferred`). Without a weekday, a complete date on the same line
+//!   decides; otherwise, if the document has exactly one year, that year — unless the date is
+//!   within three months of the document's first complete date across a year boundary (`Möte
+//!   hölls den 2 december` in minutes dated 2020-01-29 is 2019-12-02,
+//!   `extract.date-year-nearest-anchor`). Several years and no weekday: `null`
+//!   (`extract.date-year-unknown`). This rule was chosen over "nearest full date in the text"
+//!   because minutes list a calendar for the whole year; it is not measured beyond the seeds.
+//! - **Date roles.** `deadline` when `senast`/`senest`/`frist`/`sista dag` precedes the date on
+//!   its line; `decision` after `Beslut`/`Vedtak`; `meeting` or `event` on `När:`/`Datum:`/`Tid:`
+//!   lines, on a line holding only the date, on a calendar row starting with the date, on the
+//!   title line or after event words (`äger rum`, `temadag`); `meeting` rather than `event` when
+//!   a meeting word is near or the document is minutes or an agenda; else `mentioned`. In an
+//!   announcement a date alone on a line is its publication date: `mentioned`.
+//! - **Times.** `kl. 8-12`, `16:00-18:00`, `09.00–11.30`, `10 september 09:00 - 10 september
+//!   11:30` (one range), `13.00`, `8:15`; never inside a date or a longer number, nor before `kr`
+//!   or `%`.
+//! - **People.** Labelled blocks (`Närvarande`, `Beslutande`, `Ersättare`, `Frånvarande`,
+//!   `Deltagare`, `Medverkande`, `Til stede`, `Møtt`, `Forfall`, `Fraværende`, `Afbud`,
+//!   `Oplægsholdere er …`, `Værter … er …`), speaker lines in programs (`Name (Org)`,
+//!   `Name, Org`, `Label: Name, Org og Name, Org`) and roles stated in text (`Antecknat av` →
+//!   secretary, `… väljs som ordförande` → chair, `vice ordförande` → vice-chair, `Justeras av` →
+//!   adjuster). Lists split at top-level commas, and at `och`/`og` when a name follows; four
+//!   capitalised words without a comma are two names. Mentions of one person (lowercase,
+//!   diacritics folded) merge into one entry with the most specific role.
+//! - **Agenda.** Numbered lines (`§ 12`, `1.`, `Sak 12/20`, `PS 5/21`, `Punkt 3`; at least two, or
+//!   one `§`), timed program lines (at least two lines starting with a time), and bullets under a
+//!   heading containing `program`/`dagordning`/`agenda`/`sakliste`/`dagsorden`. A timed item
+//!   ends where the next starts unless a date heading or an earlier time (a new day) intervenes.
+//! - **Document type.** Title words first (minutes, then agenda), then at least two invitation
+//!   labels (`När:`, `Plats:`, `Anmälan`, `Målgrupp`) → invitation, then minutes labels in the
+//!   body, then announcement words in the title (`temadag`, `konference`), then any invitation
+//!   word or label; else `other`.
+//!
+//! # JSON shape
+//! Every span is `[start, end)`: a half-open range of **byte** offsets into the text passed to
+//! [`extract`] (the cleaned text, not the decoded original). Lists are in document order. All
+//! keys are always present; absent values are `null` or `[]`.
+//!
+//! | key | type | meaning |
+//! |---|---|---|
+//! | `doc_type` | string | `minutes`, `agenda`, `invitation`, `announcement` or `other` |
+//! | `title` | {`text`, `span`} or null | first substantial line (menu words, label lines skipped) |
+//! | `dates` | [[`Date`]] | `value` (ISO `YYYY-MM-DD` or null), `role` (`meeting`, `event`, `deadline`, `decision`, `mentioned`), `text`, `span`, `year_inferred`, `rule`, `term` (`autumn`/`spring` or null), `year` |
+//! | `times` | [[`Time`]] | `start` `HH:MM`, `end` `HH:MM` or null, `text`, `span` |
+//! | `place` | {`text`, `span`} or null | `Plats:`, `Sted:`, `Lokale:`, `Lokation:`; else an address or `Teams`/`Zoom` |
+//! | `organizers` | [{`text`, `span`}] | from `Arrangör:`, `Arrangør er …` (split at `samt`, `i samarbeid med`, commas) |
+//! | `audience` | {`text`, `span`} or null | first sentence after `Målgrupp:`/`Målgruppe er` |
+//! | `fee` | [`Fee`] or null | `text`, `span`, `free`, `amount` (number or null), `currency` (`SEK`, `NOK`, `DKK`, `EUR` or null) |
+//! | `registration` | [`Registration`] or null | `deadline` (ISO or null), `contact` (email, else phone, else name), `url`, `text`, `span` |
+//! | `attendees` | [[`Attendee`]] | `name`, `party`, `role` (`chair`, `vice-chair`, `secretary`, `adjuster`, `speaker`, `member`, `host` or null), `organization`, `status` (`present`, `absent`, `substitute` or null), `span` (first mention) |
+//! | `agenda` | [[`AgendaItem`]] | `number`, `time`, `end_time`, `title`, `people`, `organizations`, `span` |
+//! | `decisions` | [{`text`, `span`}] | sentences with `Beslut`, `Vedtak`, `beslutar att`, `ställer sig bakom`, `väljs som`, `får i uppdrag`, `utser` … |
+//! | `deadlines` | [{`date`, `text`, `span`}] | every date with role `deadline`; `text` is its sentence up to the date |
+//! | `contacts` | [{`email`, `phone`, `name`, `span`}] | `name`: nearest name in the sentence, else a person whose name is the e-mail's local part |
+//! | `urls` | [{`url`, `span`}] | deduplicated (case-insensitively, trailing `/` ignored); first occurrence |
+//!
+//! Every `rule` value is listed with a summary by [`rules`].
+//!
+//! # Performance
+//! Regexes are compiled once per process. Word boundaries in the regexes that scan the whole
+//! text are ASCII (`(?-u:\b)`): Unicode boundaries kept the regex crate from using its lazy DFA
+//! on Nordic text and made extraction four times slower. Measured on a 2-core build machine,
+//! release mode, the five seeds (26 KB): about 0.37 ms per document, 14 MB/s, with
+//! `cargo test -p rensa-extract --release --test golden -- --nocapture speed` (not a criterion
+//! bench; the number is noisy while other builds run).
+//!
+//! # Example
+//! ```
+//! use rensa_core::Lang;
+//!
+//! let f = rensa_extract::extract("Onsdag 6. september\n13.00 Velkommen\n14.00 Kaffe\n\nDato: 1. mars 2017", Lang::Nb);
+//! assert_eq!(f.dates[0].value.as_deref(), Some("2017-09-06"));
+//! assert_eq!(f.dates[0].rule, "extract.date-weekday-inferred");
+//! assert_eq!(f.agenda[0].end_time.as_deref(), Some("14:00"));
+//! assert_eq!(f.times.len(), 2);
+//! ```
+
+mod agenda;
+mod dates;
+mod fields;
+mod people;
+mod text;
+mod times;
+
+use rensa_core::Lang;
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into the extracted text.
+pub type Span = [usize; 2];
+
+/// Everything extracted from one document. See the crate docs for the JSON shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fields {
+    /// What kind of document this is.
+    pub doc_type: DocType,
+    /// The first substantial line.
+    pub title: Option<Spanned>,
+    /// Every date, in document order.
+    pub dates: Vec<Date>,
+    /// Every clock time or time range, in document order.
+    pub times: Vec<Time>,
+    /// Where the meeting or event takes place.
+    pub place: Option<Spanned>,
+    /// Who arranges it.
+    pub organizers: Vec<Spanned>,
+    /// Who it is for.
+    pub audience: Option<Spanned>,
+    /// What it costs.
+    pub fee: Option<Fee>,
+    /// How to sign up.
+    pub registration: Option<Registration>,
+    /// People present, absent, speaking, chairing…
+    pub attendees: Vec<Attendee>,
+    /// Agenda or program items.
+    pub agenda: Vec<AgendaItem>,
+    /// Sentences that record a decision.
+    pub decisions: Vec<Spanned>,
+    /// Dates with the role `deadline`.
+    pub deadlines: Vec<Deadline>,
+    /// E-mail addresses and phone numbers, with the person they belong to.
+    pub contacts: Vec<Contact>,
+    /// Web addresses, deduplicated.
+    pub urls: Vec<Url>,
+}
+
+/// A piece of text and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spanned {
+    /// The text, whitespace runs collapsed to one space.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Kind of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocType {
+    /// Minutes of a meeting.
+    Minutes,
+    /// An agenda.
+    Agenda,
+    /// An invitation to an event, with practical details.
+    Invitation,
+    /// A news-style announcement of an event.
+    Announcement,
+    /// Anything else.
+    Other,
+}
+
+/// What a date is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateRole {
+    /// When a meeting takes place.
+    Meeting,
+    /// When an event takes place.
+    Event,
+    /// A last day (to register, to answer).
+    Deadline,
+    /// When a decision was taken.
+    Decision,
+    /// Any other date.
+    Mentioned,
+}
+
+/// A school-style term instead of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Term {
+    /// `ht`, `hösten`, `høsten`, `efteråret`.
+    Autumn,
+    /// `vt`, `våren`, `foråret`.
+    Spring,
+}
+
+/// A date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Date {
+    /// ISO `YYYY-MM-DD`, or null when the year cannot be decided or for a term.
+    pub value: Option<String>,
+    /// What the date is for.
+    pub role: DateRole,
+    /// The date as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// True when the year was not written but decided from the document.
+    pub year_inferred: bool,
+    /// The rule that produced the value (see [`rules`]).
+    pub rule: String,
+    /// For `ht 2020` and the like: the term.
+    pub term: Option<Term>,
+    /// The year, when known.
+    pub year: Option<i32>,
+}
+
+/// A clock time or time range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Time {
+    /// `HH:MM`.
+    pub start: String,
+    /// `HH:MM` for a range.
+    pub end: Option<String>,
+    /// As written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A fee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    /// The fee statement.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// True for `Kostnadsfritt`, `Gratis`, `Ingen avgift`.
+    pub free: bool,
+    /// The amount in `currency`, when one is stated.
+    pub amount: Option<f64>,
+    /// ISO 4217 code; `kr` is read by the document language.
+    pub currency: Option<String>,
+}
+
+/// How to register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    /// Last day to register, ISO.
+    pub deadline: Option<String>,
+    /// E-mail, else phone, else name of the contact in the registration text.
+    pub contact: Option<String>,
+    /// Registration link.
+    pub url: Option<String>,
+    /// The registration text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A person's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Chair (`ordförande`, `leder`, `formand`).
+    Chair,
+    /// Vice chair.
+    ViceChair,
+    /// Secretary / minute taker.
+    Secretary,
+    /// Adjuster of the minutes (`justerare`).
+    Adjuster,
+    /// Speaker in a program.
+    Speaker,
+    /// Voting member.
+    Member,
+    /// Host of an event.
+    Host,
+}
+
+/// Whether a person attended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Present.
+    Present,
+    /// Absent (`Frånvarande`, `Forfall`, `Afbud`).
+    Absent,
+    /// Serving substitute (`Ersättare`, `Varamedlemmer`).
+    Substitute,
+}
+
+/// A person named in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    /// The name as first written (whitespace collapsed).
+    pub name: String,
+    /// Party letters (`M`, `S`, `KD`, `Ap`, …).
+    pub party: Option<String>,
+    /// The most specific role stated anywhere.
+    pub role: Option<Role>,
+    /// Organisation from `Name (Org)` or `Name, Org`.
+    pub organization: Option<String>,
+    /// Attendance.
+    pub status: Option<Status>,
+    /// The first mention.
+    pub span: Span,
+}
+
+/// An agenda or program item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// `§ 12`, `1.`, `Sak 12/20`, `PS 5/21`, `Punkt 3`.
+    pub number: Option<String>,
+    /// Start time `HH:MM` for timed programs.
+    pub time: Option<String>,
+    /// End time: stated, or the next item's start.
+    pub end_time: Option<String>,
+    /// The item's title.
+    pub title: String,
+    /// Speakers named on or under the item line.
+    pub people: Vec<String>,
+    /// Their organisations.
+    pub organizations: Vec<String>,
+    /// The item line and its speaker lines.
+    pub span: Span,
+}
+
+/// A deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// ISO date, or null when the year is unknown.
+    pub date: Option<String>,
+    /// The sentence up to and including the date.
+    pub text: String,
+    /// Where that text is.
+    pub span: Span,
+}
+
+/// A contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Phone number as written.
+    pub phone: Option<String>,
+    /// The person it belongs to.
+    pub name: Option<String>,
+    /// From the first to the last of e-mail and phone.
+    pub span: Span,
+}
+
+/// A web address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Url {
+    /// The address (an OCR space before a `/` path segment removed).
+    pub url: String,
+    /// The first occurrence.
+    pub span: Span,
+}
+
+const RULES: &[(&str, &str)] = &[
+    ("extract.date-iso", "an ISO date as written: 2020-01-29"),
+    ("extract.date-numeric", "a day-first numeric date with its year: 12.12.2016, 27/9/16"),
+    ("extract.date-text", "day, month name and year as written: 13 september 2023"),
+    ("extract.date-range", "one end of a day range in one month: 13–15 mars 2023"),
+    ("extract.date-year-from-document", "the year was not written; a complete date on the same line or the document's only year gives it"),
+    ("extract.date-year-nearest-anchor", "the year was not written; the date is within three months of the document's first date across a year boundary"),
+    ("extract.date-weekday-inferred", "the year was not written; the weekday fits exactly one year within two of the document's years"),
+    ("extract.date-year-unknown", "the year was not written and nothing decides it: value is null"),
+    ("extract.date-term", "a term (ht 2020, Ht-20, våren 2021): value is null, term and year are set"),
+];
+
+/// `(rule name, summary)` for every `rule` value [`extract`] can emit.
+pub fn rules() -> &'static [(&'static str, &'static str)] {
+    RULES
+}
+
+/// Extracts all fields from `text` (cleaned text in language `lang`).
+pub fn extract(text: &str, lang: Lang) -> Fields {
+    let lines = text::lines(text);
+    let labels = fields::labels(&lines);
+    let labelled_lines: Vec<usize> = labels.iter().flat_map(|l| [l.line, l.value_line]).collect();
+    let title = fields::title(text, &lines, &labelled_lines);
+    let doc_type = fields::doc_type(&lines, title.as_ref().map(|t| t.1.text.as_str()), &labels);
+
+    let found = dates::find(text);
+    let dates = dates::resolve(text, &lines, &found, doc_type, title.as_ref().map(|t| t.0));
+    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    let times = times::find(text, &date_spans);
+    // Lines that start with a date: day headings that end a timed program.
+    let date_lines: Vec<usize> = dates
+        .iter()
+        .filter_map(|d| {
+            let li = text::line_of(&lines, d.span[0]);
+            (lines[li].trimmed().0 == d.span[0]).then_some(li)
+        })
+        .collect();
+
+    let (agenda, speakers) = agenda::find(text, &lines, &date_lines);
+    let mut people = people::from_blocks(text, &lines);
+    people.extend(speakers);
+    people.extend(people::from_statements(text));
+    let attendees = people::merge(people);
+
+    let urls = fields::urls(text);
+    let known: Vec<String> = attendees.iter().map(|a| a.name.clone()).collect();
+    let contacts = fields::contacts(text, &lines, &known);
+    let registration = fields::registration(text, &lines, &labels, &dates, &contacts, &urls);
+    let deadlines = dates
+        .iter()
+        .filter(|d| d.role == DateRole::Deadline)
+        .map(|d| {
+            let s = lines[text::line_of(&lines, d.span[0])].trimmed().0;
+            let (a, b) = text::trim_span(text, s.min(d.span[0]), d.span[1], &[]);
+            Deadline {
+                date: d.value.clone(),
+                text: text::squash(&text[a..b]),
+                span: [a, b],
+            }
+        })
+        .collect();
+
+    Fields {
+        doc_type,
+        title: title.map(|t| t.1),
+        place: fields::place(text, &labels),
+        organizers: fields::organizers(text, &lines, &labels),
+        audience: fields::audience(text, &lines, &labels),
+        fee: fields::fee(text, &lines, &labels, lang),
+        registration,
+        decisions: fields::decisions(text, &lines),
+        dates,
+        times,
+        attendees,
+        agenda,
+        deadlines,
+        contacts,
+        urls,
+    }
+}

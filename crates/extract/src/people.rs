@@ -1,0 +1,1036 @@
+//! People: attendee blocks, speaker lines, roles stated in running text, and merging.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{first_sentence_end, fold, match_label, squash, Line};
+use crate::{Attendee, Role, Status};
+
+/// A person as parsed from one mention.
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub name: String,
+    pub span: (usize, usize),
+    pub party: Option<String>,
+    pub org: Option<String>,
+    org_weak: bool,
+    pub role: Option<Role>,
+    pub status: Option<Status>,
+}
+
+impl Person {
+    fn new(text: &str, span: (usize, usize)) -> Person {
+        Person {
+            name: squash(&text[span.0..span.1]),
+            span,
+            party: None,
+            org: None,
+            org_weak: false,
+            role: None,
+            status: None,
+        }
+    }
+}
+
+const PARTIES: &[&str] = &[
+    "M", "S", "C", "V", "L", "KD", "MP", "SD", "FP", "Ap", "AP", "H", "FrP", "FRP", "Sp", "SP",
+    "SV", "KrF", "KRF", "MDG", "R", "PF", "A", "B", "F", "O", "Ø", "I", "Å", "K", "D", "LA", "RV",
+    "EL", "DF", "SF", "NB",
+];
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "af", "der", "la", "le", "du", "di", "ten", "ter",
+];
+const TITLE_WORDS: &[&str] = &[
+    "ambassadör",
+    "ambassadør",
+    "professor",
+    "prof.",
+    "dr",
+    "dr.",
+    "docent",
+    "borgmester",
+    "statsråd",
+    "minister",
+];
+/// Word endings that make a capitalised run an organisation, not a person.
+const ORG_KW: &[&str] = &[
+    "kommun",
+    "kommune",
+    "kommuner",
+    "kommunerne",
+    "kommunes",
+    "region",
+    "regioner",
+    "regionen",
+    "landsting",
+    "forening",
+    "foreningen",
+    "foreningarna",
+    "foreningerne",
+    "forbund",
+    "forbundet",
+    "foundation",
+    "ambassad",
+    "ambassade",
+    "hjelp",
+    "hjalp",
+    "rad",
+    "radet",
+    "ministerrad",
+    "forum",
+    "stiftelse",
+    "stiftelsen",
+    "institut",
+    "institutet",
+    "universitet",
+    "hogskola",
+    "hogskole",
+    "skola",
+    "skole",
+    "verket",
+    "direktoratet",
+    "departementet",
+    "styrelsen",
+    "styrelse",
+    "vardcentral",
+    "vardcentralen",
+    "sjukhus",
+    "sykehus",
+    "stad",
+    "kontaktservice",
+    "sisu",
+    "ab",
+    "as",
+    "center",
+    "centrum",
+    "senter",
+    "change",
+    "fylke",
+    "fylkeskommune",
+    "gruppen",
+    "nettverk",
+    "natverk",
+    "forvaltning",
+    "forvaltningen",
+    "organisation",
+    "organisasjon",
+    "organisationer",
+    "organisasjoner",
+    "kommunesektorens",
+    "bibliotek",
+    "biblioteket",
+    "samfund",
+    "selskab",
+    "selskap",
+    "bolag",
+    "bolaget",
+    "kyrka",
+    "kirke",
+    "akademi",
+    "hus",
+    "huset",
+    "arena",
+    "hall",
+    "hallen",
+    "lag",
+    "laget",
+    "klubb",
+    "klubben",
+    "club",
+    "partiet",
+    "parti",
+];
+const COUNTRIES: &[&str] = &[
+    "sverige",
+    "norge",
+    "danmark",
+    "norden",
+    "finland",
+    "island",
+    "europa",
+    "oslo",
+    "stockholm",
+    "kobenhavn",
+];
+/// Capitalised words that start sentences or headings but are never part of a name.
+const STOP: &[&str] = &[
+    "den",
+    "det",
+    "de",
+    "vi",
+    "du",
+    "jag",
+    "han",
+    "hon",
+    "hun",
+    "om",
+    "for",
+    "til",
+    "till",
+    "med",
+    "ved",
+    "vid",
+    "hos",
+    "mer",
+    "mere",
+    "mest",
+    "valkommen",
+    "velkommen",
+    "valkomna",
+    "tack",
+    "kaffe",
+    "lunsj",
+    "middag",
+    "paus",
+    "pause",
+    "program",
+    "workshop",
+    "debatt",
+    "information",
+    "innehall",
+    "kalendarium",
+    "arbetsgrupp",
+    "arbetsgruppen",
+    "datum",
+    "tid",
+    "plats",
+    "sted",
+    "kl",
+    "se",
+    "las",
+    "laste",
+    "anmalan",
+    "sista",
+    "dag",
+    "alla",
+    "alle",
+    "nar",
+    "hvor",
+    "var",
+    "och",
+    "og",
+    "samt",
+    "januari",
+    "januar",
+    "februari",
+    "februar",
+    "mars",
+    "marts",
+    "april",
+    "maj",
+    "mai",
+    "juni",
+    "juli",
+    "augusti",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "desember",
+    "mandag",
+    "mandag",
+    "tisdag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lordag",
+    "sondag",
+    "beslut",
+    "vedtak",
+    "protokoll",
+    "referat",
+    "dagordning",
+    "kommunen",
+    "forslag",
+    "fest",
+    "moten",
+    "mote",
+    "sak",
+    "punkt",
+    "bild",
+    "foto",
+    "antecknat",
+    "justerare",
+    "ordforande",
+    "sekreterare",
+    "tel",
+    "tlf",
+    "telefon",
+    "mobil",
+    "epost",
+    "e-post",
+    "mail",
+    "hor",
+    "hej",
+    "hei",
+    "kontakt",
+    "kontakta",
+    "info",
+    "inledning",
+    "avslutning",
+];
+const TITLE_STEMS: &[&str] = &[
+    "chef",
+    "konsulent",
+    "koordinator",
+    "leder",
+    "ledare",
+    "direktor",
+    "radgiver",
+    "radgivare",
+    "sekretaer",
+    "sekreterare",
+    "sekretar",
+    "ordforande",
+    "ordforer",
+    "borgmester",
+    "playmaker",
+    "sekr",
+    "representant",
+    "skaber",
+    "forsker",
+    "forskare",
+    "handlaggare",
+    "utredare",
+    "strateg",
+    "specialist",
+    "projektledare",
+    "prosjektleder",
+    "samordnare",
+    "radgivere",
+];
+
+fn is_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else { return false };
+    first.is_uppercase()
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.chars().any(|c| c.is_lowercase())
+        && !w.ends_with('-')
+}
+
+fn ends_with_kw(word: &str) -> bool {
+    let f = fold(word);
+    ORG_KW
+        .iter()
+        .any(|k| f == *k || (k.len() >= 5 && f.ends_with(k)))
+}
+
+/// Word spans (relative to `s`) of a whitespace-separated run.
+fn words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// If `text[s..e]` is a person's name (or a run of 2-word names with no comma between them),
+/// returns the absolute spans of the names.
+pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usize)>> {
+    let seg = &text[s..e];
+    let mut ws = words(seg);
+    // Leading titles: "Ambassadör Axel Wernhoff".
+    while ws.len() > 2
+        && TITLE_WORDS
+            .iter()
+            .any(|w| fold(w) == fold(&seg[ws[0].0..ws[0].1]))
+    {
+        ws.remove(0);
+    }
+    if ws.len() < 2 || ws.len() > 8 {
+        return None;
+    }
+    let toks: Vec<&str> = ws.iter().map(|&(a, b)| &seg[a..b]).collect();
+    let mut n_names = 0;
+    let mut has_particle = false;
+    for (i, t) in toks.iter().enumerate() {
+        let f = fold(t);
+        if is_name_word(t) {
+            if STOP.contains(&f.as_str()) || ends_with_kw(t) {
+                return None;
+            }
+            n_names += 1;
+        } else if PARTICLES.contains(&t.to_lowercase().as_str()) && i > 0 && i + 1 < toks.len() {
+            has_particle = true;
+        } else {
+            return None;
+        }
+    }
+    if !is_name_word(toks[0]) || !is_name_word(toks[toks.len() - 1]) {
+        return None;
+    }
+    if COUNTRIES.contains(&fold(toks[toks.len() - 1]).as_str()) {
+        return None;
+    }
+    let abs = |(a, b): (usize, usize)| (s + a, s + b);
+    if n_names <= 3 || (n_names == 4 && has_particle) || (n_names == 5 && has_particle) {
+        return Some(vec![(s + ws[0].0, s + ws[ws.len() - 1].1)]);
+    }
+    // Four or six capitalised words and no comma: two-word names run together.
+    if !has_particle && n_names % 2 == 0 && n_names <= 8 {
+        return Some(ws.chunks(2).map(|c| (abs(c[0]).0, abs(c[1]).1)).collect());
+    }
+    None
+}
+
+fn role_word(f: &str) -> Option<Role> {
+    let f = f.trim_end_matches('.');
+    Some(match f {
+        "ordforande" | "ordf" | "leder" | "moteleder" | "formand" | "mote leder" | "dirigent"
+        | "ordforer" => Role::Chair,
+        "vice ordforande"
+        | "vice ordf"
+        | "nestleder"
+        | "naestformand"
+        | "vice formand"
+        | "vice leder"
+        | "1:e vice ordforande" => Role::ViceChair,
+        "sekreterare" | "sekretaer" | "sekretar" | "referent" | "protokollforare"
+        | "protokollforer" => Role::Secretary,
+        "justerare" | "justerer" => Role::Adjuster,
+        _ => return None,
+    })
+}
+
+enum Seg {
+    Persons {
+        spans: Vec<(usize, usize)>,
+        party: Option<String>,
+        org: Option<String>,
+        weak: Option<String>,
+    },
+    Title {
+        org: Option<String>,
+    },
+    Org(String),
+    Role(Role),
+    Nothing,
+}
+
+static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:i|vid|ved|hos|på|for|för)\s+(\p{Lu}[^,()]*)$").expect("valid regex")
+});
+
+fn classify(text: &str, s: usize, e: usize) -> Seg {
+    let seg = &text[s..e];
+    if seg.trim().is_empty() {
+        return Seg::Nothing;
+    }
+    // A trailing parenthesis: party, organisation or a note.
+    let (head_end, paren) = match (seg.rfind('('), seg.trim_end().ends_with(')')) {
+        (Some(p), true) => {
+            let inner = seg[p + 1..].trim_end().trim_end_matches(')').trim();
+            (s + p, Some(inner))
+        }
+        _ => (e, None),
+    };
+    let (hs, he) = crate::text::trim_span(text, s, head_end, &['.', ',', ';', ':']);
+    let head = &text[hs..he];
+    let mut party = None;
+    let mut porg = None;
+    let mut weak = None;
+    if let Some(inner) = paren {
+        let fi = fold(inner);
+        if PARTIES.contains(&inner) {
+            party = Some(inner.to_string());
+        } else if fi.starts_with("tb")
+            || fi.starts_with("ej ")
+            || fi.is_empty()
+            || fi.starts_with('§')
+        {
+        } else if TITLE_STEMS
+            .iter()
+            .any(|t| fold(inner.split_whitespace().next().unwrap_or("")).ends_with(t))
+        {
+            weak = TITLE_TAIL
+                .captures(inner)
+                .and_then(|c| c.get(1))
+                .map(|m| squash(m.as_str()));
+        } else {
+            porg = Some(squash(inner));
+        }
+    }
+    let fh = fold(&squash(head));
+    if let Some(r) = role_word(&fh) {
+        return Seg::Role(r);
+    }
+    if let Some(spans) = names_in(text, hs, he) {
+        return Seg::Persons {
+            spans,
+            party,
+            org: porg,
+            weak,
+        };
+    }
+    let first = head.split_whitespace().next().unwrap_or("");
+    let ff = fold(first);
+    let starts_lower = first.chars().next().is_some_and(|c| c.is_lowercase());
+    if starts_lower
+        || TITLE_STEMS
+            .iter()
+            .any(|t| ff.trim_end_matches('.').ends_with(t))
+    {
+        let org = TITLE_TAIL
+            .captures(head)
+            .and_then(|c| c.get(1))
+            .map(|m| squash(m.as_str()));
+        return Seg::Title { org };
+    }
+    if head
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        let mut o = squash(head);
+        if let Some(p) = porg {
+            o = format!("{o} ({p})");
+        }
+        return Seg::Org(o);
+    }
+    Seg::Nothing
+}
+
+/// Splits `text[s..e]` at top-level commas and semicolons.
+fn top_level_commas(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut st = s;
+    for (i, c) in text[s..e].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' | ';' if depth == 0 => {
+                out.push((st, s + i));
+                st = s + i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push((st, e));
+    out
+}
+
+static CONJ: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:og|och|and|&|samt|sekä)\s").expect("valid regex"));
+
+/// Splits one comma segment at `og`/`och` when what follows is a person's name.
+fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let seg = &text[s..e];
+    let hits: Vec<(usize, usize)> = CONJ
+        .find_iter(seg)
+        .map(|m| (s + m.start(), s + m.end()))
+        .collect();
+    if hits.is_empty() {
+        return vec![(s, e)];
+    }
+    let mut out = Vec::new();
+    let mut st = s;
+    for (k, &(cs, ce)) in hits.iter().enumerate() {
+        let next = hits.get(k + 1).map_or(e, |h| h.0);
+        if cs == s {
+            st = ce;
+            continue;
+        }
+        let tail_end = text[ce..next].find('(').map_or(next, |p| ce + p);
+        let (ts, te) = crate::text::trim_span(text, ce, tail_end, &['.', ',', ';']);
+        if ts < te && names_in(text, ts, te).is_some() {
+            out.push((st, cs));
+            st = ce;
+        }
+    }
+    out.push((st, e));
+    out
+}
+
+/// Parses a list of people such as `Helena Astvald, Johan Kumlin (M), Tina\nModin` or
+/// `Kristine Laake, Reach for Change og Marie Harbo Dahle, SoCentral`.
+pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    let mut last_was_person = false;
+    for (cs, ce) in top_level_commas(text, s, e) {
+        for (a, b) in conj_split(text, cs, ce) {
+            match classify(text, a, b) {
+                Seg::Persons {
+                    spans,
+                    party,
+                    org,
+                    weak,
+                } => {
+                    if !last_was_person {
+                        pending.clear();
+                    }
+                    let one = spans.len() == 1;
+                    for sp in spans {
+                        let mut p = Person::new(text, sp);
+                        if one {
+                            p.party.clone_from(&party);
+                        }
+                        if let Some(o) = &org {
+                            p.org = Some(o.clone());
+                        } else {
+                            if let Some(w) = &weak {
+                                p.org = Some(w.clone());
+                                p.org_weak = true;
+                            }
+                            pending.push(out.len());
+                        }
+                        out.push(p);
+                    }
+                    last_was_person = true;
+                }
+                Seg::Org(o) => {
+                    for &i in &pending {
+                        if out[i].org.is_none() || out[i].org_weak {
+                            out[i].org = Some(o.clone());
+                            out[i].org_weak = false;
+                        }
+                    }
+                    pending.clear();
+                    last_was_person = false;
+                }
+                Seg::Title { org } => {
+                    if let Some(o) = org {
+                        for &i in &pending {
+                            if out[i].org.is_none() {
+                                out[i].org = Some(o.clone());
+                                out[i].org_weak = true;
+                            }
+                        }
+                    }
+                    last_was_person = false;
+                }
+                Seg::Role(r) => {
+                    if let Some(p) = out.last_mut() {
+                        p.role = Some(r);
+                    }
+                }
+                Seg::Nothing => {}
+            }
+        }
+    }
+    out
+}
+
+/// A speaker line in a program: `Linda Björnberg (Karolina Vårdcentral)`,
+/// `Innledninger: Kristine Laake, Reach for Change`, `Stian Johnsen, gen.sekr. i Frivillighet Norge`.
+/// Empty unless the line starts with a person.
+pub(crate) fn parse_speaker_line(text: &str, s: usize, e: usize) -> Vec<Person> {
+    let line = &text[s..e];
+    let mut start = s;
+    if let Some(c) = line.find(':') {
+        let label = &line[..c];
+        if label.split_whitespace().count() <= 5 && c < 60 && names_in(text, s, s + c).is_none() {
+            start = s + c + 1;
+        }
+    }
+    let (ts, te) = crate::text::trim_span(text, start, e, &[]);
+    if ts >= te {
+        return Vec::new();
+    }
+    let first = top_level_commas(text, ts, te)[0];
+    let first = conj_split(text, first.0, first.1)[0];
+    if !matches!(classify(text, first.0, first.1), Seg::Persons { .. }) {
+        return Vec::new();
+    }
+    parse_list(text, ts, te)
+}
+
+/// Labels that open a block of people, with the status and role they give.
+type Block = (Option<Status>, Option<Role>);
+const BLOCK_LABELS: &[(&str, Block)] = &[
+    ("närvarande", (Some(Status::Present), None)),
+    (
+        "närvarande ledamöter",
+        (Some(Status::Present), Some(Role::Member)),
+    ),
+    ("beslutande", (Some(Status::Present), Some(Role::Member))),
+    (
+        "beslutande ledamöter",
+        (Some(Status::Present), Some(Role::Member)),
+    ),
+    ("ledamöter", (Some(Status::Present), Some(Role::Member))),
+    ("tjänstgörande ersättare", (Some(Status::Substitute), None)),
+    ("ersättare", (Some(Status::Substitute), None)),
+    ("övriga närvarande", (Some(Status::Present), None)),
+    ("övriga deltagare", (Some(Status::Present), None)),
+    ("frånvarande", (Some(Status::Absent), None)),
+    ("deltagare", (Some(Status::Present), None)),
+    ("deltagere", (Some(Status::Present), None)),
+    ("deltakere", (Some(Status::Present), None)),
+    ("deltakarar", (Some(Status::Present), None)),
+    ("til stede", (Some(Status::Present), None)),
+    ("tilstede", (Some(Status::Present), None)),
+    ("til stades", (Some(Status::Present), None)),
+    ("tilstedeværende", (Some(Status::Present), None)),
+    ("møtt", (Some(Status::Present), None)),
+    ("møtte", (Some(Status::Present), None)),
+    ("fremmøtte", (Some(Status::Present), None)),
+    (
+        "møtende medlemmer",
+        (Some(Status::Present), Some(Role::Member)),
+    ),
+    ("møtende varamedlemmer", (Some(Status::Substitute), None)),
+    ("varamedlemmer", (Some(Status::Substitute), None)),
+    ("forfall", (Some(Status::Absent), None)),
+    ("meldt forfall", (Some(Status::Absent), None)),
+    ("fravær", (Some(Status::Absent), None)),
+    ("fraværende", (Some(Status::Absent), None)),
+    ("afbud", (Some(Status::Absent), None)),
+    ("afbud fra", (Some(Status::Absent), None)),
+    ("medverkande", (None, Some(Role::Speaker))),
+    ("medvirkende", (None, Some(Role::Speaker))),
+    ("gästföreläsare", (None, Some(Role::Speaker))),
+    ("föreläsare", (None, Some(Role::Speaker))),
+    ("talare", (None, Some(Role::Speaker))),
+    ("talere", (None, Some(Role::Speaker))),
+    ("foredragsholder", (None, Some(Role::Speaker))),
+    ("foredragsholdere", (None, Some(Role::Speaker))),
+    ("oplægsholder", (None, Some(Role::Speaker))),
+    ("oplægsholdere", (None, Some(Role::Speaker))),
+    ("innledere", (None, Some(Role::Speaker))),
+    ("innledningar", (None, Some(Role::Speaker))),
+    ("moderator", (None, Some(Role::Speaker))),
+    ("værter", (None, Some(Role::Host))),
+    ("vært", (None, Some(Role::Host))),
+    ("verter", (None, Some(Role::Host))),
+    ("vert", (None, Some(Role::Host))),
+    ("värdar", (None, Some(Role::Host))),
+    ("värd", (None, Some(Role::Host))),
+    ("ordförande", (None, Some(Role::Chair))),
+    ("mötesordförande", (None, Some(Role::Chair))),
+    ("møteleder", (None, Some(Role::Chair))),
+    ("formand", (None, Some(Role::Chair))),
+    ("vice ordförande", (None, Some(Role::ViceChair))),
+    ("nestleder", (None, Some(Role::ViceChair))),
+    ("næstformand", (None, Some(Role::ViceChair))),
+    ("sekreterare", (None, Some(Role::Secretary))),
+    ("sekretær", (None, Some(Role::Secretary))),
+    ("referent", (None, Some(Role::Secretary))),
+    ("protokollförare", (None, Some(Role::Secretary))),
+    ("protokollfører", (None, Some(Role::Secretary))),
+    ("justerare", (None, Some(Role::Adjuster))),
+    ("justeras av", (None, Some(Role::Adjuster))),
+    ("justeres av", (None, Some(Role::Adjuster))),
+];
+
+static FOLDED_BLOCKS: LazyLock<Vec<(String, Block)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, Block)> = BLOCK_LABELS.iter().map(|(l, b)| (fold(l), *b)).collect();
+    v.sort_by_key(|(l, _)| std::cmp::Reverse(l.chars().count()));
+    v
+});
+
+static COPULA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[^:]{0,150}?\s)?(?:er|är|e)\s").expect("valid regex"));
+
+fn block_label_at(t: &str) -> Option<(usize, Block)> {
+    FOLDED_BLOCKS
+        .iter()
+        .find_map(|(l, b)| match_label(t, l).map(|n| (n, *b)))
+}
+
+/// People from labelled blocks: `Närvarande: ...`, `MEDVERKANDE` + one per line,
+/// `Oplægsholdere er ...`, `Værter på temadagen ... er ...`.
+pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (ls, t) = lines[i].trimmed();
+        let Some((n, (status, role))) = block_label_at(t) else {
+            i += 1;
+            continue;
+        };
+        let rest = &t[n..];
+        let after = rest.trim_start();
+        let line_end = ls + t.len();
+        let mut people = Vec::new();
+        let mut next_i = i + 1;
+        if let Some(r) = after.strip_prefix(':').or_else(|| after.strip_prefix('-')) {
+            let vs = line_end - r.len();
+            if r.trim().is_empty() {
+                let (p, ni) = heading_block(text, lines, i + 1);
+                people = p;
+                next_i = ni;
+            } else {
+                // The block continues on following non-blank lines that are not new labels.
+                let mut j = i + 1;
+                while j < lines.len()
+                    && !lines[j].is_blank()
+                    && block_label_at(lines[j].trimmed().1).is_none()
+                    && !lines[j].text.contains(':')
+                {
+                    j += 1;
+                }
+                let end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
+                let one_per_line =
+                    j - i > 1 && (i..j).all(|k| lines[k].text.matches(',').count() <= 1);
+                if one_per_line {
+                    people.extend(parse_list(text, vs, line_end));
+                    for line in &lines[i + 1..j] {
+                        let (s2, t2) = line.trimmed();
+                        people.extend(parse_list(text, s2, s2 + t2.len()));
+                    }
+                } else {
+                    people = parse_list(text, vs, end.max(vs));
+                }
+                next_i = j;
+            }
+        } else if after.is_empty() {
+            let (p, ni) = heading_block(text, lines, i + 1);
+            people = p;
+            next_i = ni;
+        } else if let Some(m) = COPULA.find(after) {
+            let vs = line_end - after.len() + m.end();
+            // The sentence may wrap onto following lines of the paragraph.
+            let mut j = i + 1;
+            while j < lines.len() && !lines[j].is_blank() {
+                j += 1;
+            }
+            let para_end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
+            let se = first_sentence_end(text, vs, para_end.max(vs));
+            people = parse_list(text, vs, se);
+        }
+        for mut p in people {
+            if p.role.is_none() {
+                p.role = role;
+            }
+            if p.status.is_none() {
+                p.status = status;
+            }
+            out.push(p);
+        }
+        i = next_i.max(i + 1);
+    }
+    out
+}
+
+/// A heading block: the lines after a label alone on its line, up to a blank line.
+fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, usize) {
+    let mut j = from;
+    if j < lines.len() && lines[j].is_blank() {
+        j += 1;
+    }
+    let first = j;
+    while j < lines.len() && !lines[j].is_blank() {
+        j += 1;
+    }
+    if first >= j {
+        return (Vec::new(), from);
+    }
+    let many_commas = (first..j).any(|k| lines[k].text.matches(',').count() >= 2);
+    let mut out = Vec::new();
+    if many_commas {
+        let s = lines[first].trimmed().0;
+        let e = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
+        out = parse_list(text, s, e);
+    } else {
+        for line in &lines[first..j] {
+            let (s, t) = line.trimmed();
+            out.extend(parse_list(text, s, s + t.len()));
+        }
+    }
+    (out, j)
+}
+
+const NAME: &str = r"\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*(?:[ \t ]+(?:(?:van|von|de|af|der)[ \t ]+)?\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*){1,3}";
+
+static SECRETARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:antecknat av|antecknad av|antecknare|vid protokollet|skrevet av|skrevet af|nedtecknat av|referat ved|referat af|referent)[ \t ]*:?[ \t ]*(?P<n>{NAME})"
+    ))
+    .expect("valid regex")
+});
+static CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME})[ \t ]+(?i:v[äaie]ljs|väljes|valdes|utses|utsågs|velges|ble valgt|blev valgt|vælges|valgtes|er valgt)[ \t ]+(?i:(?:till?|til|som)[ \t ]+)?(?P<r>(?i:vice[ \t ]+ordf.rande|vice[ \t ]+ordf\.|ordf.rande|nestleder|n.stformand|formand|m.teleder|leder|sekreterare|sekretær|justerare|justerer|referent))"
+    ))
+    .expect("valid regex")
+});
+static ADJUSTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:justeras av|justeres av|protokollet justeras av|underskrives af|att justera protokollet|til å underskrive protokollen)[ \t ]*:?[ \t ]*(?P<n>{NAME})(?:[ \t ]+(?i:och|og)[ \t ]+(?P<n2>{NAME}))?"
+    ))
+    .expect("valid regex")
+});
+
+/// Strips leading stop words from a regex-found name; `None` if fewer than two words remain.
+fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let seg = &text[s..e];
+    let ws = words(seg);
+    let k = ws
+        .iter()
+        .take_while(|&&(a, b)| STOP.contains(&fold(&seg[a..b]).as_str()))
+        .count();
+    if ws.len() < k + 2 {
+        return None;
+    }
+    let (a, b) = (s + ws[k].0, e);
+    names_in(text, a, b).map(|_| (a, b))
+}
+
+/// Roles stated in running text: `Antecknat av Anna Fogel`, `Helena Astvald väljs som
+/// ordförande`, `Justeras av ...`.
+pub(crate) fn from_statements(text: &str) -> Vec<Person> {
+    let mut out = Vec::new();
+    let mut push = |s: usize, e: usize, role: Role| {
+        if let Some(sp) = clean_name(text, s, e) {
+            let mut p = Person::new(text, sp);
+            p.role = Some(role);
+            out.push(p);
+        }
+    };
+    for c in SECRETARY.captures_iter(text) {
+        if let Some(n) = c.name("n") {
+            push(n.start(), n.end(), Role::Secretary);
+        }
+    }
+    for c in CHOSEN.captures_iter(text) {
+        let (Some(n), Some(r)) = (c.name("n"), c.name("r")) else {
+            continue;
+        };
+        let rf = fold(&squash(r.as_str()));
+        let role = if rf.starts_with("vice") || rf == "nestleder" || rf.ends_with("stformand") {
+            Role::ViceChair
+        } else if rf.starts_with("sekret") || rf == "referent" {
+            Role::Secretary
+        } else if rf.starts_with("juster") {
+            Role::Adjuster
+        } else {
+            Role::Chair
+        };
+        push(n.start(), n.end(), role);
+    }
+    for c in ADJUSTER.captures_iter(text) {
+        for g in ["n", "n2"] {
+            if let Some(n) = c.name(g) {
+                push(n.start(), n.end(), Role::Adjuster);
+            }
+        }
+    }
+    out
+}
+
+fn rank(r: Option<Role>) -> u8 {
+    match r {
+        Some(Role::Chair) => 7,
+        Some(Role::ViceChair) => 6,
+        Some(Role::Secretary) => 5,
+        Some(Role::Adjuster) => 4,
+        Some(Role::Host) => 3,
+        Some(Role::Speaker) => 2,
+        Some(Role::Member) => 1,
+        None => 0,
+    }
+}
+
+/// The key two mentions of one person share.
+pub(crate) fn name_key(name: &str) -> String {
+    fold(&squash(name)).replace(['’', '\''], "")
+}
+
+/// Merges mentions of the same person, keeping the most specific role and the first party,
+/// organisation, status and span; ordered by first mention.
+pub(crate) fn merge(people: Vec<Person>) -> Vec<Attendee> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut out: Vec<Person> = Vec::new();
+    for p in people {
+        let k = name_key(&p.name);
+        if let Some(i) = keys.iter().position(|x| *x == k) {
+            let q = &mut out[i];
+            if rank(p.role) > rank(q.role) {
+                q.role = p.role;
+            }
+            if q.party.is_none() {
+                q.party = p.party;
+            }
+            if q.org.is_none() || (q.org_weak && !p.org_weak && p.org.is_some()) {
+                q.org = p.org;
+                q.org_weak = p.org_weak;
+            }
+            if q.status.is_none() {
+                q.status = p.status;
+            }
+            if p.span.0 < q.span.0 {
+                q.span = p.span;
+            }
+        } else {
+            keys.push(k);
+            out.push(p);
+        }
+    }
+    out.sort_by_key(|p| p.span.0);
+    out.into_iter()
+        .map(|p| Attendee {
+            name: p.name,
+            party: p.party,
+            role: p.role,
+            organization: p.org,
+            status: p.status,
+            span: [p.span.0, p.span.1],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        parse_list(s, 0, s.len())
+            .into_iter()
+            .map(|p| {
+                format!(
+                    "{}|{}|{}",
+                    p.name,
+                    p.party.unwrap_or_default(),
+                    p.org.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            names("Kerstin Hellberg Anna Fogel."),
+            ["Kerstin Hellberg||", "Anna Fogel||"]
+        );
+        assert_eq!(
+            names("Johan Kumlin (M), Tina\nModin"),
+            ["Johan Kumlin|M|", "Tina Modin||"]
+        );
+        assert_eq!(
+            names("Kristine Laake, Reach for Change og Marie Harbo Dahle, SoCentral"),
+            [
+                "Kristine Laake||Reach for Change",
+                "Marie Harbo Dahle||SoCentral"
+            ]
+        );
+        assert_eq!(
+            names("Johan Hörnemalm och Catarina Lundqvist, Norrbottens Kommuner"),
+            [
+                "Johan Hörnemalm||Norrbottens Kommuner",
+                "Catarina Lundqvist||Norrbottens Kommuner"
+            ]
+        );
+        assert_eq!(
+            names("Lone Tinor-Centi, Chef for Frivilligafdelingen, Dansk flyktninghjelp"),
+            ["Lone Tinor-Centi||Dansk flyktninghjelp"]
+        );
+    }
+}

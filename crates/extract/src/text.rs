@@ -1,0 +1,385 @@
+//! Lines, tolerant label matching and sentence bounds: the small text tools every extractor uses.
+//!
+//! Everything here works in byte offsets into the original text. Folding (lowercase plus
+//! `fold_diacritics`) is only ever used to *compare*, never to compute offsets, because folding
+//! changes byte lengths (`ä` is two bytes, `a` one).
+
+use rensa_core::fold_diacritics;
+
+/// One line of the input, without its line terminator.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    /// Byte offset of the first byte of the line.
+    pub start: usize,
+    /// Byte offset just past the last byte (before `\r\n` / `\n`).
+    pub end: usize,
+    /// The line's text.
+    pub text: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// The line without leading and trailing whitespace, with the absolute offset of its start.
+    pub fn trimmed(&self) -> (usize, &'a str) {
+        let t = self.text.trim_start();
+        let start = self.start + (self.text.len() - t.len());
+        (start, t.trim_end())
+    }
+
+    /// True for an empty or whitespace-only line.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// Number of leading whitespace characters (a tab counts as four).
+    pub fn indent(&self) -> usize {
+        let mut n = 0;
+        for c in self.text.chars() {
+            match c {
+                '\t' => n += 4,
+                c if c.is_whitespace() => n += 1,
+                _ => break,
+            }
+        }
+        n
+    }
+}
+
+/// Splits `text` into lines with byte offsets (`\n` and `\r\n` terminators).
+pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let mut end = i;
+            if end > start && text.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
+            out.push(Line {
+                start,
+                end,
+                text: &text[start..end],
+            });
+            start = i + 1;
+        }
+    }
+    out.push(Line {
+        start,
+        end: text.len(),
+        text: &text[start..],
+    });
+    out
+}
+
+/// Index of the line containing byte `pos`.
+pub(crate) fn line_of(lines: &[Line<'_>], pos: usize) -> usize {
+    match lines.binary_search_by(|l| {
+        if pos < l.start {
+            std::cmp::Ordering::Greater
+        } else if pos > l.end {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => i,
+        Err(i) => i.saturating_sub(1).min(lines.len().saturating_sub(1)),
+    }
+}
+
+/// Lowercase and diacritics folded: the form labels are compared in.
+pub(crate) fn fold(s: &str) -> String {
+    fold_diacritics(&s.to_lowercase())
+}
+
+/// One character lowercased and folded.
+pub(crate) fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let l = c.to_lowercase().next().unwrap_or(c);
+    let mut buf = [0u8; 4];
+    fold_diacritics(l.encode_utf8(&mut buf))
+        .chars()
+        .next()
+        .unwrap_or(l)
+}
+
+/// If `s` starts with `label` (given folded; a space in it matches any run of whitespace),
+/// returns the byte length of the matched prefix of `s`. The label must end at a word boundary.
+pub(crate) fn match_label(s: &str, label: &str) -> Option<usize> {
+    let mut it = s.char_indices().peekable();
+    for lc in label.chars() {
+        let (_, c) = it.next()?;
+        if lc == ' ' {
+            if !c.is_whitespace() {
+                return None;
+            }
+            while it.peek().is_some_and(|&(_, c2)| c2.is_whitespace()) {
+                it.next();
+            }
+            continue;
+        }
+        if fold_char(c) != lc {
+            return None;
+        }
+    }
+    match it.peek() {
+        Some(&(_, c)) if c.is_alphanumeric() => None,
+        Some(&(i, _)) => Some(i),
+        None => Some(s.len()),
+    }
+}
+
+/// How a label introduces its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelStyle {
+    /// `Plats: Folkets Hus`.
+    Colon,
+    /// `PLATS` alone on a line, the value on the next non-blank line.
+    Heading,
+    /// `Målgruppe er personer ...`, `Arrangör är ...`.
+    Copula,
+    /// `Kostnadsfritt`: the label is itself the value.
+    Bare,
+}
+
+/// A label found at the start of a line, with the span of its value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Labelled<T> {
+    /// What the label means.
+    pub kind: T,
+    /// Index of the line the label is on.
+    pub line: usize,
+    /// Absolute span of the label itself.
+    pub label: (usize, usize),
+    /// How the value follows.
+    pub style: LabelStyle,
+    /// Absolute span of the value (the rest of the line, or the next non-blank line).
+    pub value: (usize, usize),
+    /// Index of the line the value is on.
+    pub value_line: usize,
+}
+
+/// A table of labels, folded once, longest first so `anmäl senast` wins over `anmäl`.
+pub(crate) struct LabelTable<T: Copy> {
+    entries: Vec<(String, T)>,
+}
+
+impl<T: Copy> LabelTable<T> {
+    pub fn new(raw: &[(&str, T)]) -> LabelTable<T> {
+        let mut entries: Vec<(String, T)> = raw.iter().map(|(l, k)| (fold(l), *k)).collect();
+        entries.sort_by_key(|(l, _)| std::cmp::Reverse(l.chars().count()));
+        LabelTable { entries }
+    }
+
+    /// Matches a label at the start of line `i`. `bare_ok` accepts a label followed by other
+    /// words without a colon (the label itself is then the start of the value).
+    pub fn at_line(&self, lines: &[Line<'_>], i: usize, bare_ok: bool) -> Option<Labelled<T>> {
+        let (ls, t) = lines.get(i)?.trimmed();
+        let t = t.trim_start_matches(['•', '·', '▪', '◦', '*']).trim_start();
+        let ls = ls + (lines[i].trimmed().1.len() - t.len());
+        for (label, kind) in &self.entries {
+            let Some(n) = match_label(t, label) else {
+                continue;
+            };
+            let rest = &t[n..];
+            let after = rest.trim_start();
+            let mut pos = ls + n + (rest.len() - after.len());
+            let label_span = (ls, ls + n);
+            let (style, vstart) = if let Some(r) = after.strip_prefix(':') {
+                pos += 1;
+                let r2 = r.trim_start();
+                (LabelStyle::Colon, pos + (r.len() - r2.len()))
+            } else if after.is_empty() {
+                (LabelStyle::Heading, pos)
+            } else if let Some(c) = copula_len(after) {
+                let r = &after[c..];
+                let r2 = r.trim_start();
+                (LabelStyle::Copula, pos + c + (r.len() - r2.len()))
+            } else if bare_ok {
+                (LabelStyle::Bare, ls)
+            } else {
+                continue;
+            };
+            let line_end = lines[i].trimmed().0 + lines[i].trimmed().1.len();
+            if vstart < line_end {
+                return Some(Labelled {
+                    kind: *kind,
+                    line: i,
+                    label: label_span,
+                    style,
+                    value: (vstart, line_end),
+                    value_line: i,
+                });
+            }
+            // Heading style, or a colon with nothing after it: the next non-blank line (at most
+            // one blank line in between).
+            let mut j = i + 1;
+            while j < lines.len() && j <= i + 2 && lines[j].is_blank() {
+                j += 1;
+            }
+            let Some(line) = lines.get(j).filter(|l| !l.is_blank()) else {
+                // Nothing follows: only a label that is its own value (`Gratis`) stands.
+                return bare_ok.then_some(Labelled {
+                    kind: *kind,
+                    line: i,
+                    label: label_span,
+                    style: LabelStyle::Bare,
+                    value: label_span,
+                    value_line: i,
+                });
+            };
+            let (vs, vt) = line.trimmed();
+            return Some(Labelled {
+                kind: *kind,
+                line: i,
+                label: label_span,
+                style: if style == LabelStyle::Colon {
+                    LabelStyle::Colon
+                } else {
+                    LabelStyle::Heading
+                },
+                value: (vs, vs + vt.len()),
+                value_line: j,
+            });
+        }
+        None
+    }
+}
+
+/// Length of a copula (`er`, `är`, `e`) at the start of `s`, followed by whitespace.
+fn copula_len(s: &str) -> Option<usize> {
+    for w in ["er", "är", "ar", "e"] {
+        if let Some(n) = match_label(s, w) {
+            if s[n..].starts_with(char::is_whitespace) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// End of the first sentence in `text[start..end]`: after `.`, `!` or `?` that is followed by
+/// whitespace and an uppercase letter or a digit, or by the end.
+pub(crate) fn first_sentence_end(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[start..end];
+    for (i, c) in s.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let rest = &s[i + 1..];
+            let t = rest.trim_start();
+            if t.is_empty() {
+                return start + i + 1;
+            }
+            if t.len() < rest.len()
+                && t.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                return start + i + 1;
+            }
+        }
+    }
+    end
+}
+
+/// True if a line starts with a list bullet.
+pub(crate) fn is_bullet_line(t: &str) -> bool {
+    let t = t.trim_start();
+    let mut cs = t.chars();
+    match cs.next() {
+        Some('•' | '·' | '▪' | '◦' | '*' | '¢' | '-' | '–') => {
+            cs.next().is_some_and(char::is_whitespace)
+        }
+        Some('o') => cs.next().is_some_and(|c| c == ' ' || c == '\t'),
+        _ => false,
+    }
+}
+
+/// The sentence around byte `pos`: bounded by sentence punctuation, blank lines, bullet lines
+/// and at most 500 bytes either way.
+pub(crate) fn sentence_around(text: &str, lines: &[Line<'_>], pos: usize) -> (usize, usize) {
+    let li = line_of(lines, pos);
+    // Paragraph bounds.
+    let mut first = li;
+    while first > 0 && !lines[first - 1].is_blank() && !is_bullet_line(lines[first].text) {
+        first -= 1;
+    }
+    let mut last = li;
+    while last + 1 < lines.len()
+        && !lines[last + 1].is_blank()
+        && !is_bullet_line(lines[last + 1].text)
+    {
+        last += 1;
+    }
+    let para_start = lines[first].trimmed().0;
+    let para_end = {
+        let (s, t) = lines[last].trimmed();
+        s + t.len()
+    };
+    let pos = pos.clamp(para_start, para_end);
+    // Backward: the last sentence end before pos.
+    let mut start = para_start;
+    let head = &text[para_start..pos];
+    for (i, c) in head.char_indices().rev() {
+        if matches!(c, '.' | '!' | '?') {
+            let rest = &head[i + 1..];
+            let t = rest.trim_start();
+            if t.len() < rest.len()
+                && t.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                start = para_start + i + 1 + (rest.len() - t.len());
+                break;
+            }
+        }
+    }
+    let end = first_sentence_end(text, pos, para_end);
+    let start = start.max(pos.saturating_sub(500));
+    let start = (start..=pos)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(pos);
+    let end = end.min(pos + 500);
+    let end = (end..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    (start, end)
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Trims `text[s..e]` of whitespace and the given trailing characters; returns the new span.
+pub(crate) fn trim_span(text: &str, s: usize, e: usize, trailing: &[char]) -> (usize, usize) {
+    let t = &text[s..e];
+    let a = t.trim_start();
+    let s2 = s + (t.len() - a.len());
+    let b = a.trim_end().trim_end_matches(trailing).trim_end();
+    (s2, s2 + b.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_matching_is_tolerant() {
+        assert_eq!(match_label("Narvarande: x", &fold("närvarande")), Some(10));
+        assert_eq!(match_label("NÄRVARANDE", &fold("närvarande")), Some(11));
+        assert_eq!(match_label("Närvarandet", &fold("närvarande")), None);
+        assert_eq!(
+            match_label("Anmäl  senast: 3", &fold("anmäl senast")),
+            Some(14)
+        );
+    }
+
+    #[test]
+    fn sentences() {
+        let t = "Ingen avgift. Meddela förhinder.";
+        assert_eq!(first_sentence_end(t, 0, t.len()), 13);
+        let t = "till t.ex. verksamhet. Nu";
+        assert_eq!(first_sentence_end(t, 0, t.len()), 22);
+    }
+}

@@ -1,0 +1,104 @@
+//! Clock times and time ranges: `kl. 8-12`, `16:00-18:00`, `09.00–11.30`, `13.00`, `8:15`.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::Time;
+
+static KL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:kl|klockan|klokka|klokken)\.?[ \t ]*(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?(?:[ \t ]*(?:[-–—]|till?|to)[ \t ]*(?:kl\.?[ \t ]*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?)?(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?P<h1>\d{1,2})[.:](?P<m1>\d{2})[ \t ]*[-–—][ \t ]*(?:\d{1,2}\.?[ \t ]+\p{L}+\.?[ \t ]+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?-u:\b)").expect("valid regex")
+});
+
+/// `HH:MM`, or `None` for an impossible clock time.
+pub(crate) fn clock(h: u32, m: u32) -> Option<String> {
+    (h <= 24 && m <= 59 && !(h == 24 && m > 0)).then(|| format!("{h:02}:{m:02}"))
+}
+
+fn part(c: &Captures<'_>, h: &str, m: &str) -> Option<Option<String>> {
+    let Some(hh) = c.name(h) else {
+        return Some(None);
+    };
+    let hh: u32 = hh.as_str().parse().ok()?;
+    let mm: u32 = match c.name(m) {
+        Some(x) => x.as_str().parse().ok()?,
+        None => 0,
+    };
+    clock(hh, mm).map(Some)
+}
+
+/// True when the match sits inside a longer number (`12.12.2016`, `1.500,50`, `3,45`).
+fn embedded(text: &str, s: usize, e: usize) -> bool {
+    let before = &text[..s];
+    let after = &text[e..];
+    let mut b = before.chars().rev();
+    let b1 = b.next();
+    let b2 = b.next();
+    if matches!(b1, Some('.' | ':' | ',' | '/' | '-')) && b2.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let mut a = after.chars();
+    let a1 = a.next();
+    let a2 = a.next();
+    if matches!(a1, Some('.' | ':' | ',' | '/')) && a2.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let t = after.trim_start();
+    t.starts_with("kr")
+        || t.starts_with('%')
+        || t.starts_with("procent")
+        || t.starts_with("prosent")
+}
+
+/// All times in `text`, skipping spans that belong to dates.
+pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
+    let mut cands: Vec<(usize, usize, String, Option<String>)> = Vec::new();
+    for (pri, re) in [&*KL, &*RANGE, &*SINGLE].into_iter().enumerate() {
+        for c in re.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            let (s, e) = (m.start(), m.end());
+            if embedded(text, s, e) {
+                continue;
+            }
+            if date_spans
+                .iter()
+                .any(|d| s < d[1] && d[0] < e && !(d[0] > s && d[1] < e))
+            {
+                continue;
+            }
+            let (Some(Some(start)), Some(end)) = (part(&c, "h1", "m1"), part(&c, "h2", "m2"))
+            else {
+                continue;
+            };
+            if pri == 0 && c.name("h2").is_some() && end.is_none() {
+                continue;
+            }
+            if cands.iter().any(|(a, b, _, _)| s < *b && *a < e) {
+                continue;
+            }
+            cands.push((s, e, start, end));
+        }
+    }
+    cands.sort_by_key(|c| c.0);
+    cands
+        .into_iter()
+        .map(|(s, e, start, end)| Time {
+            start,
+            end,
+            text: text[s..e].to_string(),
+            span: [s, e],
+        })
+        .collect()
+}
