@@ -127,6 +127,10 @@ pub(crate) struct Common {
     /// Add a word list of your own (one word per line, optional TAB zipf).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
+    /// Never change text matching this regular expression (repeatable), e.g. case numbers:
+    /// --protect 'KS\s?\d{4}/\d+'.
+    #[arg(long, value_name = "REGEX", value_parser = parse_regex)]
+    protect: Vec<regex::Regex>,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_bytes: u64,
@@ -143,6 +147,10 @@ fn parse_lang(s: &str) -> Result<LangChoice, String> {
     s.parse::<Lang>()
         .map(|l| LangChoice(Some(l)))
         .map_err(|e| e.to_string())
+}
+
+fn parse_regex(s: &str) -> Result<regex::Regex, String> {
+    regex::Regex::new(s).map_err(|e| e.to_string())
 }
 
 fn parse_confidence(s: &str) -> Result<f32, String> {
@@ -197,6 +205,7 @@ fn engine(common: &Common, extract: bool) -> Result<Engine> {
         ..Settings::default()
     };
     settings.restore.min_confidence = common.min_confidence;
+    settings.restore.protect = common.protect.clone();
     Ok(Engine::new(lex, settings))
 }
 

@@ -247,3 +247,30 @@ fn stdin_works_for_clean() {
         "Minnesanteckningar från möte med Samverkansrådet. Det är bra för oss.\n"
     );
 }
+
+#[test]
+fn protect_keeps_user_marked_text() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["clean", "--lang", "sv"];
+        args.extend_from_slice(extra);
+        args.push("-");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all("Arendet KS 2020/ar och mote ar bra for oss.\n".as_bytes())
+            .unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+    };
+    assert_eq!(run(&[]), "Ärendet KS 2020/ar och möte är bra för oss.\n");
+    assert_eq!(
+        run(&["--protect", r"KS\s?\d{4}/\w+", "--protect", "^Arendet"]),
+        "Arendet KS 2020/ar och möte är bra för oss.\n"
+    );
+}

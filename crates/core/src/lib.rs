@@ -225,7 +225,16 @@ impl Document {
         let mut widened: Vec<(Range<usize>, Vec<usize>)> = Vec::with_capacity(batch.len());
         for (bi, e) in batch.iter().enumerate() {
             let (mut s, mut t) = (e.range.start, e.range.end);
-            for seg in segments.iter().filter(|g| g.edit.is_some()) {
+            // Segments are sorted by current position: only those ending at or after `s` can
+            // touch, and the scan stops at the first that starts after the (growing) end.
+            let first = segments.partition_point(|g| g.cur.end < s);
+            for seg in segments[first..].iter() {
+                if seg.cur.start > t {
+                    break;
+                }
+                if seg.edit.is_none() {
+                    continue;
+                }
                 let (cs, ce) = (seg.cur.start, seg.cur.end);
                 let orig_empty = seg.orig.start == seg.orig.end;
                 let touches = if orig_empty {
@@ -267,12 +276,14 @@ impl Document {
             let mut rules: Vec<String> = Vec::new();
             let mut conf = 1.0f32;
             let mut kind: Option<EditKind> = None;
-            for (ei, prev) in self.edits.iter().enumerate() {
-                let inside = prev.start >= os && prev.end <= oe;
-                let within_cur = segments
-                    .iter()
-                    .any(|g| g.edit == Some(ei) && g.cur.start >= s && g.cur.end <= t);
-                if inside && within_cur {
+            let from = segments.partition_point(|g| g.cur.start < s);
+            for g in &segments[from..] {
+                if g.cur.start > t {
+                    break;
+                }
+                let Some(ei) = g.edit else { continue };
+                let prev = &self.edits[ei];
+                if g.cur.end <= t && prev.start >= os && prev.end <= oe {
                     absorbed[ei] = true;
                     for r in prev.rule.split('+') {
                         if !rules.iter().any(|x| x == r) {
@@ -484,9 +495,11 @@ fn apply_plain(text: &str, batch: &[StageEdit]) -> String {
 /// Original offset of a current-text start position that does not fall strictly inside an
 /// earlier edit's output.
 fn map_start(segments: &[Segment], s: usize, original_len: usize) -> usize {
-    for g in segments {
+    // The first segment ending after `s` is the only one that can hold it.
+    let i = segments.partition_point(|g| g.cur.end <= s);
+    if let Some(g) = segments.get(i) {
         match g.edit {
-            None if g.cur.start <= s && s < g.cur.end => return g.orig.start + (s - g.cur.start),
+            None if g.cur.start <= s => return g.orig.start + (s - g.cur.start),
             Some(_) if g.cur.start == s && g.cur.start < g.cur.end => return g.orig.start,
             _ => {}
         }
@@ -497,7 +510,11 @@ fn map_start(segments: &[Segment], s: usize, original_len: usize) -> usize {
 /// Original offset of a current-text end position that does not fall strictly inside an
 /// earlier edit's output.
 fn map_end(segments: &[Segment], t: usize) -> usize {
-    for g in segments {
+    let i = segments.partition_point(|g| g.cur.end < t);
+    for g in &segments[i..] {
+        if g.cur.start > t {
+            break;
+        }
         match g.edit {
             None if g.cur.start < t && t <= g.cur.end => return g.orig.start + (t - g.cur.start),
             Some(_) if g.cur.end == t && g.cur.start < g.cur.end => return g.orig.end,

@@ -88,6 +88,9 @@ pub struct RestoreOptions {
     pub damage_prior: Option<f32>,
     /// Join words hyphenated across line ends.
     pub dehyphenate: bool,
+    /// Extra patterns whose matches are never changed (case numbers, codes, an archive's own
+    /// conventions), besides the built-in URLs, e-mail addresses, numbers and acronyms.
+    pub protect: Vec<Regex>,
 }
 
 impl Default for RestoreOptions {
@@ -98,6 +101,7 @@ impl Default for RestoreOptions {
             oov_name_zipf: 1.0,
             damage_prior: None,
             dehyphenate: true,
+            protect: Vec::new(),
         }
     }
 }
@@ -303,7 +307,20 @@ pub fn restore_with(
         doc.apply(edits)?;
     }
     let text = doc.text().to_string();
-    let protected = protected_ranges(&text);
+    let mut protected = protected_ranges(&text);
+    for re in &opts.protect {
+        protected.extend(re.find_iter(&text).map(|m| (m.start(), m.end())));
+    }
+    protected.sort_unstable();
+    // Merge overlaps so the ranges are disjoint and sorted: one binary search per token.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(protected.len());
+    for (a, b) in protected {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let protected = merged;
     let toks: Vec<Token<'_>> = tokens(&text).collect();
 
     let mut ctx = Ctx {
@@ -592,8 +609,10 @@ fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Whether `start..end` overlaps any of the ranges (disjoint, sorted).
 fn in_ranges(r: &[(usize, usize)], start: usize, end: usize) -> bool {
-    r.iter().any(|&(a, b)| start < b && end > a)
+    let i = r.partition_point(|&(a, _)| a < end);
+    i > 0 && r[i - 1].1 > start
 }
 
 /// Whether token `i` is a word restore may change.
