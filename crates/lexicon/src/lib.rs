@@ -188,7 +188,7 @@ impl Lexicon {
         // Word frequencies are Zipfian: a small per-thread cache in front of the automaton
         // answers most lookups of running text with one hash probe.
         thread_local! {
-            static CACHE: std::cell::RefCell<[HashMap<Box<str>, Option<u64>>; 4]> =
+            static CACHE: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, Option<u64>>; 4]> =
                 std::cell::RefCell::new(Default::default());
         }
         const MAX_CACHED: usize = 100_000;

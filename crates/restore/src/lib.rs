@@ -49,7 +49,9 @@
 //! assert_eq!(doc.text(), "från möte med Samverkansrådet, det är för oss");
 //! ```
 
-use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -195,33 +197,53 @@ pub fn detect_language(text: &str, vocabs: &[&dyn Vocabulary]) -> Lang {
         (Lang::Nn, NN),
         (Lang::Da, DA),
     ];
+    // Function words to a bitmask of the languages that use them (folded spelling).
+    static STOP: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut m: HashMap<&'static str, u8> = HashMap::default();
+        for (i, list) in [SV, NB, NN, DA].iter().enumerate() {
+            for w in *list {
+                *m.entry(w).or_default() |= 1 << i;
+            }
+        }
+        m
+    });
+    let by_lang: Vec<Option<&&dyn Vocabulary>> = lists
+        .iter()
+        .map(|(lang, _)| vocabs.iter().find(|v| v.lang() == *lang))
+        .collect();
     let mut scores = [0f32; 4];
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for t in tokens(text)
         .filter(|t| t.class == TokenClass::Word)
         .take(5000)
     {
         *counts.entry(t.text.to_lowercase()).or_default() += 1;
     }
-    for (w, &n) in &counts {
-        let folded = fold_diacritics(w);
-        for (i, (lang, list)) in lists.iter().enumerate() {
-            if list.contains(&folded.as_str()) {
-                scores[i] += 3.0 * n as f32;
-            }
-            if let Some(v) = vocabs.iter().find(|v| v.lang() == *lang) {
-                if v.contains(w) {
-                    scores[i] += n as f32;
+    // The commonest words carry the evidence; a few hundred are plenty.
+    let mut words: Vec<(&String, usize)> = counts.iter().map(|(w, &n)| (w, n)).collect();
+    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    words.truncate(400);
+    for (w, n) in words {
+        let n = n as f32;
+        if let Some(&mask) = STOP.get(fold_diacritics(w).as_str()) {
+            for (i, s) in scores.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *s += 3.0 * n;
                 }
+            }
+        }
+        for (i, v) in by_lang.iter().enumerate() {
+            if v.is_some_and(|v| v.contains(w)) {
+                scores[i] += n;
             }
         }
         // Letters that only some languages use.
         if w.contains(['ä', 'ö']) {
-            scores[0] += 2.0 * n as f32;
+            scores[0] += 2.0 * n;
         }
         if w.contains(['æ', 'ø']) {
             for s in &mut scores[1..] {
-                *s += 2.0 * n as f32;
+                *s += 2.0 * n;
             }
         }
     }
@@ -246,12 +268,15 @@ pub struct Decision {
     pub change: Option<(String, f32, &'static str)>,
 }
 
+/// Candidate lists by lowercase word.
+type CandidateCache = HashMap<String, Rc<[Candidate]>>;
+
 /// Per-document restorer state.
 struct Ctx<'a> {
     vocab: &'a dyn Vocabulary,
     model: &'a ConfusionModel,
     opts: &'a RestoreOptions,
-    cands: HashMap<String, Vec<Candidate>>,
+    cands: HashMap<String, Rc<[Candidate]>>,
     seen_intact: HashMap<String, usize>,
     /// ln P(ocr | truth, damaged) per confusion id, adapted to the document.
     logp: Vec<f32>,
@@ -327,19 +352,22 @@ pub fn restore_with(
         vocab,
         model,
         opts,
-        cands: HashMap::new(),
-        seen_intact: HashMap::new(),
+        cands: HashMap::default(),
+        seen_intact: HashMap::default(),
         logp: model.all().iter().map(|c| c.logp).collect(),
         evidence: Evidence::default(),
     };
     // Pass 1: distinct candidate words, intact special letters, damage evidence.
-    let mut types: HashMap<String, usize> = HashMap::new();
+    let mut types: HashMap<String, usize> = HashMap::default();
     let mut intact_special = 0usize;
+    // The lowercase form of each token restore may change (None for the others).
+    let mut lowers: Vec<Option<String>> = vec![None; toks.len()];
     for (i, t) in toks.iter().enumerate() {
         if !is_candidate_token(&toks, i, &protected) {
             continue;
         }
         let lower = t.text.to_lowercase();
+        lowers[i] = Some(lower.clone());
         if lower.chars().any(is_special) && vocab.contains(&lower) {
             intact_special += 1;
             *ctx.seen_intact.entry(lower.clone()).or_default() += 1;
@@ -390,7 +418,8 @@ pub fn restore_with(
     };
 
     // Pass 2: decide each word.
-    let mut decided: HashMap<String, Option<(String, f32, &'static str)>> = HashMap::new();
+    type Choice = Option<(String, f32, &'static str)>;
+    let mut decided: HashMap<(&str, bool), Choice> = HashMap::default();
     let mut edits = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.class == TokenClass::Number && t.text == "1" && p >= 0.05 {
@@ -399,20 +428,20 @@ pub fn restore_with(
             }
             continue;
         }
-        if !is_candidate_token(&toks, i, &protected) {
+        let Some(lower) = lowers[i].as_deref() else {
             continue;
-        }
-        let lower = t.text.to_lowercase();
-        // In a document without real damage a known word cannot change: skip its search.
-        if p < REAL_WORD_MIN_PRIOR && !decided.contains_key(&lower) && vocab.contains(&lower) {
-            decided.insert(lower, None);
-            continue;
-        }
-        let choice = match decided.get(&lower) {
+        };
+        let key = (lower, starts_upper(t.text));
+        let choice = match decided.get(&key) {
             Some(c) => c.clone(),
+            // In a document without real damage a known word cannot change: no search.
+            None if p < REAL_WORD_MIN_PRIOR && vocab.contains(lower) => {
+                decided.insert(key, None);
+                None
+            }
             None => {
-                let d = ctx.decide(&lower, p, starts_upper(t.text));
-                decided.insert(lower.clone(), d.change.clone());
+                let d = ctx.decide(lower, p, key.1);
+                decided.insert(key, d.change.clone());
                 d.change
             }
         };
@@ -442,8 +471,8 @@ pub fn explain(word: &str, vocab: &dyn Vocabulary, opts: &RestoreOptions, prior:
         vocab,
         model: &MODEL,
         opts,
-        cands: HashMap::new(),
-        seen_intact: HashMap::new(),
+        cands: HashMap::default(),
+        seen_intact: HashMap::default(),
         logp: MODEL.all().iter().map(|c| c.logp).collect(),
         evidence: Evidence::default(),
     };
@@ -463,9 +492,11 @@ impl CommonWord for dyn Vocabulary + '_ {
 }
 
 impl Ctx<'_> {
-    fn candidates(&mut self, lower: &str) -> &Vec<Candidate> {
+    fn candidates(&mut self, lower: &str) -> &Rc<[Candidate]> {
         if !self.cands.contains_key(lower) {
-            let c = self.shared_candidates(lower);
+            // A known word may only become another listed word: the cheap search will do.
+            let listed_only = self.vocab.contains(lower);
+            let c = self.shared_candidates(lower, listed_only);
             self.cands.insert(lower.to_string(), c);
         }
         &self.cands[lower]
@@ -474,27 +505,34 @@ impl Ctx<'_> {
     /// Candidate lists depend only on the word, the vocabulary and the confusion model, so a
     /// per-thread cache shares them across the documents of a batch (OCR damage repeats:
     /// `fran`, `mote`, `pa`). Only the shipped model with a cacheable vocabulary is cached.
-    fn shared_candidates(&self, lower: &str) -> Vec<Candidate> {
+    fn shared_candidates(&self, lower: &str, listed_only: bool) -> Rc<[Candidate]> {
+        let find = |w: &str| -> Rc<[Candidate]> {
+            if listed_only {
+                search::listed_candidates(self.vocab, self.model, w).into()
+            } else {
+                search::candidates(self.vocab, self.model, w).into()
+            }
+        };
         thread_local! {
-            static CACHE: std::cell::RefCell<HashMap<(u64, String), Vec<Candidate>>> =
-                std::cell::RefCell::new(HashMap::new());
+            static CACHE: std::cell::RefCell<HashMap<(u64, bool), CandidateCache>> =
+                std::cell::RefCell::new(HashMap::default());
         }
         const MAX_CACHED: usize = 50_000;
         let key = match self.vocab.cache_key() {
             Some(k) if std::ptr::eq(self.model, &*MODEL) => k,
-            _ => return search::candidates(self.vocab, self.model, lower),
+            _ => return find(lower),
         };
         CACHE.with(|c| {
-            let k = (key, lower.to_string());
-            if let Some(v) = c.borrow().get(&k) {
-                return v.clone();
-            }
-            let v = search::candidates(self.vocab, self.model, lower);
             let mut c = c.borrow_mut();
-            if c.len() >= MAX_CACHED {
-                c.clear();
+            let map = c.entry((key, listed_only)).or_default();
+            if let Some(v) = map.get(lower) {
+                return Rc::clone(v);
             }
-            c.insert(k, v.clone());
+            let v = find(lower);
+            if map.len() >= MAX_CACHED {
+                map.clear();
+            }
+            map.insert(lower.to_string(), Rc::clone(&v));
             v
         })
     }
@@ -528,7 +566,7 @@ impl Ctx<'_> {
             (None, None) => oov.max(foreign) * LN10 + escaped,
         };
         let mut scored: Vec<(Candidate, f32)> = cands
-            .into_iter()
+            .iter()
             .filter(|c| c.subs() > 0)
             // A known word is only ever replaced by a listed word, never by a compound guess,
             // and only in a document that shows the damage (real-word errors need evidence).
@@ -540,14 +578,7 @@ impl Ctx<'_> {
                             .iter()
                             .all(|&id| !self.model.all()[id as usize].generic))
             })
-            .map(|c| {
-                let mut s =
-                    c.zipf * LN10 + c.letter_logp + c.letter_subs as f32 * lp + c.digit_logp;
-                if self.seen_intact.contains_key(&c.text) {
-                    s += 3f32.ln();
-                }
-                (c, s)
-            })
+            .map(|c| (c.clone(), score(c, &self.logp, lp, &self.seen_intact)))
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.text.cmp(&b.0.text)));
         scored.truncate(8);
@@ -623,16 +654,20 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         TokenClass::Mixed => {
             // Codes (P1, CO2, 2020a, 15kr) are not damage: only single digits inside
             // lowercase-looking words are.
-            let chars: Vec<char> = t.text.chars().collect();
-            let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
-            let upper_after_first = chars.iter().skip(1).any(|c| c.is_uppercase());
-            let adjacent_digits = chars
-                .windows(2)
-                .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit());
-            if digits > 2 || adjacent_digits || upper_after_first || chars.len() < 2 {
-                return false;
+            let mut digits = 0;
+            let mut len = 0;
+            let mut prev_digit = false;
+            for (k, c) in t.text.chars().enumerate() {
+                let d = c.is_ascii_digit();
+                if (d && prev_digit) || (k > 0 && c.is_uppercase()) {
+                    return false;
+                }
+                digits += d as usize;
+                prev_digit = d;
+                len += 1;
             }
-            if chars[0].is_uppercase() && chars.len() <= 3 {
+            let first_upper = t.text.chars().next().is_some_and(char::is_uppercase);
+            if digits > 2 || len < 2 || (first_upper && len <= 3) {
                 return false;
             }
         }
@@ -641,9 +676,11 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     if in_ranges(protected, t.start, t.end) {
         return false;
     }
-    let chars: Vec<char> = t.text.chars().collect();
-    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
-    let uppers = chars.iter().filter(|c| c.is_uppercase()).count();
+    let (mut letters, mut uppers) = (0, 0);
+    for c in t.text.chars() {
+        letters += c.is_alphabetic() as usize;
+        uppers += c.is_uppercase() as usize;
+    }
     // Acronyms (SKL, COK, AU) and inner capitals (McDonald, iPhone) are left alone.
     if uppers == letters && letters <= 4 && letters > 1 {
         return false;
@@ -752,7 +789,7 @@ fn apply_case(printed: &str, reading: &str) -> String {
 pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
     let mut words = 0usize;
     let mut known = 0usize;
-    let mut cache: HashMap<&str, bool> = HashMap::new();
+    let mut cache: HashMap<&str, bool> = HashMap::default();
     for t in tokens(text).filter(|t| matches!(t.class, TokenClass::Word | TokenClass::Mixed)) {
         words += 1;
         let k = *cache

@@ -8,7 +8,7 @@
 //! again from the root (a compound boundary, optionally with the linking `s`), which is how
 //! `Samverkansradet` finds `samverkans` + `rådet` although the compound is in no list.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rensa_core::{Vocabulary, WalkState};
 
@@ -77,10 +77,31 @@ struct Search<'a> {
     part_starts: Vec<usize>,
     found: HashMap<String, Candidate>,
     foreign: &'static [char],
+    /// Whether to analyse compounds and use plain-letter glyph confusions.
+    compounds: bool,
 }
 
 /// All candidates for a lowercase word, best-first by (zipf, fewest substitutions).
 pub fn candidates(vocab: &dyn Vocabulary, model: &ConfusionModel, lower: &str) -> Vec<Candidate> {
+    search(vocab, model, lower, true)
+}
+
+/// Candidates that are listed words, without compound analysis and without plain-letter glyph
+/// confusions: the readings a known word may be replaced by (a far cheaper search).
+pub fn listed_candidates(
+    vocab: &dyn Vocabulary,
+    model: &ConfusionModel,
+    lower: &str,
+) -> Vec<Candidate> {
+    search(vocab, model, lower, false)
+}
+
+fn search(
+    vocab: &dyn Vocabulary,
+    model: &ConfusionModel,
+    lower: &str,
+    compounds: bool,
+) -> Vec<Candidate> {
     // Letters the language does not write are never put back (no `ö` in Danish, no `ø` in
     // Swedish), even though the names lists mention both.
     let foreign: &[char] = match vocab.lang() {
@@ -99,8 +120,9 @@ pub fn candidates(vocab: &dyn Vocabulary, model: &ConfusionModel, lower: &str) -
         out: String::with_capacity(lower.len() + 8),
         parts: Vec::new(),
         part_starts: Vec::new(),
-        found: HashMap::new(),
+        found: HashMap::default(),
         foreign,
+        compounds,
     };
     s.dfs(0, vocab.walk_start(), 0, Acc::default());
     let mut v: Vec<Candidate> = s.found.into_values().collect();
@@ -158,7 +180,11 @@ impl Search<'_> {
         } else {
             MIN_PART
         };
-        if self.parts.len() + 1 < MAX_PARTS && part_len >= min_here && n - pos >= MIN_PART {
+        if self.compounds
+            && self.parts.len() + 1 < MAX_PARTS
+            && part_len >= min_here
+            && n - pos >= MIN_PART
+        {
             if let Some(z) = self
                 .vocab
                 .walk_final_part(state)
@@ -199,6 +225,7 @@ impl Search<'_> {
             if pos + k > n
                 || self.input[pos..pos + k] != conf.ocr[..]
                 || conf.truth.contains(self.foreign)
+                || (conf.generic && !self.compounds)
             {
                 continue;
             }
