@@ -23,8 +23,8 @@ pub struct Confusion {
     pub ocr: Vec<char>,
     /// ln P(ocr | truth).
     pub logp: f32,
-    /// Whether the ocr side contains a digit (digits inside words are near-certain damage, so
-    /// they do not pay the document's damage prior).
+    /// Whether the ocr side contains a digit or `@` (inside words these are near-certain damage,
+    /// so they do not pay the document's damage prior).
     pub digit: bool,
     /// Whether both sides are plain ASCII letters (`n` printed as `ri`): such glyph confusions
     /// repair unknown words but never replace a known word.
@@ -127,7 +127,9 @@ impl ConfusionModel {
         let mut by_first: HashMap<char, Vec<Confusion>> = HashMap::new();
         for (i, ((truth, ocr), p)) in weights.into_iter().enumerate() {
             let ocr: Vec<char> = ocr.chars().collect();
-            let digit = ocr.iter().any(|c| c.is_ascii_digit());
+            // Digits and `@` inside a word are damage wherever they appear (e-mail addresses are
+            // protected before restore looks at words).
+            let digit = ocr.iter().any(|c| c.is_ascii_digit() || *c == '@');
             let generic = truth.chars().all(|c| c.is_ascii_alphabetic())
                 && ocr.iter().all(|c| c.is_ascii_alphabetic());
             let c = Confusion {

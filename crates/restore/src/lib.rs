@@ -346,7 +346,7 @@ pub fn restore_with(
         }
     }
     let protected = merged;
-    let toks: Vec<Token<'_>> = tokens(&text).collect();
+    let toks: Vec<Token<'_>> = merge_symbol_letters(&text, tokens(&text).collect(), &protected);
 
     let mut ctx = Ctx {
         vocab,
@@ -713,6 +713,48 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     true
 }
 
+/// Symbols OCR prints for letters (`@` for `ø`/`Ø`: `@rsted`, `Sg@gaard`) split a word into
+/// several tokens; join such runs back into one word token so the confusion model can read them.
+/// E-mail addresses are protected ranges and stay as they are.
+fn merge_symbol_letters<'a>(
+    text: &'a str,
+    toks: Vec<Token<'a>>,
+    protected: &[(usize, usize)],
+) -> Vec<Token<'a>> {
+    const LETTER_SYMBOLS: [&str; 1] = ["@"];
+    let is_sym = |t: &Token<'_>| t.class == TokenClass::Punct && LETTER_SYMBOLS.contains(&t.text);
+    let is_word = |t: &Token<'_>| matches!(t.class, TokenClass::Word | TokenClass::Mixed);
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        // A run of touching word and symbol tokens with at least one of each.
+        let mut j = i;
+        let (mut words, mut syms) = (0, 0);
+        while j < toks.len()
+            && (is_word(&toks[j]) || is_sym(&toks[j]))
+            && (j == i || toks[j - 1].end == toks[j].start)
+        {
+            words += is_word(&toks[j]) as usize;
+            syms += is_sym(&toks[j]) as usize;
+            j += 1;
+        }
+        let (start, end) = (toks[i].start, toks[j.max(i + 1) - 1].end);
+        if words > 0 && syms > 0 && !in_ranges(protected, start, end) {
+            out.push(Token {
+                start,
+                end,
+                text: &text[start..end],
+                class: TokenClass::Word,
+            });
+            i = j;
+        } else {
+            out.push(toks[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// `1` between two lowercase words, in a damaged document, is the word `i`.
 fn lone_one(
     toks: &[Token<'_>],
@@ -775,7 +817,8 @@ fn apply_case(printed: &str, reading: &str) -> String {
     if all_upper {
         return reading.to_uppercase();
     }
-    if starts_upper(printed) {
+    // A word-initial `@` is far more often `Ø` than `ø` (the estimate: 0.19 against 0.02).
+    if starts_upper(printed) || printed.starts_with('@') {
         let mut cs = reading.chars();
         return match cs.next() {
             Some(f) => f.to_uppercase().chain(cs).collect(),
