@@ -274,3 +274,49 @@ fn protect_keeps_user_marked_text() {
         "Arendet KS 2020/ar och möte är bra för oss.\n"
     );
 }
+
+#[test]
+fn paragraphs_in_another_language_are_restored_with_its_words() {
+    // A Norwegian invitation with one Swedish paragraph whose letters OCR lost.
+    let nb = "Dette er første gang som nordiske kommuner samles for å utveksle erfaringer over \
+              grensene om samarbeid med sivilsamfunnet. Vi vil samle representanter for noen \
+              kommuner og regioner i Sverige, Norge og Danmark samt samarbeidspartnere innen \
+              sivilsamfunnet. Første dagen er en kunnskapsdag, og andre dagen er en workshop som \
+              skal hjelpe kommuner til å planlegge konkret samarbeid med frivilligheten.";
+    let sv_damaged =
+        "Nu har du som arbetar med utvecklingsfragor inom kommunal forvaltning chansen \
+              att delta i ett larande utbyte med andra kommuner och inbjudna gaster. Forsta \
+              lartraffen ager rum pa fredag och mojlighet finns att delta i eftersnack. Anmalan \
+              om deltagande gor du langst ner pa sidan och fragor om deltagandet besvaras av \
+              kansliet som ocksa skickar ut lanken till motet.";
+    let input = format!("{nb}\n\n{sv_damaged}\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
+        .args(["clean", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let (first, second) = out.split_once("\n\n").unwrap();
+    assert_eq!(first, nb, "the clean Norwegian paragraph must not change");
+    for word in [
+        "utvecklingsfrågor",
+        "förvaltning",
+        "lärande",
+        "gäster",
+        "möjlighet",
+        "Anmälan",
+    ] {
+        assert!(second.contains(word), "{word} not restored in: {second}");
+    }
+    assert!(
+        !second.contains('ø'),
+        "Swedish restored with Norwegian letters: {second}"
+    );
+}

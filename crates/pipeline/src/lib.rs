@@ -147,13 +147,27 @@ impl Engine {
             .settings
             .lang
             .unwrap_or_else(|| rensa_restore::detect_language(doc.text(), &vocabs));
-        rensa_restore::restore(&mut doc, self.lex.get(lang), &self.settings.restore).map_err(
-            |e| StageError {
+        // A forced language applies to the whole text; otherwise long paragraphs in another
+        // language are restored with that language's words. Regions are restored from the last
+        // to the first, so earlier offsets stay valid while later text changes length.
+        let regions = match self.settings.lang {
+            Some(l) => vec![(0..doc.text().len(), l)],
+            None => rensa_restore::language_regions(doc.text(), &vocabs, lang),
+        };
+        for (span, region_lang) in regions.into_iter().rev() {
+            rensa_restore::restore_span(
+                &mut doc,
+                span,
+                self.lex.get(region_lang),
+                &rensa_restore::MODEL,
+                &self.settings.restore,
+            )
+            .map_err(|e| StageError {
                 stage: "restore",
                 kind: "internal",
                 message: e.to_string(),
-            },
-        )?;
+            })?;
+        }
         Ok(Cleaned {
             doc,
             encoding,

@@ -175,6 +175,16 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
 /// Which language's vocabulary fits a text best. Robust to the damage itself: function words are
 /// compared with diacritics folded away.
 pub fn detect_language(text: &str, vocabs: &[&dyn Vocabulary]) -> Lang {
+    let scores = language_scores(text, vocabs);
+    let best = (0..4)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    Lang::ALL[best]
+}
+
+/// Evidence for each language in [`Lang::ALL`] order (function words, dictionary hits and
+/// letters only some languages use), as [`detect_language`] weighs it.
+pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
     const SV: &[&str] = &[
         "och", "att", "ar", "som", "for", "pa", "med", "till", "av", "om", "inte", "fran", "eller",
         "kan", "ska", "har", "vi", "nar", "ocksa", "mellan", "under", "genom", "efter", "sin",
@@ -247,10 +257,62 @@ pub fn detect_language(text: &str, vocabs: &[&dyn Vocabulary]) -> Lang {
             }
         }
     }
-    let best = (0..4)
-        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
-        .unwrap_or(0);
-    lists[best].0
+    scores
+}
+
+/// Splits a text into regions of one language each, for documents that mix them (a Norwegian
+/// programme with Swedish paragraphs). Paragraphs (blank-line separated) of at least
+/// `MIN_REGION_WORDS` words are detected on their own; shorter ones, and any paragraph whose
+/// detection is not clearly different, take the document's language. Adjacent paragraphs of one
+/// language merge. Regions cover the text without gaps, in order.
+pub fn language_regions(
+    text: &str,
+    vocabs: &[&dyn Vocabulary],
+    doc_lang: Lang,
+) -> Vec<(std::ops::Range<usize>, Lang)> {
+    const MIN_REGION_WORDS: usize = 40;
+    const REGION_MARGIN: f32 = 1.5;
+    static PARA: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\n[ \t]*\r?\n").expect("static regex"));
+    let mut regions: Vec<(std::ops::Range<usize>, Lang)> = Vec::new();
+    let mut start = 0;
+    let mut cuts: Vec<usize> = PARA.find_iter(text).map(|m| m.end()).collect();
+    cuts.push(text.len());
+    for end in cuts {
+        if end <= start {
+            continue;
+        }
+        let para = &text[start..end];
+        let words = tokens(para).filter(|t| t.class == TokenClass::Word).count();
+        // Only a clear winner moves a paragraph off the document's language: Bokmål and
+        // Danish share most function words, and a wrong switch costs more than a missed one.
+        let lang = if words >= MIN_REGION_WORDS {
+            let sc = language_scores(para, vocabs);
+            let di = Lang::ALL.iter().position(|&l| l == doc_lang).unwrap_or(0);
+            let (bi, best) = sc
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+                .map(|(i, &v)| (i, v))
+                .unwrap_or((di, 0.0));
+            if bi != di && best >= REGION_MARGIN * sc[di] {
+                Lang::ALL[bi]
+            } else {
+                doc_lang
+            }
+        } else {
+            doc_lang
+        };
+        match regions.last_mut() {
+            Some((r, l)) if *l == lang => r.end = end,
+            _ => regions.push((start..end, lang)),
+        }
+        start = end;
+    }
+    if regions.is_empty() {
+        regions.push((0..text.len(), doc_lang));
+    }
+    regions
 }
 
 /// The reading chosen for one word, with the scores behind it (what `rensa explain` prints).
@@ -308,7 +370,8 @@ fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usiz
     s
 }
 
-static MODEL: LazyLock<ConfusionModel> = LazyLock::new(ConfusionModel::embedded);
+/// The shipped confusion model (estimated from the dev pairs), loaded on first use.
+pub static MODEL: LazyLock<ConfusionModel> = LazyLock::new(ConfusionModel::embedded);
 
 /// Restores a document in place with the embedded confusion model.
 pub fn restore(
@@ -327,9 +390,29 @@ pub fn restore_with(
     model: &ConfusionModel,
     opts: &RestoreOptions,
 ) -> Result<Evidence, RestoreError> {
+    let len = doc.text().len();
+    restore_span(doc, 0..len, vocab, model, opts)
+}
+
+/// Restores only the words inside `span` (byte range of the current text), with the evidence
+/// of that span alone: how a document whose paragraphs are in different languages is restored
+/// (see [`language_regions`]).
+pub fn restore_span(
+    doc: &mut Document,
+    span: std::ops::Range<usize>,
+    vocab: &dyn Vocabulary,
+    model: &ConfusionModel,
+    opts: &RestoreOptions,
+) -> Result<Evidence, RestoreError> {
+    let mut span = span.start.min(doc.text().len())..span.end.min(doc.text().len());
     if opts.dehyphenate {
-        let edits = dehyphenate(doc.text(), vocab);
+        let edits: Vec<StageEdit> = dehyphenate(doc.text(), vocab)
+            .into_iter()
+            .filter(|e| e.range.start >= span.start && e.range.end <= span.end)
+            .collect();
+        let removed: usize = edits.iter().map(|e| e.range.len() - e.to.len()).sum();
         doc.apply(edits)?;
+        span.end -= removed;
     }
     let text = doc.text().to_string();
     let mut protected = protected_ranges(&text);
@@ -346,7 +429,13 @@ pub fn restore_with(
         }
     }
     let protected = merged;
-    let toks: Vec<Token<'_>> = merge_symbol_letters(&text, tokens(&text).collect(), &protected);
+    let toks: Vec<Token<'_>> = merge_symbol_letters(
+        &text,
+        tokens(&text)
+            .filter(|t| t.start >= span.start && t.end <= span.end)
+            .collect(),
+        &protected,
+    );
 
     let mut ctx = Ctx {
         vocab,
@@ -792,10 +881,12 @@ fn dehyphenate(text: &str, vocab: &dyn Vocabulary) -> Vec<StageEdit> {
             continue;
         };
         let joined = format!("{}{}", a.as_str(), b.as_str()).to_lowercase();
+        let hyphenated = format!("{}-{}", a.as_str(), b.as_str()).to_lowercase();
         let second = b.as_str();
-        let both_words = vocab.contains(&a.as_str().to_lowercase()) && vocab.contains(second);
         let conj = ["och", "og", "eller", "samt", "and", "el"].contains(&second);
-        if conj || !vocab.contains(&joined) || both_words {
+        // Join only what the word list knows joined and does not know hyphenated: `sam-`/`verka`
+        // is `samverka`, while `e-`/`post` stays `e-post`.
+        if conj || !vocab.contains(&joined) || vocab.contains(&hyphenated) {
             continue;
         }
         // Remove the hyphen and the line break; the word ends where the second half ended.
