@@ -12,23 +12,11 @@ use crate::HTML_ENTITY;
 pub(crate) fn edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
     let mut out = Vec::new();
     for (i, _) in text.match_indices('&') {
-        let rest = &text[i + 1..];
-        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
+        let Some((c, len, confidence)) = at(text, i) else {
             continue;
         };
-        let name = &rest[..semi];
-        let (c, confidence) = match name.strip_prefix('#') {
-            Some(num) => match numeric(num) {
-                Some(c) => (c, 0.98),
-                None => continue,
-            },
-            None => match NAMED_ENTITIES.binary_search_by(|(n, _)| n.cmp(&name)) {
-                Ok(k) => (NAMED_ENTITIES[k].1, 0.99),
-                Err(_) => continue,
-            },
-        };
         out.push(StageEdit::new(
-            i..i + semi + 2,
+            i..i + len,
             c.to_string(),
             EditKind::Encoding,
             HTML_ENTITY,
@@ -36,6 +24,23 @@ pub(crate) fn edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
         ));
     }
     out
+}
+
+/// The reference starting with the `&` at byte `i`: its character, byte length and confidence.
+pub(crate) fn at(text: &str, i: usize) -> Option<(char, usize, f32)> {
+    let rest = &text[i + 1..];
+    let semi = rest.bytes().take(12).position(|b| b == b';')?;
+    let name = &rest[..semi];
+    let (c, confidence) = match name.strip_prefix('#') {
+        Some(num) => (numeric(num)?, 0.98),
+        None => {
+            let k = NAMED_ENTITIES
+                .binary_search_by(|(n, _)| n.cmp(&name))
+                .ok()?;
+            (NAMED_ENTITIES[k].1, 0.99)
+        }
+    };
+    Some((c, semi + 2, confidence))
 }
 
 /// `246` or `xF6` to a character; 128..=159 are read as windows-1252, as browsers do.

@@ -7,6 +7,7 @@
 use rensa_core::{EditKind, Lang, StageEdit};
 
 use crate::lex::Lex;
+use crate::scan::run_around;
 use crate::ISO646_NORDIC;
 
 const SPECIAL: [char; 6] = ['{', '|', '}', '[', '\\', ']'];
@@ -53,23 +54,20 @@ fn code_like(chunk: &str) -> bool {
 pub(crate) fn edits(text: &str, lex: &Lex) -> Vec<StageEdit> {
     let mut out = Vec::new();
     let mut bare = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let inside = c.is_alphabetic() || SPECIAL.contains(&c);
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                if !text[s..i].chars().any(char::is_alphabetic) {
-                    bare.push((s, i));
-                } else if let Some(e) = repair_word(text, s, i, lex) {
-                    out.push(e);
-                }
-                start = None;
-            }
-            _ => {}
+    // Only words with one of the special characters can change: find those bytes (ASCII, so
+    // never inside a multi-byte character) and take the word around each, once.
+    let inside = |c: char| c.is_alphabetic() || SPECIAL.contains(&c);
+    let mut covered = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if i < covered || !matches!(b, b'{' | b'|' | b'}' | b'[' | b'\\' | b']') {
+            continue;
+        }
+        let (s, e) = run_around(text, i, inside);
+        covered = e;
+        if !text[s..e].chars().any(char::is_alphabetic) {
+            bare.push((s, e));
+        } else if let Some(edit) = repair_word(text, s, e, lex) {
+            out.push(edit);
         }
     }
     // A lone `}` is the word `å` only in a text that has shown ISO 646 letters in real words.
@@ -94,7 +92,12 @@ fn repair_word(text: &str, s: usize, e: usize, lex: &Lex) -> Option<StageEdit> {
     if matches!((first, last), ('{', '}') | ('[', ']')) {
         return None;
     }
-    let chunk_start = text[..s].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+    // After the whitespace character, which may be more than one byte (U+00A0).
+    let chunk_start = text[..s]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let chunk_end = text[e..]
         .find(char::is_whitespace)
         .map_or(text.len(), |k| e + k);

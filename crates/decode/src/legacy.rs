@@ -11,6 +11,7 @@
 use rensa_core::{EditKind, Lang, StageEdit};
 
 use crate::lex::{cp1252_byte, is_target_letter, Lex};
+use crate::scan::run_around;
 use crate::tables::{CP850, MAC_ROMAN};
 use crate::{CP850_AS_CP1252, CP865_AS_CP1252, MACROMAN_AS_CP1252};
 
@@ -34,6 +35,11 @@ fn map(family: Family, c: char) -> Option<char> {
 /// Whether `c` could be a DOS or Mac Nordic letter read as windows-1252.
 pub(crate) fn is_suspect(c: char) -> bool {
     !c.is_ascii() && (map(Family::Dos, c).is_some() || map(Family::Mac, c).is_some())
+}
+
+/// Whether `c` could be typographic punctuation read wrongly in either family.
+pub(crate) fn is_punct_any(c: char) -> bool {
+    map_punct(Family::Dos, c).is_some() || map_punct(Family::Mac, c).is_some()
 }
 
 /// Typographic punctuation a family's byte may stand for (`«`, `–`): mapped only in a document
@@ -65,9 +71,10 @@ struct Word {
     quote_like: bool,
 }
 
-fn words(text: &str, family: Family, lex: &Lex) -> Vec<Word> {
+/// `candidates`: the characters of `text` that may be suspects or mapped punctuation in some
+/// family ([`crate::fast::legacy_candidates`]).
+fn words(text: &str, candidates: &[(usize, char)], family: Family, lex: &Lex) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
     let check = |s: usize, e: usize, out: &mut Vec<Word>| {
         let chars: Vec<char> = text[s..e].chars().collect();
         let lead = chars
@@ -114,28 +121,27 @@ fn words(text: &str, family: Family, lex: &Lex) -> Vec<Word> {
             quote_like,
         });
     };
-    for (i, c) in text.char_indices() {
-        let inside =
-            c.is_alphabetic() || map(family, c).is_some() || map_punct(family, c).is_some();
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                check(s, i, &mut out);
-                start = None;
-            }
-            _ => {}
+    // Suspects and mapped punctuation are never ASCII: only the words around non-ASCII
+    // characters that are one or the other can matter, and words never overlap.
+    let inside =
+        |c: char| c.is_alphabetic() || map(family, c).is_some() || map_punct(family, c).is_some();
+    let mut covered = 0;
+    for &(i, c) in candidates {
+        if i < covered || (map(family, c).is_none() && map_punct(family, c).is_none()) {
+            continue;
         }
-    }
-    if let Some(s) = start {
-        check(s, text.len(), &mut out);
+        let (s, e) = run_around(text, i, inside);
+        check(s, e, &mut out);
+        covered = e;
     }
     out
 }
 
 pub(crate) fn edits(text: &str, lex: &Lex) -> Vec<StageEdit> {
     let mut best: Option<(Family, Vec<Word>, usize)> = None;
+    let candidates = crate::fast::legacy_candidates(text);
     for family in [Family::Dos, Family::Mac] {
-        let ws = words(text, family, lex);
+        let ws = words(text, &candidates, family, lex);
         let votes_for = ws.iter().filter(|w| w.votes && w.known).count();
         let against = ws
             .iter()

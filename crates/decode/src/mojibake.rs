@@ -9,24 +9,36 @@
 use rensa_core::{EditKind, StageEdit};
 
 use crate::lex::{cp1252_byte, is_c1, Lex};
+use crate::scan::{non_ascii, run_around};
 use crate::{UTF8_AS_CP1252, UTF8_AS_LATIN1, UTF8_DOUBLE};
 
 pub(crate) fn edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
     let mut out = Vec::new();
     let mut run: Vec<(usize, char, u8)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match cp1252_byte(c) {
-            Some(b) => run.push((i, c, b)),
-            None => {
-                if run.len() >= 2 {
-                    fix_run(text, &run, Some(c), &mut out);
-                }
-                run.clear();
-            }
+    // A run can only yield a sequence where a lead character (U+00C2..=U+00EF) is followed by
+    // a continuation character: find those, and take the whole run of single-byte characters
+    // around each. Runs never overlap, so each is handled once, in order.
+    let mut covered = 0;
+    for (i, c) in non_ascii(text) {
+        if i < covered || !(0xC2..=0xEF).contains(&(c as u32)) {
+            continue;
         }
-    }
-    if run.len() >= 2 {
-        fix_run(text, &run, None, &mut out);
+        let next = text[i + c.len_utf8()..].chars().next();
+        if !next
+            .and_then(cp1252_byte)
+            .is_some_and(|b| (0x80..=0xBF).contains(&b))
+        {
+            continue;
+        }
+        let (s, e) = run_around(text, i, |c| cp1252_byte(c).is_some());
+        run.clear();
+        run.extend(
+            text[s..e]
+                .char_indices()
+                .filter_map(|(j, c)| cp1252_byte(c).map(|b| (s + j, c, b))),
+        );
+        fix_run(text, &run, text[e..].chars().next(), &mut out);
+        covered = e;
     }
     out
 }
@@ -107,6 +119,23 @@ fn flush(
 
 /// The whole string is mojibake again: every character re-encodes and decodes plausibly.
 fn redecode_fully(s: &str) -> Option<String> {
+    // Most repaired spans are one letter (`ö`, `ä`): their first non-ASCII byte does not start a
+    // sequence that fits, so there is nothing to collect.
+    let mut rest = s.chars().map(cp1252_byte);
+    loop {
+        match rest.next() {
+            None => return None,
+            Some(None) => return None,
+            Some(Some(b)) if b < 0x80 => {}
+            Some(Some(b)) => {
+                let n = seq_len(b);
+                if n < 2 || rest.clone().take(n - 1).count() < n - 1 {
+                    return None;
+                }
+                break;
+            }
+        }
+    }
     let bytes: Vec<u8> = s.chars().map(cp1252_byte).collect::<Option<_>>()?;
     if bytes.is_ascii() {
         return None;

@@ -8,6 +8,7 @@
 use rensa_core::{EditKind, Lang, StageEdit};
 
 use crate::lex::Lex;
+use crate::scan::run_around;
 use crate::REPLACEMENT_CHAR;
 
 const FFFD: char = '\u{FFFD}';
@@ -18,28 +19,31 @@ pub(crate) fn edits(text: &str, lex: &Lex) -> Vec<StageEdit> {
     if !text.contains(FFFD) {
         return out;
     }
-    let langs = lex.dominant_langs(text);
-    let mut start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let inside = c.is_alphabetic() || c == FFFD;
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                if let Some(e) = repair_word(text, s, i, lex, &langs) {
-                    out.push(e);
-                }
-                start = None;
-            }
-            _ => {}
+    // The document's languages are only needed to break a tie between candidates.
+    let cell = std::cell::OnceCell::new();
+    let langs = || cell.get_or_init(|| lex.dominant_langs(text)).as_slice();
+    let inside = |c: char| c.is_alphabetic() || c == FFFD;
+    let mut covered = 0;
+    for (i, _) in text.match_indices(FFFD) {
+        if i < covered {
+            continue;
+        }
+        let (s, e) = run_around(text, i, inside);
+        covered = e;
+        if let Some(edit) = repair_word(text, s, e, lex, &langs) {
+            out.push(edit);
         }
     }
     out
 }
 
-fn repair_word(text: &str, s: usize, e: usize, lex: &Lex, langs: &[Lang]) -> Option<StageEdit> {
+fn repair_word<'l>(
+    text: &str,
+    s: usize,
+    e: usize,
+    lex: &Lex,
+    langs: &dyn Fn() -> &'l [Lang],
+) -> Option<StageEdit> {
     let word = &text[s..e];
     let gap = word.find(FFFD)?;
     let gap_len = word[gap..].chars().take_while(|&c| c == FFFD).count();
@@ -58,11 +62,11 @@ fn repair_word(text: &str, s: usize, e: usize, lex: &Lex, langs: &[Lang]) -> Opt
         .collect();
     found.sort_by(|a, b| b.1.total_cmp(&a.1));
     // Candidates from several languages (`möte`, `møte`): the document's language decides.
-    if found.len() > 1 && !langs.is_empty() {
+    if found.len() > 1 && !langs().is_empty() {
         let in_lang: Vec<(char, f32)> = found
             .iter()
             .copied()
-            .filter(|(c, _)| lex.known_in(&format!("{head}{c}{tail}"), langs))
+            .filter(|(c, _)| lex.known_in(&format!("{head}{c}{tail}"), langs()))
             .collect();
         if in_lang.len() == 1 {
             found = in_lang;

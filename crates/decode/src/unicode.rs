@@ -6,28 +6,26 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lex::{is_c1, Lex};
+use crate::scan::{char_before, non_ascii};
 use crate::tables::CP1252;
 use crate::{C1_CONTROL, CP1252_AS_LATIN1, INVISIBLE, NFC};
 
 /// Composes each base character with the combining marks that follow it, where NFC differs.
 pub(crate) fn nfc_edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    let mut base: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if canonical_combining_class(c) == 0 {
-            base = Some(i);
+    // Every mark (class other than 0) is at U+0300 or above; each maximal run of marks is
+    // composed with the character before it.
+    let mut covered = 0;
+    for (i, c) in non_ascii(text) {
+        if i < covered || (c as u32) < 0x300 || canonical_combining_class(c) == 0 {
             continue;
         }
-        let start = base.unwrap_or(i);
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if canonical_combining_class(d) == 0 {
-                break;
-            }
-            end = j + d.len_utf8();
-            iter.next();
-        }
+        let start = char_before(text, i).map_or(i, |p| i - p.len_utf8());
+        let end = text[i..]
+            .char_indices()
+            .find(|&(_, d)| canonical_combining_class(d) == 0)
+            .map_or(text.len(), |(j, _)| i + j);
+        covered = end;
         let span = &text[start..end];
         let composed: String = span.nfc().collect();
         if composed != span {
@@ -39,7 +37,6 @@ pub(crate) fn nfc_edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
                 0.99,
             ));
         }
-        base = None;
     }
     out
 }
@@ -54,7 +51,7 @@ fn is_emoji_like(c: Option<char>) -> bool {
 /// inside emoji sequences stay.
 pub(crate) fn invisible_edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
+    for (i, c) in non_ascii(text) {
         if !matches!(
             c,
             '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
@@ -83,7 +80,7 @@ pub(crate) fn invisible_edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
 /// byte has a printable windows-1252 reading, otherwise removed.
 pub(crate) fn c1_edits(text: &str, _lex: &Lex) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
+    for (i, c) in non_ascii(text) {
         if !is_c1(c) {
             continue;
         }
