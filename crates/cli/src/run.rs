@@ -224,8 +224,10 @@ fn job_source(args: &RunArgs) -> Result<(Jobs, Option<u64>)> {
         listed.retain(|item| {
             let source = match item {
                 Ok(input) => input.source.as_str(),
-                Err(Output::Err(e)) => e.source.as_str(),
-                Err(Output::Ok(r)) => r.source.as_str(),
+                Err(o) => match o.as_ref() {
+                    Output::Err(e) => e.source.as_str(),
+                    Output::Ok(r) => r.source.as_str(),
+                },
             };
             shard_of(source, n) == i
         });

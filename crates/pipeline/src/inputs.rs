@@ -60,7 +60,7 @@ pub fn shard_of(source: &str, count: u64) -> u64 {
 
 /// Expands paths into inputs, in a deterministic order. Problems with a path (missing, a symlink
 /// loop, an unreadable directory) become error records at the position where they were found.
-pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, Output>> {
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, Box<Output>>> {
     let mut out = Vec::new();
     let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
     for p in paths {
@@ -69,11 +69,11 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, Output>> {
     out
 }
 
-// An error record is large next to an `Input`, but listing errors are rare and cold.
-#[allow(clippy::result_large_err)]
-fn bad(path: &Path, kind: &'static str, message: String) -> Result<Input, Output> {
+// Boxed: an error record is twice the size of an `Input`, and a listing of a million files
+// holds one `Result` per file.
+fn bad(path: &Path, kind: &'static str, message: String) -> Result<Input, Box<Output>> {
     let source = path.to_string_lossy().into_owned();
-    Err(error_record(
+    Err(Box::new(error_record(
         &source,
         &make_id(&source),
         None,
@@ -82,10 +82,15 @@ fn bad(path: &Path, kind: &'static str, message: String) -> Result<Input, Output
             kind,
             message,
         },
-    ))
+    )))
 }
 
-fn walk(path: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Result<Input, Output>>, top: bool) {
+fn walk(
+    path: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<Result<Input, Box<Output>>>,
+    top: bool,
+) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {

@@ -423,11 +423,11 @@ impl Job {
     }
 }
 
-impl From<Result<Input, Output>> for Job {
-    fn from(r: Result<Input, Output>) -> Job {
+impl From<Result<Input, Box<Output>>> for Job {
+    fn from(r: Result<Input, Box<Output>>) -> Job {
         match r {
             Ok(i) => Job::File(i),
-            Err(o) => Job::Ready(o),
+            Err(o) => Job::Ready(*o),
         }
     }
 }
