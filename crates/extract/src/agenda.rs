@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::people::{parse_speaker_line, Person};
+use crate::people::{
+    attribution, is_title_word, leading_person, parse_speaker_line, titled_names, Person,
+};
 use crate::text::{fold, is_bullet_line, squash, Line};
 use crate::times::clock;
 use crate::AgendaItem;
@@ -38,6 +40,139 @@ const PROGRAM_HEADINGS: &[&str] = &[
     "foredragningslista",
     "arendelista",
 ];
+
+/// `Kvällens innehåll`, `Dagens innhold`, `Mødets indhold`: the content of an occasion is its
+/// program. `Innehåll` alone is a table of contents, not a program.
+fn content_heading(f: &str) -> bool {
+    let ws: Vec<&str> = f.split_whitespace().collect();
+    ws.len() == 2
+        && ws[0].ends_with('s')
+        && ["innehall", "innhald", "innhold", "indhold"].contains(&ws[1])
+}
+
+/// `Velkomst ved udvalgsformand …`, `– oplæg ved …`, `, av bidragshandläggare …`: where a
+/// speaker attribution may start.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[ \t ]*[-–—][ \t ]*\p{Ll}+[ \t ]+|[ \t ]*,[ \t ]*|[ \t ]+)(?:ved|vid|av|af|by)[ \t ]+",
+    )
+    .expect("valid regex")
+});
+
+/// Words before a dot that do not end a sentence (`kl. 13`, `nr. 4`, `bl.a. Vivalla`).
+const ABBREVIATIONS: &[&str] = &[
+    "kl", "nr", "ca", "bl", "mm", "mfl", "osv", "jf", "jfr", "pkt", "st", "ev", "resp", "inkl",
+    "ekskl", "exkl", "tlf", "tel", "dr", "prof", "fr", "kap", "s", "t", "f", "ex", "eks", "evt",
+    "dvs", "fx", "mv", "m", "a", "e", "o", "ang", "avd", "adm", "gl", "bd",
+];
+
+fn abbreviation_before(t: &str) -> bool {
+    let w = t
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let last = w.rsplit('.').next().unwrap_or(w);
+    // `A.` (an initial), `t.ex.`, `m.fl.`: a one-letter word or a dotted abbreviation.
+    w.contains('.')
+        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
+        || ABBREVIATIONS.contains(&crate::text::fold(last).as_str())
+}
+
+/// End (just past the `.`, `?` or `!`) of the first sentence of a title line, when another
+/// sentence follows: `Internbudget för 2024. Förvaltningen föreslår …`.
+fn title_sentence_end(text: &str, s: usize, e: usize) -> Option<usize> {
+    let t = &text[s..e];
+    for (i, c) in t.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = &t[i + 1..];
+        let r = rest.trim_start();
+        if r.len() == rest.len() || r.is_empty() {
+            continue;
+        }
+        if !r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        if c == '.' && abbreviation_before(&t[..i]) {
+            continue;
+        }
+        return Some(s + i + 1);
+    }
+    None
+}
+
+/// The title of an item line `text[s..e]` (after its number or time) and the people named in
+/// it. The title is the heading's first sentence, without a trailing period; a speaker
+/// attribution (`ved ordfører Kari …`, `– Kristina Sjöholm (C), …`, a following `Førsteamanuensis
+/// Sigurd Sæbø, …` or `Johan Härdelin … förklarar`) goes to the people. A person at the start
+/// (`Göran Sjödin (S), ordförande …, hälsar välkommen`) or after a title inside it
+/// (`från förvaltningschefen Mikael Öhrström om …`) is taken and the title kept.
+fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Person>) {
+    let mut people = Vec::new();
+    let mut end = e;
+    if let Some(se) = title_sentence_end(text, s, e) {
+        let (ts, te) = crate::text::trim_span(text, se, e, &[]);
+        let mut found = parse_speaker_line(text, ts, te);
+        if found.is_empty() {
+            found = attribution(text, ts, te);
+        }
+        if found.is_empty() {
+            found.extend(leading_person(text, ts, te));
+        }
+        // After a question a subtitle without a period stays (`Vart är vi på väg? Ett
+        // historiskt perspektiv`); a sentence or a speaker goes.
+        let question = text[..se].ends_with(['?', '!']);
+        if !question || !found.is_empty() || text[ts..te].ends_with('.') {
+            people.extend(found);
+            end = se;
+        }
+    }
+    let hits: Vec<_> = ATTRIBUTION.find_iter(&text[s..end]).collect();
+    let mut attributed = false;
+    for m in hits.iter().rev() {
+        if m.start() == 0 {
+            continue;
+        }
+        let found = attribution(text, s + m.end(), end);
+        // `ved`/`vid` also mean "at": `boliger ved Tuse Næs` is a place. A title or a party
+        // makes it a person; `av`/`af`/`by` ("by") suffice outside numbered minutes.
+        let first = text[s + m.end()..end]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let marker = fold(m.as_str().trim_end());
+        let by = ["av", "af", "by"].iter().any(|w| marker.ends_with(w));
+        let sure = is_title_word(first)
+            || found.iter().any(|p| p.party.is_some())
+            || text[s + m.end()..end].contains(',')
+            || (by && !numbered);
+        if !found.is_empty() && sure {
+            people.extend(found);
+            end = s + m.start();
+            attributed = true;
+            break;
+        }
+    }
+    if !attributed {
+        let (te, found) = split_title(text, s, end);
+        if !found.is_empty() {
+            people.extend(found);
+            end = te;
+        }
+    }
+    let (ts, te) = crate::text::trim_span(text, s, end, &[' ', '\t', '-', '–']);
+    end = te;
+    if text[ts..te].ends_with('.') && !abbreviation_before(&text[ts..te - 1]) {
+        end = te - 1;
+    }
+    // In minutes a name opening a numbered item is the case's subject, not a speaker.
+    if !numbered {
+        people.extend(leading_person(text, ts, end));
+    }
+    people.extend(titled_names(text, ts, end));
+    (end, people)
+}
 
 /// The text of a line after its bullet, with its absolute start.
 fn unbullet<'a>(line: &Line<'a>) -> (usize, &'a str) {
@@ -165,9 +300,40 @@ pub(crate) fn find(
             && !t.starts_with(|c: char| c.is_ascii_digit());
         if heading {
             let f = fold(t);
-            current = PROGRAM_HEADINGS.iter().any(|h| f.contains(h));
+            current = PROGRAM_HEADINGS.iter().any(|h| f.contains(h)) || content_heading(&f);
         }
         in_program[i] = current;
+    }
+    // An untimed, unnumbered list right under a program heading (`Kvällens innehåll`), one item
+    // a line: at least two lines, each starting with a capital, none a label or an item.
+    let mut plain = vec![false; lines.len()];
+    if n_timed < 2 {
+        for i in 0..lines.len() {
+            if !in_program[i] || (i > 0 && in_program[i - 1]) || lines[i].is_blank() {
+                continue;
+            }
+            // Line i is the heading; its paragraph follows.
+            let first = i + 1;
+            let mut j = first;
+            while j < lines.len() && !lines[j].is_blank() {
+                j += 1;
+            }
+            let ok = j - first >= 2
+                && (first..j).all(|k| {
+                    let t = lines[k].trimmed().1;
+                    let label = t
+                        .find(':')
+                        .is_some_and(|c| t[..c].split_whitespace().count() <= 2);
+                    t.starts_with(char::is_uppercase)
+                        && t.len() <= 250
+                        && !label
+                        && kinds[k].is_none()
+                        && !is_bullet_line(t)
+                });
+            if ok {
+                plain[first..j].iter_mut().for_each(|p| *p = true);
+            }
+        }
     }
 
     let mut drafts: Vec<Draft> = Vec::new();
@@ -175,7 +341,7 @@ pub(crate) fn find(
     while i < lines.len() {
         let (kind, ks, ts) = match &kinds[i] {
             Some((k, ks, ts)) if is_item(i) => (k.clone(), *ks, *ts),
-            _ if in_program[i] && is_bullet_line(lines[i].text) && n_timed < 2 => {
+            _ if (in_program[i] && is_bullet_line(lines[i].text) && n_timed < 2) || plain[i] => {
                 let (s, _) = unbullet(&lines[i]);
                 (Kind::Bullet, s, s)
             }
@@ -186,7 +352,8 @@ pub(crate) fn find(
         };
         let (ls, lt) = lines[i].trimmed();
         let line_end = ls + lt.len();
-        let (title_end, mut people) = split_title(text, ts, line_end);
+        let numbered = matches!(kind, Kind::Numbered(_));
+        let (title_end, mut people) = clean_title(text, ts, line_end, numbered);
         let mut title = squash(text[ts..title_end].trim_end_matches([' ', '\t', '-', '–']));
         let base_indent = lines[i].indent();
         let mut last_used = i;
@@ -203,6 +370,7 @@ pub(crate) fn find(
                 continue;
             }
             if is_item(j)
+                || plain[j]
                 || (matches!(kind, Kind::Bullet) && is_bullet_line(line.text))
                 || date_lines.contains(&j)
             {

@@ -119,6 +119,11 @@ pub(crate) struct Found {
     term: Option<Term>,
 }
 
+/// True for a month name or abbreviation (folded).
+pub(crate) fn is_month_word(w: &str) -> bool {
+    MONTHS.split('|').any(|m| fold(m) == w)
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let f = fold(name);
     let p: String = f.chars().take(3).collect();
@@ -264,7 +269,10 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         let Some(d) = num(&c, "d") else { continue };
         // A bare abbreviation ("8 mar") needs its dot or a year to count; full names do not.
         let mname = c.name("m").map_or("", |m| m.as_str());
+        // `mai` and `maj` are whole names, not abbreviations (`møte 11. mai`, `den 12 maj`).
+        let full_name = matches!(fold(mname).as_str(), "mai" | "maj");
         if mname.chars().count() <= 3
+            && !full_name
             && !text[c.name("m").map_or(0, |m| m.end())..].starts_with('.')
             && c.name("y").is_none()
         {

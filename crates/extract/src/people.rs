@@ -16,6 +16,10 @@ pub(crate) struct Person {
     pub org: Option<String>,
     org_weak: bool,
     pub role: Option<Role>,
+    /// The role came from a verb (`orienterer`, `redogör`), not a label: any stated role wins.
+    role_weak: bool,
+    /// Only a role for someone found elsewhere (`Ordföranden Åsa Lindqvist hälsade …`).
+    known_only: bool,
     pub status: Option<Status>,
 }
 
@@ -28,6 +32,8 @@ impl Person {
             org: None,
             org_weak: false,
             role: None,
+            role_weak: false,
+            known_only: false,
             status: None,
         }
     }
@@ -303,6 +309,180 @@ const TITLE_STEMS: &[&str] = &[
     "radgivere",
 ];
 
+/// Endings of job titles and offices that stand before a name (`kommunedirektør Stig Bjørnstad`,
+/// `Räddningschef Örjan Västerås`, `Førsteamanuensis Sigurd Sæbø`), folded. Matched as word
+/// endings, so compounds (`förvaltningschef`, `helsesjukepleiar`) need no entry of their own.
+const TITLE_ENDINGS: &[&str] = &[
+    "chef",
+    "chefen",
+    "sjef",
+    "sjefen",
+    "direktor",
+    "direktoren",
+    "direktorn",
+    "leder",
+    "lederen",
+    "ledare",
+    "ledaren",
+    "leiar",
+    "leiaren",
+    "formand",
+    "formanden",
+    "ordforande",
+    "ordforanden",
+    "ordforer",
+    "ordforeren",
+    "ordforar",
+    "ordforaren",
+    "borgmester",
+    "borgmesteren",
+    "borgmastare",
+    "sekretaer",
+    "sekretaeren",
+    "sekreterare",
+    "sekreteraren",
+    "sekretar",
+    "referent",
+    "protokollforare",
+    "protokollforer",
+    "konsulent",
+    "konsulenten",
+    "koordinator",
+    "radgiver",
+    "radgiveren",
+    "radgivare",
+    "radgjevar",
+    "handlaggare",
+    "handlaggaren",
+    "sagsbehandler",
+    "saksbehandler",
+    "saksbehandlar",
+    "amanuensis",
+    "professor",
+    "lektor",
+    "rektor",
+    "rektorn",
+    "inspektor",
+    "inspektoren",
+    "pleier",
+    "pleiar",
+    "pleierske",
+    "skoterska",
+    "sygeplejerske",
+    "planlegger",
+    "planleggjar",
+    "planlaggare",
+    "arkitekt",
+    "ekonom",
+    "okonom",
+    "strateg",
+    "strategen",
+    "specialist",
+    "spesialist",
+    "forsker",
+    "forskar",
+    "forskare",
+    "utredare",
+    "utreder",
+    "radmann",
+    "radmannen",
+    "radmand",
+    "radmanden",
+    "samordnare",
+    "ingenjor",
+    "ingenior",
+    "jurist",
+    "advokat",
+    "medarbetare",
+    "medarbeider",
+    "medarbejder",
+    "fullmektig",
+    "analytiker",
+    "kurator",
+    "psykolog",
+    "bibliotekarie",
+    "bibliotekar",
+    "minister",
+    "ombudsman",
+];
+
+/// True for a job title or office (`økonomisjef`, `Nämndsekreterare`, `udvalgsformand`).
+pub(crate) fn is_title_word(w: &str) -> bool {
+    let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    f.len() >= 4
+        && f.chars().all(char::is_alphabetic)
+        && TITLE_ENDINGS.iter().any(|t| f.ends_with(t))
+}
+
+/// The role a title phrase gives (`nämndsekreterare`, `politisk sekretær`, `varaordfører`,
+/// `leiar i barne- og ungdomsutvalet`). A chair word counts only as the phrase's first word
+/// (`dagleg leiar i Volda Næringsråd` is a manager, not a chair).
+pub(crate) fn title_role(phrase: &str) -> Option<Role> {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                fold(w).as_str(),
+                "i" | "for" | "för" | "ved" | "vid" | "hos" | "pa" | "til" | "till" | "af" | "av"
+            )
+        })
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    for w in &words {
+        if [
+            "sekretaer",
+            "sekreterare",
+            "sekretar",
+            "referent",
+            "protokollforare",
+            "protokollforer",
+        ]
+        .iter()
+        .any(|t| w.ends_with(t))
+        {
+            return Some(Role::Secretary);
+        }
+        if ["vice", "vara", "nest", "naest", "nast"]
+            .iter()
+            .any(|v| w.starts_with(v))
+            && [
+                "ordforande",
+                "ordforer",
+                "ordforar",
+                "formand",
+                "formann",
+                "leder",
+                "leiar",
+                "ordf",
+            ]
+            .iter()
+            .any(|t| w.ends_with(t))
+        {
+            return Some(Role::ViceChair);
+        }
+    }
+    if words.len() >= 2 && words[0] == "vice" {
+        return Some(Role::ViceChair);
+    }
+    let first = words.first()?;
+    let chair = [
+        "ordforande",
+        "ordforanden",
+        "ordforer",
+        "ordforeren",
+        "ordforar",
+        "ordforaren",
+        "formand",
+        "formanden",
+        "borgmester",
+        "borgmesteren",
+    ]
+    .iter()
+    .any(|t| first.ends_with(t))
+        || ["leder", "leiar", "ledare", "moteleder", "moteleiar"].contains(&first.as_str());
+    chair.then_some(Role::Chair)
+}
+
 fn is_name_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
@@ -346,9 +526,10 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
     let mut ws = words(seg);
     // Leading titles: "Ambassadör Axel Wernhoff".
     while ws.len() > 2
-        && TITLE_WORDS
+        && (TITLE_WORDS
             .iter()
             .any(|w| fold(w) == fold(&seg[ws[0].0..ws[0].1]))
+            || is_title_word(&seg[ws[0].0..ws[0].1]))
     {
         ws.remove(0);
     }
@@ -397,12 +578,17 @@ fn role_word(f: &str) -> Option<Role> {
         | "vice ordf"
         | "nestleder"
         | "naestformand"
+        | "nastformand"
         | "vice formand"
         | "vice leder"
         | "1:e vice ordforande" => Role::ViceChair,
         "sekreterare" | "sekretaer" | "sekretar" | "referent" | "protokollforare"
         | "protokollforer" => Role::Secretary,
         "justerare" | "justerer" => Role::Adjuster,
+        "varaordforer" | "varaordforar" | "nestleiar" | "nestformann" => Role::ViceChair,
+        "ordforar" | "leiar" | "borgmester" => Role::Chair,
+        // `nämndsekreterare`, `utvalgssekretær`: one title word that names a role.
+        _ if !f.contains(' ') && is_title_word(f) => return title_role(f),
         _ => return None,
     })
 }
@@ -413,9 +599,11 @@ enum Seg {
         party: Option<String>,
         org: Option<String>,
         weak: Option<String>,
+        role: Option<Role>,
     },
     Title {
         org: Option<String>,
+        role: Option<Role>,
     },
     Org(String),
     Role(Role),
@@ -444,10 +632,14 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
     let mut party = None;
     let mut porg = None;
     let mut weak = None;
+    let mut prole = None;
     if let Some(inner) = paren {
         let fi = fold(inner);
         if PARTIES.contains(&inner) {
             party = Some(inner.to_string());
+        } else if let Some(r) = role_word(&squash(&fi)) {
+            // `Lotte Kjærgaard, konsulent (referent)`, `Bjørg Sølvberg (leder)`.
+            prole = Some(r);
         } else if fi.starts_with("tb")
             || fi.starts_with("ej ")
             || fi.is_empty()
@@ -469,12 +661,22 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
     if let Some(r) = role_word(&fh) {
         return Seg::Role(r);
     }
+    if let Some((ns, role)) = after_title(text, hs, he) {
+        return Seg::Persons {
+            spans: vec![(ns, he)],
+            party,
+            org: porg,
+            weak,
+            role: prole.or(role),
+        };
+    }
     if let Some(spans) = names_in(text, hs, he) {
         return Seg::Persons {
             spans,
             party,
             org: porg,
             weak,
+            role: prole,
         };
     }
     let first = head.split_whitespace().next().unwrap_or("");
@@ -489,12 +691,19 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
             .captures(head)
             .and_then(|c| c.get(1))
             .map(|m| squash(m.as_str()));
-        return Seg::Title { org };
+        let role = prole.or_else(|| {
+            head.split_whitespace()
+                .next()
+                .filter(|w| is_title_word(w))
+                .and_then(|_| title_role(head))
+        });
+        return Seg::Title { org, role };
     }
     if head
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !head.contains('(')
     {
         let mut o = squash(head);
         if let Some(p) = porg {
@@ -503,6 +712,31 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
         return Seg::Org(o);
     }
     Seg::Nothing
+}
+
+/// The name after a title: `kommunedirektør Stig Bjørnstad`, `Førsteamanuensis Sigurd Sæbø`,
+/// `kommunalsjef for helse og omsorg Eirik Sæterbø`. Returns the name's start and the role the
+/// title gives. The first word must be a title; up to five lowercase words may follow it.
+fn after_title(text: &str, s: usize, e: usize) -> Option<(usize, Option<Role>)> {
+    let seg = &text[s..e];
+    let ws = words(seg);
+    if ws.len() < 3 || !is_title_word(&seg[ws[0].0..ws[0].1]) {
+        return None;
+    }
+    for &(a, b) in ws.iter().take(7).skip(1) {
+        let w = &seg[a..b];
+        if is_name_word(w) && !is_title_word(w) {
+            let ns = s + a;
+            return match names_in(text, ns, e) {
+                Some(v) if v.len() == 1 => Some((ns, title_role(&seg[..a]))),
+                _ => None,
+            };
+        }
+        if !w.chars().all(|c| c.is_lowercase() || c == '-') && !is_title_word(w) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Splits `text[s..e]` at top-level commas and semicolons.
@@ -557,13 +791,73 @@ fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// A substitution inside a list: `ersättare för Tore Näslund (S)` (the person named is absent,
+/// the one before serves) or `møtte ved vararepresentant Håvard Sørensen (H)`, `stedfortræder
+/// Hanne Søgaard (V) deltog` (the person named serves, the one before is absent).
+static SUB_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|møtte|mødte|møtte)\s+(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
+        .expect("valid regex")
+});
+static SUB_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:som\s+)?(?:(?:møtte|møtt|mødte|mött|var|er)\s+)?(?:(?:ved|vid|v\.|med)\s*)?(?:stedfortræderen|stedfortræder|stedfortrederen|stedfortreder|vararepresentanten|vararepresentant|varamedlemmet|varamedlem|varamanden|varamand|suppleanten|suppleant)\s+")
+        .expect("valid regex")
+});
+static SUB_VERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:deltog|deltok|deltar|deltager|deltek|møtte|mødte|møtt|mötte|tjänstgjorde|tjänstgör)\W*$")
+        .expect("valid regex")
+});
+
 /// Parses a list of people such as `Helena Astvald, Johan Kumlin (M), Tina\nModin` or
 /// `Kristine Laake, Reach for Change og Marie Harbo Dahle, SoCentral`.
 pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     let mut pending: Vec<usize> = Vec::new();
     let mut last_was_person = false;
+    // `direktør for Sundhed og Omsorg, Søren Kjær Østergaard`: a title before the name.
+    let mut title_before: Option<(Option<String>, Option<Role>)> = None;
     for (cs, ce) in top_level_commas(text, s, e) {
+        // Substitutions: split the segment at the clause and set both statuses.
+        let sub = SUB_FOR
+            .find(&text[cs..ce])
+            .map(|m| (m, Status::Absent, Status::Substitute))
+            .or_else(|| {
+                SUB_BY
+                    .find(&text[cs..ce])
+                    .map(|m| (m, Status::Substitute, Status::Absent))
+            });
+        if let Some((m, named, other)) = sub {
+            let (ms, me) = (cs + m.start(), cs + m.end());
+            let mut ne = ce;
+            if let Some(v) = SUB_VERB_TAIL.find(&text[me..ce]) {
+                ne = me + v.start();
+            }
+            let before = if text[cs..ms].trim().is_empty() {
+                None
+            } else {
+                let b = parse_list(text, cs, ms);
+                (!b.is_empty()).then_some(b)
+            };
+            match before {
+                Some(b) => {
+                    for mut p in b {
+                        p.status = Some(other);
+                        out.push(p);
+                    }
+                }
+                None => {
+                    if let (true, Some(p)) = (last_was_person, out.last_mut()) {
+                        p.status = Some(other);
+                    }
+                }
+            }
+            for mut p in parse_list(text, me, ne) {
+                p.status = Some(named);
+                out.push(p);
+            }
+            pending.clear();
+            last_was_person = true;
+            continue;
+        }
         for (a, b) in conj_split(text, cs, ce) {
             match classify(text, a, b) {
                 Seg::Persons {
@@ -571,17 +865,20 @@ pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
                     party,
                     org,
                     weak,
+                    role,
                 } => {
                     if !last_was_person {
                         pending.clear();
                     }
+                    let (torg, trole) = title_before.take().unwrap_or((None, None));
                     let one = spans.len() == 1;
                     for sp in spans {
                         let mut p = Person::new(text, sp);
                         if one {
                             p.party.clone_from(&party);
+                            p.role = role.or(trole);
                         }
-                        if let Some(o) = &org {
+                        if let Some(o) = org.as_ref().or(torg.as_ref()) {
                             p.org = Some(o.clone());
                         } else {
                             if let Some(w) = &weak {
@@ -603,14 +900,22 @@ pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
                     }
                     pending.clear();
                     last_was_person = false;
+                    title_before = None;
                 }
-                Seg::Title { org } => {
-                    if let Some(o) = org {
-                        for &i in &pending {
-                            if out[i].org.is_none() {
-                                out[i].org = Some(o.clone());
-                                out[i].org_weak = true;
+                Seg::Title { org, role } => {
+                    if pending.is_empty() && !last_was_person {
+                        title_before = Some((org, role));
+                    } else {
+                        if let Some(o) = org {
+                            for &i in &pending {
+                                if out[i].org.is_none() {
+                                    out[i].org = Some(o.clone());
+                                    out[i].org_weak = true;
+                                }
                             }
+                        }
+                        if let (Some(r), true, Some(p)) = (role, last_was_person, out.last_mut()) {
+                            p.role.get_or_insert(r);
                         }
                     }
                     last_was_person = false;
@@ -727,7 +1032,85 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("justerare", (None, Some(Role::Adjuster))),
     ("justeras av", (None, Some(Role::Adjuster))),
     ("justeres av", (None, Some(Role::Adjuster))),
+    ("justerande", (None, Some(Role::Adjuster))),
+    ("justeras", (None, Some(Role::Adjuster))),
+    ("justeres", (None, Some(Role::Adjuster))),
+    ("utses att justera", (None, Some(Role::Adjuster))),
+    ("att justera", (None, Some(Role::Adjuster))),
+    // A roster says who belongs, not who came: no status.
+    ("medlemmer", (None, Some(Role::Member))),
+    ("medlemmar", (None, Some(Role::Member))),
+    ("medlemer", (None, Some(Role::Member))),
+    ("faste medlemmer", (None, Some(Role::Member))),
+    ("kallade ledamöter", (None, Some(Role::Member))),
+    ("kallade", (None, None)),
+    ("innkalte medlemmer", (None, Some(Role::Member))),
+    (
+        "møtande medlemer",
+        (Some(Status::Present), Some(Role::Member)),
+    ),
+    ("ordinarie ledamöter", (None, Some(Role::Member))),
+    // Officials and guests present.
+    ("övriga", (Some(Status::Present), None)),
+    ("övriga närvarande", (Some(Status::Present), None)),
+    ("øvrige", (Some(Status::Present), None)),
+    ("øvrige til stede", (Some(Status::Present), None)),
+    ("øvrige deltagere", (Some(Status::Present), None)),
+    ("andre til stede", (Some(Status::Present), None)),
+    ("andre til stades", (Some(Status::Present), None)),
+    ("andre tilstede", (Some(Status::Present), None)),
+    ("andre fremmødte", (Some(Status::Present), None)),
+    ("andre møtande", (Some(Status::Present), None)),
+    ("også til stede", (Some(Status::Present), None)),
+    ("desuden deltog", (Some(Status::Present), None)),
+    ("endvidere deltog", (Some(Status::Present), None)),
+    ("dessutom närvarande", (Some(Status::Present), None)),
+    ("tjänstepersoner", (Some(Status::Present), None)),
+    ("tjänstemän", (Some(Status::Present), None)),
+    ("tjenestepersoner", (Some(Status::Present), None)),
+    ("tenestepersonar", (Some(Status::Present), None)),
+    ("embedsmænd", (Some(Status::Present), None)),
+    ("administrationen", (Some(Status::Present), None)),
+    ("administrasjonen", (Some(Status::Present), None)),
+    ("forvaltningen", (Some(Status::Present), None)),
+    ("förvaltningen", (Some(Status::Present), None)),
+    ("gäster", (Some(Status::Present), None)),
+    ("gjester", (Some(Status::Present), None)),
+    ("gjestar", (Some(Status::Present), None)),
+    ("gæster", (Some(Status::Present), None)),
+    // Substitutes and absentees.
+    ("møtende vara", (Some(Status::Substitute), None)),
+    ("møtande varamedlemer", (Some(Status::Substitute), None)),
+    ("møtande vara", (Some(Status::Substitute), None)),
+    ("vararepresentanter", (Some(Status::Substitute), None)),
+    ("suppleanter", (Some(Status::Substitute), None)),
+    ("stedfortrædere", (Some(Status::Substitute), None)),
+    ("frånvarande ledamöter", (Some(Status::Absent), None)),
+    ("fråverande", (Some(Status::Absent), None)),
+    ("ikke til stede", (Some(Status::Absent), None)),
+    ("ikkje til stades", (Some(Status::Absent), None)),
+    ("ikke mødt", (Some(Status::Absent), None)),
+    ("ikke møtt", (Some(Status::Absent), None)),
+    ("ikkje møtt", (Some(Status::Absent), None)),
+    // Officers.
+    ("ordfører", (None, Some(Role::Chair))),
+    ("ordførar", (None, Some(Role::Chair))),
+    ("leder", (None, Some(Role::Chair))),
+    ("leiar", (None, Some(Role::Chair))),
+    ("møteleiar", (None, Some(Role::Chair))),
+    ("nestleiar", (None, Some(Role::ViceChair))),
+    ("nämndsekreterare", (None, Some(Role::Secretary))),
+    ("mötessekreterare", (None, Some(Role::Secretary))),
+    ("møtesekretær", (None, Some(Role::Secretary))),
+    ("utvalgssekretær", (None, Some(Role::Secretary))),
+    ("protokollførar", (None, Some(Role::Secretary))),
 ];
+
+/// Labels whose value may follow a copula (`Oplægsholdere er ...`, `Værter ... er ...`):
+/// speakers and hosts only. `Administrationen er positiv til forslaget` is no list.
+fn copula_ok(b: Block) -> bool {
+    matches!(b.1, Some(Role::Speaker | Role::Host))
+}
 
 static FOLDED_BLOCKS: LazyLock<Vec<(String, Block)>> = LazyLock::new(|| {
     let mut v: Vec<(String, Block)> = BLOCK_LABELS.iter().map(|(l, b)| (fold(l), *b)).collect();
@@ -738,10 +1121,45 @@ static FOLDED_BLOCKS: LazyLock<Vec<(String, Block)>> = LazyLock::new(|| {
 static COPULA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[^:]{0,150}?\s)?(?:er|är|e)\s").expect("valid regex"));
 
+/// A block label at the start of `t`: a known label (`Närvarande`, `Fra administrasjonen`), or
+/// a short label before a colon that ends in one (`Udvalgets medlemmer:`, `Øvrige møtende
+/// varamedlemmer:`), or `Fra`/`Frå`/`Från` + a definite noun before a colon (`Fra
+/// forvaltningen:`, `Från kommunkansliet:`: officials present). Returns the label's length.
 fn block_label_at(t: &str) -> Option<(usize, Block)> {
-    FOLDED_BLOCKS
+    if let Some(hit) = FOLDED_BLOCKS
         .iter()
         .find_map(|(l, b)| match_label(t, l).map(|n| (n, *b)))
+    {
+        return Some(hit);
+    }
+    let colon = t.find(':').filter(|&c| c > 0 && c <= 50)?;
+    let head = &t[..colon];
+    let ws = words(head);
+    if ws.len() < 2
+        || ws.len() > 4
+        || !head
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+    {
+        return None;
+    }
+    let first = fold(&head[ws[0].0..ws[0].1]);
+    if ws.len() <= 3 && matches!(first.as_str(), "fra" | "fran") {
+        let last = fold(&head[ws[ws.len() - 1].0..ws[ws.len() - 1].1]);
+        if last.ends_with("en") || last.ends_with("et") || last.ends_with("a") {
+            return Some((colon, (Some(Status::Present), None)));
+        }
+    }
+    for &(a, _) in ws.iter().skip(1) {
+        let tail = &head[a..];
+        if let Some(hit) = FOLDED_BLOCKS
+            .iter()
+            .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
+        {
+            return Some((colon, hit));
+        }
+    }
+    None
 }
 
 /// People from labelled blocks: `Närvarande: ...`, `MEDVERKANDE` + one per line,
@@ -757,6 +1175,11 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         };
         let rest = &t[n..];
         let after = rest.trim_start();
+        // `Sören Thörnblad` / `Ordförande`: a caption under a signature, not a heading.
+        if after.is_empty() && i > 0 && name_line(text, &lines[i - 1]).is_some() {
+            i += 1;
+            continue;
+        }
         let line_end = ls + t.len();
         let mut people = Vec::new();
         let mut next_i = i + 1;
@@ -777,8 +1200,9 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                     j += 1;
                 }
                 let end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
-                let one_per_line =
-                    j - i > 1 && (i..j).all(|k| lines[k].text.matches(',').count() <= 1);
+                let one_per_line = j - i > 1
+                    && ((i..j).all(|k| lines[k].text.matches(',').count() <= 1)
+                        || (i + 1..j).all(|k| starts_with_person(text, &lines[k])));
                 if one_per_line {
                     people.extend(parse_list(text, vs, line_end));
                     for line in &lines[i + 1..j] {
@@ -794,7 +1218,7 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
             let (p, ni) = heading_block(text, lines, i + 1);
             people = p;
             next_i = ni;
-        } else if let Some(m) = COPULA.find(after) {
+        } else if let Some(m) = COPULA.find(after).filter(|_| copula_ok((status, role))) {
             let vs = line_end - after.len() + m.end();
             // The sentence may wrap onto following lines of the paragraph.
             let mut j = i + 1;
@@ -819,6 +1243,89 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
     out
 }
 
+/// A line that is one name and nothing else, perhaps with a party: `Ida Pettersen Vik (Ap)`.
+fn name_line(text: &str, line: &Line<'_>) -> Option<Person> {
+    let (s, t) = line.trimmed();
+    if t.is_empty() || t.contains(',') || t.len() > 80 {
+        return None;
+    }
+    match classify(text, s, s + t.len()) {
+        Seg::Persons {
+            spans,
+            party,
+            org: None,
+            ..
+        } if spans.len() == 1 => {
+            let mut p = Person::new(text, spans[0]);
+            p.party = party;
+            Some(p)
+        }
+        _ => None,
+    }
+}
+
+/// A caption line under a signature: a title in its first two words, at most eight words, no
+/// sentence (`ordfører`, `politisk sekretær`, `leiar i barne- og ungdomsutvalet`, `Nämndsekreterare`).
+fn caption_line(line: &Line<'_>) -> bool {
+    let t = line.trimmed().1;
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 8
+        && !t.ends_with('.')
+        && !t.contains(':')
+        && !t.chars().any(|c| c.is_ascii_digit() || c == '@')
+        && ws
+            .iter()
+            .take(2)
+            .any(|w| is_title_word(w) || role_word(&fold(w)).is_some())
+}
+
+/// People who sign a notice or minutes: a name alone on its line with a caption below it
+/// (`Ida Pettersen Vik (Ap)` / `ordfører`, `Eli Sæbø` / `sekretær`). The caption gives the role.
+pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
+    let mut out = Vec::new();
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i + 1].is_blank() || !caption_line(&lines[i + 1]) {
+            continue;
+        }
+        if let Some(mut p) = name_line(text, &lines[i]) {
+            let cap = lines[i + 1].trimmed().1;
+            p.role = role_word(&fold(&squash(cap))).or_else(|| title_role(cap));
+            out.push(p);
+        }
+    }
+    // `Åke Jönsson, justerare` alone on a line under the minutes.
+    for line in lines {
+        let (s, t) = line.trimmed();
+        let parts = top_level_commas(text, s, s + t.len());
+        if parts.len() != 2 || t.len() > 80 {
+            continue;
+        }
+        let role = role_word(&fold(&squash(&text[parts[1].0..parts[1].1])));
+        if let (Some(r), Seg::Persons { spans, party, .. }) =
+            (role, classify(text, parts[0].0, parts[0].1))
+        {
+            if spans.len() == 1 {
+                let mut p = Person::new(text, spans[0]);
+                p.party = party;
+                p.role = Some(r);
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// True when the line's first list segment is a person (`Jörgen Lindström, ekonom, § 41–43`).
+fn starts_with_person(text: &str, line: &Line<'_>) -> bool {
+    let (s, t) = line.trimmed();
+    if t.is_empty() {
+        return false;
+    }
+    let first = top_level_commas(text, s, s + t.len())[0];
+    matches!(classify(text, first.0, first.1), Seg::Persons { .. })
+}
+
 /// A heading block: the lines after a label alone on its line, up to a blank line.
 fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, usize) {
     let mut j = from;
@@ -832,7 +1339,9 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
     if first >= j {
         return (Vec::new(), from);
     }
-    let many_commas = (first..j).any(|k| lines[k].text.matches(',').count() >= 2);
+    // `Name, role, § 41–43` one per line: each line is a list of its own.
+    let many_commas = (first..j).any(|k| lines[k].text.matches(',').count() >= 2)
+        && !(first..j).all(|k| starts_with_person(text, &lines[k]));
     let mut out = Vec::new();
     if many_commas {
         let s = lines[first].trimmed().0;
@@ -868,13 +1377,116 @@ static ADJUSTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+const PARTY_PAREN: &str = r"(?:[ \t ]*\([^()\n]{1,12}\))?";
+
+/// `Ingela Strömgren (S) och Håkan Löfgren (M) justerar protokollet`: every name before the verb.
+static ADJUST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t ]*,[ \t ]*|[ \t ]+(?i:och|og|samt)[ \t ]+){NAME}{PARTY_PAREN})*)[ \t ]+(?i:justerar|justerer|justeres|underskriver|underskriv|skriv under|skriver under)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+/// `Økonomisjef Kjersti Øren orienterer`, `Räddningschef Örjan Västerås informerar om`,
+/// `Helsesjukepleiar Ragnhild Åsen deltek under saka`: someone presenting a case.
+static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME}){PARTY_PAREN}[ \t ]+(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+
+static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<t>\p{{L}}+)[ \t ]+(?P<n>{NAME}){PARTY_PAREN}"
+    ))
+    .expect("valid regex")
+});
+
+/// People named after their title inside a line: `Information från förvaltningschefen Mikael
+/// Öhrström om …`. A name without a title (`Motion från Göran Åström (C)`) is not taken.
+pub(crate) fn titled_names(text: &str, s: usize, e: usize) -> Vec<Person> {
+    let mut out = Vec::new();
+    for c in TITLED_NAME.captures_iter(&text[s..e]) {
+        let (Some(t), Some(n)) = (c.name("t"), c.name("n")) else {
+            continue;
+        };
+        let first = n.as_str().split_whitespace().next().unwrap_or("");
+        let title = if is_title_word(first) {
+            first
+        } else if is_title_word(t.as_str()) {
+            t.as_str()
+        } else {
+            continue;
+        };
+        if let Some(sp) = clean_name(text, s + n.start(), s + n.end()) {
+            let mut p = Person::new(text, sp);
+            p.role = title_role(title);
+            out.push(p);
+        }
+    }
+    out
+}
+
+static LEAD_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<n>{NAME})(?:{PARTY_PAREN}[ \t ]*,|{PARTY_PAREN}[ \t ]+\p{{Ll}})"
+    ))
+    .expect("valid regex")
+});
+
+/// The person a sentence opens with: `Johan Härdelin från fritidsavdelningen förklarar …`,
+/// `Göran Sjödin (S), ordförande …, hälsar välkommen`.
+pub(crate) fn leading_person(text: &str, s: usize, e: usize) -> Option<Person> {
+    let c = LEAD_NAME.captures(&text[s..e])?;
+    let n = c.name("n")?;
+    let (a, b) = (s + n.start(), s + n.end());
+    let spans = names_in(text, a, b).filter(|v| v.len() == 1)?;
+    let mut p = Person::new(text, spans[0]);
+    if let Some(close) = text[b..e].trim_start().strip_prefix('(') {
+        let inner = close.split(')').next().unwrap_or("").trim();
+        if PARTIES.contains(&inner) {
+            p.party = Some(inner.to_string());
+        }
+    }
+    Some(p)
+}
+
+/// People a trailing attribution names: `udvalgsformand Bente Skjærbæk (V)`, `direktør for
+/// Sundhed og Omsorg, Søren Kjær Østergaard`, `Dagleg leiar i Volda Næringsråd, Bjørn Skåre`.
+/// Empty unless every comma part is a person, a title or an organisation and one is a person.
+pub(crate) fn attribution(text: &str, s: usize, e: usize) -> Vec<Person> {
+    let (s, e) = crate::text::trim_span(text, s, e, &['.']);
+    if s >= e || e - s > 160 {
+        return Vec::new();
+    }
+    let segs = top_level_commas(text, s, e);
+    if segs.len() > 4 {
+        return Vec::new();
+    }
+    let mut any = false;
+    for &(a, b) in &segs {
+        match classify(text, a, b) {
+            Seg::Persons { .. } => any = true,
+            Seg::Title { .. } | Seg::Org(_) | Seg::Role(_) => {}
+            Seg::Nothing => return Vec::new(),
+        }
+    }
+    if any {
+        parse_list(text, s, e)
+    } else {
+        Vec::new()
+    }
+}
+
 /// Strips leading stop words from a regex-found name; `None` if fewer than two words remain.
 fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let seg = &text[s..e];
     let ws = words(seg);
     let k = ws
         .iter()
-        .take_while(|&&(a, b)| STOP.contains(&fold(&seg[a..b]).as_str()))
+        .take_while(|&&(a, b)| {
+            STOP.contains(&fold(&seg[a..b]).as_str()) || is_title_word(&seg[a..b])
+        })
         .count();
     if ws.len() < k + 2 {
         return None;
@@ -887,11 +1499,17 @@ fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 /// ordförande`, `Justeras av ...`.
 pub(crate) fn from_statements(text: &str) -> Vec<Person> {
     let mut out = Vec::new();
+    let mut weak = Vec::new();
     let mut push = |s: usize, e: usize, role: Role| {
         if let Some(sp) = clean_name(text, s, e) {
             let mut p = Person::new(text, sp);
             p.role = Some(role);
-            out.push(p);
+            p.role_weak = role == Role::Speaker;
+            if p.role_weak {
+                weak.push(p);
+            } else {
+                out.push(p);
+            }
         }
     };
     for c in SECRETARY.captures_iter(text) {
@@ -920,6 +1538,30 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             if let Some(n) = c.name(g) {
                 push(n.start(), n.end(), Role::Adjuster);
             }
+        }
+    }
+    let mut adjusters = Vec::new();
+    for c in ADJUST_VERB.captures_iter(text) {
+        if let Some(l) = c.name("list") {
+            for mut p in parse_list(text, l.start(), l.end()) {
+                p.role = Some(Role::Adjuster);
+                p.status = None;
+                adjusters.push(p);
+            }
+        }
+    }
+    for c in SPEAKS.captures_iter(text) {
+        if let Some(n) = c.name("n") {
+            push(n.start(), n.end(), Role::Speaker);
+        }
+    }
+    out.extend(adjusters);
+    out.extend(weak);
+    // `Ordföranden Åsa Lindqvist`, `sekretær Eli Sæbø`: a role for someone found elsewhere.
+    for mut p in titled_names(text, 0, text.len()) {
+        if p.role.is_some() {
+            p.known_only = true;
+            out.push(p);
         }
     }
     out
@@ -952,8 +1594,20 @@ pub(crate) fn merge(people: Vec<Person>) -> Vec<Attendee> {
         let k = name_key(&p.name);
         if let Some(i) = keys.iter().position(|x| *x == k) {
             let q = &mut out[i];
-            if rank(p.role) > rank(q.role) {
+            // A role read from a verb never replaces a stated one, and yields to any.
+            // Someone on a list (with a status) who presents a case is not a programme speaker.
+            let replace = match (p.role_weak, q.role_weak) {
+                // A title in running text names a role for someone on a list without one.
+                _ if p.known_only => {
+                    matches!(q.role, None | Some(Role::Member)) && rank(p.role) > rank(q.role)
+                }
+                (true, false) => q.role.is_none() && q.status.is_none(),
+                (false, true) => p.role.is_some() || p.status.is_some(),
+                _ => rank(p.role) > rank(q.role),
+            };
+            if replace {
                 q.role = p.role;
+                q.role_weak = p.role_weak;
             }
             if q.party.is_none() {
                 q.party = p.party;
@@ -965,6 +1619,7 @@ pub(crate) fn merge(people: Vec<Person>) -> Vec<Attendee> {
             if q.status.is_none() {
                 q.status = p.status;
             }
+            q.known_only &= p.known_only;
             if p.span.0 < q.span.0 {
                 q.span = p.span;
             }
@@ -973,6 +1628,7 @@ pub(crate) fn merge(people: Vec<Person>) -> Vec<Attendee> {
             out.push(p);
         }
     }
+    out.retain(|p| !p.known_only);
     out.sort_by_key(|p| p.span.0);
     out.into_iter()
         .map(|p| Attendee {

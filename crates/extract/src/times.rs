@@ -62,6 +62,74 @@ fn embedded(text: &str, s: usize, e: usize) -> bool {
         || t.starts_with("prosent")
 }
 
+/// Words after which a number is an identifier, not a clock time (`nr. 12.44`, `§ 5.12`).
+const ID_WORDS: &[&str] = &[
+    "nr",
+    "no",
+    "nummer",
+    "number",
+    "§",
+    "§§",
+    "punkt",
+    "pkt",
+    "sak",
+    "ärende",
+    "arende",
+    "kap",
+    "kapitel",
+    "avsnitt",
+    "afsnit",
+    "bilaga",
+    "bilag",
+    "vedlegg",
+    "version",
+    "ps",
+    "ks",
+    "dnr",
+    "lokalplan",
+    "detaljplan",
+    "reguleringsplan",
+    "tabell",
+    "tabel",
+    "figur",
+    "side",
+    "sida",
+];
+
+/// True when the number at `s` is an identifier: after `nr.`, `§`, `Sak`, or right after a
+/// capitalised name without any time word (`Älandsbro 5:12`, a Swedish property designation).
+/// A name that starts its line (`Lunch 12.00`) or a weekday/month keeps the time.
+fn identifier(text: &str, s: usize) -> bool {
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..s].trim_end_matches([' ', '\t', '\u{a0}']);
+    if before.len() == s - line_start {
+        return false; // no space before: handled by `embedded`
+    }
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let w = crate::text::fold(word.trim_end_matches('.'));
+    if ID_WORDS.contains(&w.as_str()) || word.ends_with('§') {
+        return true;
+    }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && word.chars().count() >= 2;
+    if !capitalised || word_start == 0 {
+        return false;
+    }
+    const TIME_WORDS: &[&str] = &[
+        "kl", "klockan", "klokka", "klokken", "fra", "fran", "til", "till", "tid", "start", "slut",
+        "mandag", "tisdag", "tirsdag", "tysdag", "onsdag", "torsdag", "fredag", "lordag",
+        "laurdag", "sondag", "sundag", "idag", "imorgon", "om", "efter", "etter", "innan", "inden",
+        "senast", "senest", "kring", "omkring", "ca", "ab",
+    ];
+    !TIME_WORDS.contains(&w.as_str()) && !crate::dates::is_month_word(&w)
+}
+
 /// All times in `text`, skipping spans that belong to dates.
 pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
     let mut cands: Vec<(usize, usize, String, Option<String>)> = Vec::new();
@@ -69,7 +137,7 @@ pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("group 0");
             let (s, e) = (m.start(), m.end());
-            if embedded(text, s, e) {
+            if embedded(text, s, e) || (pri > 0 && identifier(text, s)) {
                 continue;
             }
             if date_spans

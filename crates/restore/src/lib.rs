@@ -232,7 +232,7 @@ pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
     // The commonest words carry the evidence; a few hundred are plenty.
     let mut words: Vec<(&String, usize)> = counts.iter().map(|(w, &n)| (w, n)).collect();
     words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    words.truncate(400);
+    words.truncate(200);
     for (w, n) in words {
         let n = n as f32;
         if let Some(&mask) = STOP.get(fold_diacritics(w).as_str()) {
