@@ -131,6 +131,9 @@ pub(crate) struct Common {
     /// --protect 'KS\s?\d{4}/\d+'.
     #[arg(long, value_name = "REGEX", value_parser = parse_regex)]
     protect: Vec<regex::Regex>,
+    /// Repair encodings only: skip the restoration of letters OCR lost.
+    #[arg(long)]
+    skip_restore: bool,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_bytes: u64,
@@ -205,6 +208,7 @@ fn engine(common: &Common, extract: bool) -> Result<Engine> {
         ..Settings::default()
     };
     settings.restore.min_confidence = common.min_confidence;
+    settings.run_restore = !common.skip_restore;
     settings.restore.protect = common.protect.clone();
     Ok(Engine::new(lex, settings))
 }

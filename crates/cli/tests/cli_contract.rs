@@ -320,3 +320,21 @@ fn paragraphs_in_another_language_are_restored_with_its_words() {
         "Swedish restored with Norwegian letters: {second}"
     );
 }
+
+#[test]
+fn skip_restore_repairs_encodings_only() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
+        .args(["clean", "--lang", "sv", "--skip-restore", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("MÃ¶tet i GÃ¶teborg: fran mote med radet.\n".as_bytes())
+        .unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    assert_eq!(out, "Mötet i Göteborg: fran mote med radet.\n");
+}

@@ -54,6 +54,8 @@ pub struct Settings {
     pub restore: RestoreOptions,
     /// Run extraction.
     pub extract: bool,
+    /// Run OCR restoration (off: repair encodings only).
+    pub run_restore: bool,
     /// Largest input accepted, in bytes.
     pub max_bytes: u64,
     /// Longest line accepted, in bytes.
@@ -63,6 +65,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
+            run_restore: true,
             lang: None,
             restore: RestoreOptions::default(),
             extract: true,
@@ -148,26 +151,46 @@ impl Engine {
             .lang
             .unwrap_or_else(|| rensa_restore::detect_language(doc.text(), &vocabs));
         // A forced language applies to the whole text; otherwise long paragraphs in another
-        // language are restored with that language's words. Regions are restored from the last
-        // to the first, so earlier offsets stay valid while later text changes length.
+        // language are restored with that language's words. Each region is restored as a
+        // document of its own (its own damage evidence), and its edits are moved back into the
+        // whole document in one batch: one pass over the text whatever the number of regions.
         let regions = match self.settings.lang {
+            _ if !self.settings.run_restore => Vec::new(),
             Some(l) => vec![(0..doc.text().len(), l)],
             None => rensa_restore::language_regions(doc.text(), &vocabs, lang),
         };
-        for (span, region_lang) in regions.into_iter().rev() {
-            rensa_restore::restore_span(
-                &mut doc,
-                span,
-                self.lex.get(region_lang),
-                &rensa_restore::MODEL,
-                &self.settings.restore,
-            )
-            .map_err(|e| StageError {
-                stage: "restore",
-                kind: "internal",
-                message: e.to_string(),
-            })?;
+        let restore_err = |e: &dyn std::fmt::Display| StageError {
+            stage: "restore",
+            kind: "internal",
+            message: e.to_string(),
+        };
+        if let [(span, l)] = regions.as_slice() {
+            if span.start == 0 && span.end == doc.text().len() {
+                rensa_restore::restore(&mut doc, self.lex.get(*l), &self.settings.restore)
+                    .map_err(|e| restore_err(&e))?;
+                return Ok(Cleaned {
+                    doc,
+                    encoding,
+                    lang,
+                });
+            }
         }
+        let mut batch = Vec::new();
+        for (span, region_lang) in regions {
+            let mut part = Document::new(&doc.text()[span.clone()]);
+            rensa_restore::restore(&mut part, self.lex.get(region_lang), &self.settings.restore)
+                .map_err(|e| restore_err(&e))?;
+            batch.extend(part.edits().iter().map(|e| {
+                rensa_core::StageEdit::new(
+                    span.start + e.start..span.start + e.end,
+                    e.to.clone(),
+                    e.kind,
+                    e.rule.clone(),
+                    e.confidence,
+                )
+            }));
+        }
+        doc.apply(batch).map_err(|e| restore_err(&e))?;
         Ok(Cleaned {
             doc,
             encoding,

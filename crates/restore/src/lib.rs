@@ -261,7 +261,8 @@ pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
 }
 
 /// Splits a text into regions of one language each, for documents that mix them (a Norwegian
-/// programme with Swedish paragraphs). Paragraphs (blank-line separated) of at least
+/// programme with Swedish paragraphs); the pipeline restores each region on its own with its
+/// language's words. Paragraphs (blank-line separated) of at least
 /// `MIN_REGION_WORDS` words are detected on their own; shorter ones, and any paragraph whose
 /// detection is not clearly different, take the document's language. Adjacent paragraphs of one
 /// language merge. Regions cover the text without gaps, in order.
@@ -390,29 +391,9 @@ pub fn restore_with(
     model: &ConfusionModel,
     opts: &RestoreOptions,
 ) -> Result<Evidence, RestoreError> {
-    let len = doc.text().len();
-    restore_span(doc, 0..len, vocab, model, opts)
-}
-
-/// Restores only the words inside `span` (byte range of the current text), with the evidence
-/// of that span alone: how a document whose paragraphs are in different languages is restored
-/// (see [`language_regions`]).
-pub fn restore_span(
-    doc: &mut Document,
-    span: std::ops::Range<usize>,
-    vocab: &dyn Vocabulary,
-    model: &ConfusionModel,
-    opts: &RestoreOptions,
-) -> Result<Evidence, RestoreError> {
-    let mut span = span.start.min(doc.text().len())..span.end.min(doc.text().len());
     if opts.dehyphenate {
-        let edits: Vec<StageEdit> = dehyphenate(doc.text(), vocab)
-            .into_iter()
-            .filter(|e| e.range.start >= span.start && e.range.end <= span.end)
-            .collect();
-        let removed: usize = edits.iter().map(|e| e.range.len() - e.to.len()).sum();
+        let edits = dehyphenate(doc.text(), vocab);
         doc.apply(edits)?;
-        span.end -= removed;
     }
     let text = doc.text().to_string();
     let mut protected = protected_ranges(&text);
@@ -429,13 +410,7 @@ pub fn restore_span(
         }
     }
     let protected = merged;
-    let toks: Vec<Token<'_>> = merge_symbol_letters(
-        &text,
-        tokens(&text)
-            .filter(|t| t.start >= span.start && t.end <= span.end)
-            .collect(),
-        &protected,
-    );
+    let toks: Vec<Token<'_>> = merge_symbol_letters(&text, tokens(&text).collect(), &protected);
 
     let mut ctx = Ctx {
         vocab,
