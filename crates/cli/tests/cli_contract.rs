@@ -5,21 +5,10 @@
 //! the diff before committing.
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
-use std::io::Write;
+mod common;
+use common::*;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn rensa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rensa"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn seeds() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures/seeds"))
@@ -226,21 +215,11 @@ fn first_diff(a: &str, b: &str) -> String {
 
 #[test]
 fn stdin_works_for_clean() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
-        .args(["clean", "--lang", "sv", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(
-            "Minnesanteckningar fran mote med Samverkansradet. Det 4r bra f6r oss.\n".as_bytes(),
-        )
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = rensa_with_stdin(
+        &["clean", "--lang", "sv", "-"],
+        &root(),
+        "Minnesanteckningar fran mote med Samverkansradet. Det 4r bra f6r oss.\n".as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -250,27 +229,25 @@ fn stdin_works_for_clean() {
 
 #[test]
 fn protect_keeps_user_marked_text() {
-    let run = |extra: &[&str]| {
-        let mut args = vec!["clean", "--lang", "sv"];
-        args.extend_from_slice(extra);
-        args.push("-");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
-            .args(&args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all("Arendet KS 2020/ar och mote ar bra for oss.\n".as_bytes())
-            .unwrap();
-        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
-    };
-    assert_eq!(run(&[]), "Ärendet KS 2020/ar och möte är bra för oss.\n");
+    let input = "Arendet KS 2020/ar och mote ar bra for oss.\n";
     assert_eq!(
-        run(&["--protect", r"KS\s?\d{4}/\w+", "--protect", "^Arendet"]),
+        stdout_for(&["clean", "--lang", "sv", "-"], input),
+        "Ärendet KS 2020/ar och möte är bra för oss.\n"
+    );
+    assert_eq!(
+        stdout_for(
+            &[
+                "clean",
+                "--lang",
+                "sv",
+                "--protect",
+                r"KS\s?\d{4}/\w+",
+                "--protect",
+                "^Arendet",
+                "-"
+            ],
+            input
+        ),
         "Arendet KS 2020/ar och möte är bra för oss.\n"
     );
 }
@@ -290,19 +267,7 @@ fn paragraphs_in_another_language_are_restored_with_its_words() {
               om deltagande gor du langst ner pa sidan och fragor om deltagandet besvaras av \
               kansliet som ocksa skickar ut lanken till motet.";
     let input = format!("{nb}\n\n{sv_damaged}\n");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
-        .args(["clean", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let out = stdout_for(&["clean", "-"], &input);
     let (first, second) = out.split_once("\n\n").unwrap();
     assert_eq!(first, nb, "the clean Norwegian paragraph must not change");
     for word in [
@@ -323,18 +288,9 @@ fn paragraphs_in_another_language_are_restored_with_its_words() {
 
 #[test]
 fn skip_restore_repairs_encodings_only() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
-        .args(["clean", "--lang", "sv", "--skip-restore", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("MÃ¶tet i GÃ¶teborg: fran mote med radet.\n".as_bytes())
-        .unwrap();
-    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let out = stdout_for(
+        &["clean", "--lang", "sv", "--skip-restore", "-"],
+        "MÃ¶tet i GÃ¶teborg: fran mote med radet.\n",
+    );
     assert_eq!(out, "Mötet i Göteborg: fran mote med radet.\n");
 }

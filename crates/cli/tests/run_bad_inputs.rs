@@ -2,26 +2,10 @@
 //! error record with a stable kind and a message on stderr, the batch goes on, exit status 1.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
-
-fn rensa(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rensa"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
-    std::str::from_utf8(stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))
-        .collect()
-}
 
 fn good_file(dir: &Path, name: &str) {
     let text = "Protokoll fört vid sammanträde med kommunstyrelsen i Göteborg den 3 mars 1987.\n\
@@ -74,7 +58,7 @@ fn bad_inputs_get_one_error_record_each_and_the_batch_goes_on() {
         println!("note: running as root, mode 000 does not block reads: unreadable case skipped");
     }
 
-    let out = rensa(&["run", "--quiet", "--max-bytes", "1000", "in"], tmp.path());
+    let out = rensa_in(&["run", "--quiet", "--max-bytes", "1000", "in"], tmp.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
     let recs = records(&out.stdout);
@@ -124,7 +108,7 @@ fn bad_inputs_get_one_error_record_each_and_the_batch_goes_on() {
     }
 
     // Deterministic: the same bytes again, with more threads.
-    let again = rensa(
+    let again = rensa_in(
         &["run", "--quiet", "--jobs", "3", "--max-bytes", "1000", "in"],
         tmp.path(),
     );
@@ -144,7 +128,7 @@ fn invalid_utf8_is_decoded_or_reported_never_fatal() {
         b"\x01\x02\x03\x04\x05\x06\x07\x08abc\x0e\x0f\x10\x11",
     )
     .unwrap();
-    let out = rensa(&["run", "--quiet", "."], tmp.path());
+    let out = rensa_in(&["run", "--quiet", "."], tmp.path());
     let recs = records(&out.stdout);
     assert_eq!(recs.len(), 2);
     let failed = recs.iter().filter(|r| r["error"].is_object()).count();
@@ -161,7 +145,7 @@ fn invalid_utf8_is_decoded_or_reported_never_fatal() {
 #[test]
 fn good_inputs_exit_0_and_unknown_options_exit_2() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = rensa(&["run", "--quiet", SEEDS], tmp.path());
+    let out = rensa_in(&["run", "--quiet", SEEDS], tmp.path());
     assert_eq!(out.status.code(), Some(0));
     assert!(
         out.stderr.is_empty(),
@@ -172,19 +156,19 @@ fn good_inputs_exit_0_and_unknown_options_exit_2() {
     assert_eq!(recs.len(), 5);
     assert!(recs.iter().all(|r| r["error"].is_null()));
 
-    let out = rensa(&["run", "--no-such-option", SEEDS], tmp.path());
+    let out = rensa_in(&["run", "--no-such-option", SEEDS], tmp.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    let out = rensa(&["run", "--shard", "4/4", SEEDS], tmp.path());
+    let out = rensa_in(&["run", "--shard", "4/4", SEEDS], tmp.path());
     assert_eq!(out.status.code(), Some(2));
-    let out = rensa(&["run", "--resume", SEEDS], tmp.path());
+    let out = rensa_in(&["run", "--resume", SEEDS], tmp.path());
     assert_eq!(out.status.code(), Some(2), "--resume needs -o");
 }
 
 #[test]
 fn summary_line_unless_quiet() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = rensa(&["run", "-o", "r.jsonl", SEEDS], tmp.path());
+    let out = rensa_in(&["run", "-o", "r.jsonl", SEEDS], tmp.path());
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -218,7 +202,7 @@ fn a_200_mb_one_line_file_is_an_error_record() {
         ),
     ] {
         let started = std::time::Instant::now();
-        let out = rensa(&args, tmp.path());
+        let out = rensa_in(&args, tmp.path());
         assert_eq!(out.status.code(), Some(1));
         let recs = records(&out.stdout);
         assert_eq!(recs.len(), 2);

@@ -2,18 +2,11 @@
 //! file is byte for byte the file of an uninterrupted run.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use std::path::Path;
 use std::process::{Command, Output};
-
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
-
-fn rensa(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rensa"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
 
 /// `n` documents cut from the seeds, plus a binary and an empty file, in `dir/in`.
 fn corpus(dir: &Path, n: usize) {
@@ -36,7 +29,7 @@ fn corpus(dir: &Path, n: usize) {
 }
 
 fn ok_run(args: &[&str], dir: &Path) -> Output {
-    let out = rensa(args, dir);
+    let out = rensa_in(args, dir);
     assert!(
         matches!(out.status.code(), Some(0 | 1)),
         "{args:?}: {}",
@@ -88,7 +81,7 @@ fn resume_after_a_truncated_output_gives_the_uninterrupted_bytes() {
         assert!(!d.join("out.jsonl.rensa-partial").exists());
 
         // Resuming a complete output keeps every record and changes nothing.
-        let again = rensa(
+        let again = rensa_in(
             &with(&["--resume", "-o", "out.jsonl"])
                 .into_iter()
                 .filter(|a| *a != "--quiet")

@@ -1,38 +1,10 @@
 //! `rensa run --stdin-jsonl`, `--files-from`, `--shard` and `--format es-bulk`.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Write;
+mod common;
+use common::*;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
-
-fn rensa_with_stdin(args: &[&str], dir: &Path, stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rensa"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn lines(stdout: &[u8]) -> Vec<serde_json::Value> {
-    std::str::from_utf8(stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn seed_paths() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(SEEDS)
@@ -73,7 +45,7 @@ fn stdin_jsonl_gives_one_record_per_line_in_order() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let recs = lines(&out.stdout);
+    let recs = records(&out.stdout);
     assert_eq!(recs.len(), 40, "exactly one record per input line");
     for (i, (r, line)) in recs.iter().zip(input.lines()).enumerate() {
         let id = r["id"].as_str().unwrap();
@@ -139,7 +111,7 @@ fn files_from_and_shards_cover_every_input_once() {
         list.as_bytes(),
     );
     assert_eq!(all.status.code(), Some(1), "missing.txt is an error record");
-    let all_recs = lines(&all.stdout);
+    let all_recs = records(&all.stdout);
     assert_eq!(all_recs.len(), 6);
     assert_eq!(all_recs[5]["error"]["kind"], "unreadable");
     let from_file = rensa_with_stdin(&["run", "-q", "--files-from", "list.txt"], tmp.path(), b"");
@@ -153,7 +125,7 @@ fn files_from_and_shards_cover_every_input_once() {
             tmp.path(),
             b"",
         );
-        for r in lines(&out.stdout) {
+        for r in records(&out.stdout) {
             seen.push(r["source"].as_str().unwrap().to_string());
         }
     }
@@ -177,7 +149,7 @@ fn es_bulk_puts_an_action_line_before_each_record() {
         b"",
     );
     assert_eq!(out.status.code(), Some(0));
-    let l = lines(&out.stdout);
+    let l = records(&out.stdout);
     assert_eq!(l.len(), 10);
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     for (pair, raw) in l.chunks(2).zip(text.lines().step_by(2)) {

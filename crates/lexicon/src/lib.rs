@@ -280,16 +280,19 @@ impl Vocabulary for Lexicon {
             ..s
         };
         if s.alive & 1 != 0 {
+            // Decode a node only to leave it: the walk's end is kept as an address, so a
+            // one-byte step costs one node decode, not two.
             let fst = self.map.as_fst();
-            let mut node = fst.node(s.node);
+            let mut addr = s.node;
             let mut out = fst::raw::Output::new(s.out);
             let mut ok = true;
             for &b in bytes {
+                let node = fst.node(addr);
                 match node.find_input(b) {
                     Some(i) => {
                         let t = node.transition(i);
                         out = out.cat(t.out);
-                        node = fst.node(t.addr);
+                        addr = t.addr;
                     }
                     None => {
                         ok = false;
@@ -298,7 +301,7 @@ impl Vocabulary for Lexicon {
                 }
             }
             if ok {
-                next.node = node.addr();
+                next.node = addr;
                 next.out = out.value();
                 next.alive |= 1;
             }
