@@ -25,12 +25,6 @@ pub trait Vocabulary: Send + Sync {
         false
     }
 
-    /// Whether the form may end the first part of a compound (`samverkans` in
-    /// `samverkansrådet`). Defaults to [`Vocabulary::contains`].
-    fn is_compound_head(&self, lower: &str) -> bool {
-        self.contains(lower)
-    }
-
     /// The language of this vocabulary.
     fn lang(&self) -> Lang;
 
