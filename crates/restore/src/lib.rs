@@ -625,7 +625,9 @@ impl Ctx<'_> {
         let escaped = (1.0 - p).max(1e-3).ln();
         let keep_score = match (known_exact, as_printed) {
             (Some(z), _) => z.max(if z <= 0.0 { 1.5 } else { 0.0 }) * LN10,
-            (None, Some(c)) => c.zipf.max(oov).max(foreign) * LN10 + escaped,
+            // A compound of listed words as printed is a reading like any other: it does not
+            // pay for escaping damage.
+            (None, Some(c)) => c.zipf.max(oov).max(foreign) * LN10,
             (None, None) => oov.max(foreign) * LN10 + escaped,
         };
         let mut scored: Vec<(Candidate, f32)> = cands
