@@ -14,7 +14,7 @@ use crate::AgendaItem;
 
 static TIMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:[ \t ]*[-–—][ \t ]*(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?(?:[ \t ]*[-–:][ \t ]*|[ \t ]+)(?P<title>\S.*)$",
+        r"^(?P<kl>(?i:kl)\.?[ \t ]*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:[ \t ]*[-–—][ \t ]*(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?(?:[ \t ]*[-–:][ \t ]*|[ \t ]+)(?P<title>\S.*)$",
     )
     .expect("valid regex")
 });
@@ -54,7 +54,7 @@ fn content_heading(f: &str) -> bool {
 /// speaker attribution may start.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[ \t ]*[-–—][ \t ]*\p{Ll}+[ \t ]+|[ \t ]*,[ \t ]*|[ \t ]+)(?:ved|vid|av|af|by)[ \t ]+",
+        r"(?:[ \t ]*[-–—][ \t ]*\p{Ll}+[ \t ]+|[ \t ]*,[ \t ]*|[ \t ]+)(?:ved|vid|av|af|by)[ \t ]+|[ \t ]+v/[ \t ]*",
     )
     .expect("valid regex")
 });
@@ -63,7 +63,8 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 const ABBREVIATIONS: &[&str] = &[
     "kl", "nr", "ca", "bl", "mm", "mfl", "osv", "jf", "jfr", "pkt", "st", "ev", "resp", "inkl",
     "ekskl", "exkl", "tlf", "tel", "dr", "prof", "fr", "kap", "s", "t", "f", "ex", "eks", "evt",
-    "dvs", "fx", "mv", "m", "a", "e", "o", "ang", "avd", "adm", "gl", "bd",
+    "dvs", "fx", "mv", "m", "a", "e", "o", "ang", "avd", "adm", "gl", "bd", "pr", "fv", "rv",
+    "vedr", "iht", "mht", "bla", "ifm", "sk", "ff", "vol",
 ];
 
 fn abbreviation_before(t: &str) -> bool {
@@ -94,7 +95,9 @@ fn title_sentence_end(text: &str, s: usize, e: usize) -> Option<usize> {
         if !r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
             continue;
         }
-        if c == '.' && abbreviation_before(&t[..i]) {
+        // `pr. 31. maj`, `fv. 5`, `§ 4. 2 st`: a dot before a number ends no sentence.
+        if c == '.' && (abbreviation_before(&t[..i]) || r.starts_with(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
         return Some(s + i + 1);
@@ -134,6 +137,25 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
         if m.start() == 0 {
             continue;
         }
+        let marker = fold(m.as_str().trim_end());
+        // `v/` ("ved") only ever names who speaks: always cut, and when the whole tail is no
+        // attribution (`v/ Name, rådgiver i` wrapping onto the next line), its first part is.
+        if marker.ends_with("v/") {
+            let mut found = attribution(text, s + m.end(), end);
+            if found.is_empty() {
+                let first = text[s + m.end()..end]
+                    .find(',')
+                    .map_or(end, |c| s + m.end() + c);
+                found = attribution(text, s + m.end(), first);
+            }
+            if found.is_empty() {
+                found = trailing_name(text, s + m.end(), end);
+            }
+            people.extend(found);
+            end = s + m.start();
+            attributed = true;
+            break;
+        }
         let found = attribution(text, s + m.end(), end);
         // `ved`/`vid` also mean "at": `boliger ved Tuse Næs` is a place. A title or a party
         // makes it a person; `av`/`af`/`by` ("by") suffice outside numbered minutes.
@@ -141,7 +163,6 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
             .split_whitespace()
             .next()
             .unwrap_or("");
-        let marker = fold(m.as_str().trim_end());
         let by = ["av", "af", "by"].iter().any(|w| marker.ends_with(w));
         let sure = is_title_word(first)
             || found.iter().any(|p| p.party.is_some())
@@ -172,6 +193,78 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
     }
     people.extend(titled_names(text, ts, end));
     (end, people)
+}
+
+/// A continuation line that names speakers: `v/ direktør Name`, `ved rådgiver Name`, or, after
+/// an attribution, `og konsulent Name` (a lowercase group word before the name is dropped).
+fn continued_attribution(text: &str, s: usize, e: usize, after_people: bool) -> Vec<Person> {
+    let t = &text[s..e];
+    let f = fold(t);
+    let marker = ["v/", "ved ", "vid ", "by "]
+        .iter()
+        .find(|m| f.starts_with(*m))
+        .map(|m| m.len());
+    let conj = ["og ", "och ", "samt ", "and "]
+        .iter()
+        .find(|m| f.starts_with(*m))
+        .map(|m| m.len())
+        .filter(|_| after_people);
+    let Some(n) = marker.or(conj) else {
+        return Vec::new();
+    };
+    // Byte offset in `t` after the marker (folding keeps these ASCII markers' lengths).
+    let a = s + n;
+    let found = attribution(text, a, e);
+    if !found.is_empty() {
+        return found;
+    }
+    let rest = text[a..e].trim_start();
+    let rs = e - rest.len();
+    let found = match rest.find(char::is_whitespace) {
+        Some(sp) if rest[..sp].chars().all(char::is_lowercase) => attribution(text, rs + sp, e),
+        _ => Vec::new(),
+    };
+    if found.is_empty() && marker.is_some() {
+        return trailing_name(text, a, e);
+    }
+    found
+}
+
+/// The name ending an attribution whose title holds capitalised words (`direktør for Kultur og
+/// Fritid Name Surname`): the last two or three words, if they are a name.
+fn trailing_name(text: &str, s: usize, e: usize) -> Vec<Person> {
+    let (s, e) = crate::text::trim_span(text, s, e, &['.', ',']);
+    let t = &text[s..e];
+    if t.contains(',') || s >= e {
+        return Vec::new();
+    }
+    let starts: Vec<usize> = t
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || t[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() < 3 {
+        return Vec::new();
+    }
+    // A three-word name needs a title or a lowercase word (not a connector such as `og`, which
+    // ends an organisation: `for Social og Sundhed Name Surname`) before it; else two words.
+    for k in [3, 2] {
+        let Some(&a) = starts.len().checked_sub(k).and_then(|i| starts.get(i)) else {
+            continue;
+        };
+        let before = t[..a].split_whitespace().next_back().unwrap_or("");
+        let found = attribution(text, s + a, e);
+        let connector =
+            ["og", "och", "for", "för", "i", "af", "of", "and", "&", "på"].contains(&before);
+        if found.len() == 1
+            && (k == 2
+                || is_title_word(before)
+                || (before.starts_with(char::is_lowercase) && !connector))
+        {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// The text of a line after its bullet, with its absolute start.
@@ -206,6 +299,10 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
             _ => None,
         };
         let title = c.name("title")?;
+        // `kl. 07.30–10.00 på Hotellet …` is running text; `Kl. 19.00 Velkomst` an item.
+        if c.name("kl").is_some() && !title.as_str().starts_with(char::is_uppercase) {
+            return None;
+        }
         return Some((Kind::Timed { start, end }, s, s + title.start()));
     }
     if let Some(c) = NUMBERED.captures(t) {
@@ -359,6 +456,7 @@ pub(crate) fn find(
         let mut last_used = i;
         let mut j = i + 1;
         let mut blanks = 0;
+        let mut skipped = false;
         while j < lines.len() {
             let line = &lines[j];
             if line.is_blank() {
@@ -381,7 +479,10 @@ pub(crate) fn find(
                 break;
             }
             let (s2, t2) = line.trimmed();
-            let found = parse_speaker_line(text, s2, s2 + t2.len());
+            let mut found = parse_speaker_line(text, s2, s2 + t2.len());
+            if found.is_empty() && !matches!(kind, Kind::Bullet) {
+                found = continued_attribution(text, s2, s2 + t2.len(), !people.is_empty());
+            }
             if found.is_empty() && t2.len() > 240 {
                 break;
             }
@@ -389,6 +490,7 @@ pub(crate) fn find(
                 people.extend(found);
                 last_used = j;
             } else if people.is_empty()
+                && !skipped
                 && (title.ends_with(':')
                     || title.ends_with(',')
                     || t2.starts_with(char::is_lowercase))
@@ -399,6 +501,9 @@ pub(crate) fn find(
                 last_used = j;
             } else if !indented {
                 break;
+            } else {
+                // A lowercase line after a skipped one continues that line, not the title.
+                skipped = true;
             }
             blanks = 0;
             j += 1;

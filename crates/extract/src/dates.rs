@@ -509,6 +509,49 @@ fn role_of(
     DateRole::Mentioned
 }
 
+/// `Sammanträdesplan 2025`, `Møteplan 2025`, `Mødekalender 2025`: a meeting-calendar word.
+fn calendar_word(w: &str) -> bool {
+    const STARTS: &[&str] = &["sammantrade", "mote", "mode", "mots"];
+    const ENDS: &[&str] = &[
+        "plan", "planen", "datoer", "datum", "tider", "dagar", "dager", "dage", "kalender",
+    ];
+    w.contains("kalender")
+        || w.contains("arshjul")
+        || (STARTS.iter().any(|s| w.starts_with(s)) && ENDS.iter().any(|e| w.ends_with(e)))
+}
+
+/// The year a calendar heading gives the year-less dates listed under it: on line `li` or up to
+/// eight lines above, a line with a calendar word and exactly one lone year (`Sammanträdesplan
+/// 2025` over `3 februari, 17 mars …`). A complete date in between ends the search.
+fn calendar_heading_year(lines: &[Line<'_>], found: &[Found], li: usize) -> Option<i32> {
+    for k in (li.saturating_sub(8)..=li).rev() {
+        let t = lines.get(k)?.text;
+        let complete = found
+            .iter()
+            .any(|g| g.year.is_some() && line_of(lines, g.start) == k);
+        if complete {
+            return None;
+        }
+        let f = crate::text::fold(t);
+        let ws: Vec<&str> = f
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !ws.iter().any(|w| calendar_word(w)) {
+            continue;
+        }
+        let mut years = ws.iter().filter(|w| {
+            w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())
+        });
+        let y = years.next()?;
+        if years.any(|z| z != y) {
+            return None;
+        }
+        return y.parse().ok();
+    }
+    None
+}
+
 /// Turns found dates into output dates: years completed, roles given, duplicates on one line
 /// (`10 september 09:00 - 10 september 11:30`) merged.
 pub(crate) fn resolve(
@@ -556,7 +599,15 @@ pub(crate) fn resolve(
                     .filter(|g| g.form != Form::Term && line_of(lines, g.start) == li)
                     .filter_map(|g| g.year);
                 let same_line = line_years.next().filter(|&y| line_years.all(|z| z == y));
-                let (y, rule) = complete_year(f, &ctx, same_line);
+                let heading = calendar_heading_year(lines, found, li).filter(|&y| {
+                    valid(Some(y), f.month, f.day)
+                        && f.weekday
+                            .is_none_or(|wd| weekday_of(y, f.month, f.day) == wd)
+                });
+                let (y, rule) = match (same_line, heading) {
+                    (None, Some(y)) => (Some(y), "extract.date-year-from-heading"),
+                    _ => complete_year(f, &ctx, same_line),
+                };
                 (y, rule, y.is_some())
             }
         };

@@ -35,6 +35,9 @@
 //!   `extract.date-year-nearest-anchor`). Several years and no weekday: `null`
 //!   (`extract.date-year-unknown`). This rule was chosen over "nearest full date in the text"
 //!   because minutes list a calendar for the whole year; it is not measured beyond the seeds.
+//!   Before it, a meeting-calendar heading with one year (`Sammanträdesplan 2025`, `Møteplan
+//!   2025`) on the date's line or up to eight lines above, with no complete date between, gives
+//!   its year (`extract.date-year-from-heading`); a weekday must fit it.
 //! - **Date roles.** `deadline` when `senast`/`senest`/`frist`/`sista dag` precedes the date on
 //!   its line; `decision` after `Beslut`/`Vedtak`; `meeting` or `event` on `När:`/`Datum:`/`Tid:`
 //!   lines, on a line holding only the date, on a calendar row starting with the date, on the
@@ -53,7 +56,12 @@
 //!   `Name, Org`, `Label: Name, Org og Name, Org`) and roles stated in text (`Antecknat av` →
 //!   secretary, `… väljs som ordförande` → chair, `vice ordförande` → vice-chair, `Justeras av` →
 //!   adjuster). Lists split at top-level commas, and at `och`/`og` when a name follows; four
-//!   capitalised words without a comma are two names. Mentions of one person (lowercase,
+//!   capitalised words without a comma are two names (`samt`/`og` + one lowercase group noun +
+//!   a name splits too; the noun is dropped). A list runs on over following lines until a
+//!   capitalised label or a label before a colon; a line ending in a comma always runs on, so a
+//!   wrapped `1:e vice` / `ordförande, …` stays one list. `Name (Party) for Name` is a
+//!   substitution. A run opening with `Destination`, `Visit`, `Business` … is an organisation.
+//!   Mentions of one person (lowercase,
 //!   diacritics folded) merge into one entry with the most specific role.
 //!   Rosters (`Medlemmer:`, `Kallade ledamöter:`) give role member and no status; officials
 //!   (`Tjänstepersoner:`, `Övriga:`, `Fra administrasjonen:`, any `Fra`/`Från` + definite noun
@@ -76,7 +84,10 @@
 //!   an abbreviation's dot kept, a subtitle after a question kept); a speaker attribution
 //!   (`Velkomst ved udvalgsformand …`, `– Name (Party), role`, `… forskningen? Førsteamanuensis
 //!   Name, Org`) is cut from the title into `people`. `ved`/`vid` also mean "at", so after them
-//!   a title, party or comma must mark a person (`boliger ved Tuse Næs` is a place). Numbered
+//!   a title, party or comma must mark a person (`boliger ved Tuse Næs` is a place); `v/` always
+//!   marks one, also opening a wrapped line (`v/ direktør …`, then `og konsulent …`). A dot
+//!   before a number ends no title sentence (`pr. 31. maj`, `fv. 5`). Timed lines may open with
+//!   `kl.` (`kl. 19.00–19.15 Velkomst`, `Kl. 19.00: …`) when the title is capitalised. Numbered
 //!   items keep a `title Name` inside the title and take the person; a name opening a numbered
 //!   item is the case's subject, not a speaker.
 //!
@@ -413,6 +424,7 @@ const RULES: &[(&str, &str)] = &[
     ("extract.date-text", "day, month name and year as written: 13 september 2023"),
     ("extract.date-range", "one end of a day range in one month: 13–15 mars 2023"),
     ("extract.date-year-from-document", "the year was not written; a complete date on the same line or the document's only year gives it"),
+    ("extract.date-year-from-heading", "the year was not written; a meeting-calendar heading above it gives one year: Sammanträdesplan 2025"),
     ("extract.date-year-nearest-anchor", "the year was not written; the date is within three months of the document's first date across a year boundary"),
     ("extract.date-weekday-inferred", "the year was not written; the weekday fits exactly one year within two of the document's years"),
     ("extract.date-year-unknown", "the year was not written and nothing decides it: value is null"),

@@ -147,6 +147,24 @@ const ORG_KW: &[&str] = &[
     "partiet",
     "parti",
 ];
+/// First words that make a capitalised run an organisation or a brand, not a person:
+/// `Destination Lofoten`, `Visit Bornholm`, `Business Region …`, `Invest in …`.
+const ORG_LEAD: &[&str] = &[
+    "destination",
+    "visit",
+    "business",
+    "invest",
+    "innovation",
+    "innovasjon",
+    "naringsliv",
+    "naeringsliv",
+    "turism",
+    "turisme",
+    "reiseliv",
+    "studieforbundet",
+    "studiefremjandet",
+    "studieframjandet",
+];
 const COUNTRIES: &[&str] = &[
     "sverige",
     "norge",
@@ -555,6 +573,9 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
     if !is_name_word(toks[0]) || !is_name_word(toks[toks.len() - 1]) {
         return None;
     }
+    if ORG_LEAD.contains(&fold(toks[0]).as_str()) {
+        return None;
+    }
     if COUNTRIES.contains(&fold(toks[toks.len() - 1]).as_str()) {
         return None;
     }
@@ -785,6 +806,22 @@ fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         if ts < te && names_in(text, ts, te).is_some() {
             out.push((st, cs));
             st = ce;
+            continue;
+        }
+        // `… samt elevrådets repræsentanter Name og Name`: a lowercase group noun (one word)
+        // between the conjunction and a name is dropped.
+        let lead = &text[ts..te];
+        if let Some(sp) = lead.find(char::is_whitespace) {
+            let noun = &lead[..sp];
+            let ns = ts + sp + (lead[sp..].len() - lead[sp..].trim_start().len());
+            if noun.chars().all(|c| c.is_lowercase())
+                && noun.chars().count() >= 6
+                && ns < te
+                && names_in(text, ns, te).is_some()
+            {
+                out.push((st, cs));
+                st = ns;
+            }
         }
     }
     out.push((st, e));
@@ -798,6 +835,9 @@ static SUB_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|møtte|mødte|møtte)\s+(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
         .expect("valid regex")
 });
+/// `Siri Lunde (Ap) for Anne Bø`: a member with a party serving for another.
+static SUB_PARTY_FOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:for|för)\s+").expect("valid regex"));
 static SUB_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(?:som\s+)?(?:(?:møtte|møtt|mødte|mött|var|er)\s+)?(?:(?:ved|vid|v\.|med)\s*)?(?:stedfortræderen|stedfortræder|stedfortrederen|stedfortreder|vararepresentanten|vararepresentant|varamedlemmet|varamedlem|varamanden|varamand|suppleanten|suppleant)\s+")
         .expect("valid regex")
@@ -820,6 +860,21 @@ pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
         let sub = SUB_FOR
             .find(&text[cs..ce])
             .map(|m| (m, Status::Absent, Status::Substitute))
+            .or_else(|| {
+                SUB_PARTY_FOR
+                    .find_iter(&text[cs..ce])
+                    .find(|m| {
+                        if !text[cs..cs + m.start()].ends_with(')') {
+                            return false;
+                        }
+                        let tail = cs + m.end();
+                        let stop = text[tail..ce].find('(').map_or(ce, |p| tail + p);
+                        let (a, b) =
+                            crate::text::trim_span(text, tail, stop, &['.', ',', ';', ' ', '\n']);
+                        a < b && names_in(text, a, b).is_some_and(|v| v.len() == 1)
+                    })
+                    .map(|m| (m, Status::Absent, Status::Substitute))
+            })
             .or_else(|| {
                 SUB_BY
                     .find(&text[cs..ce])
@@ -1191,16 +1246,28 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                 next_i = ni;
             } else {
                 // The block continues on following non-blank lines that are not new labels.
+                // A line after one ending in a comma continues the list even when it opens
+                // with a label word (`… 1:e vice` / `ordförande, …`); a colon inside a word
+                // (`2:e`) is no label.
                 let mut j = i + 1;
                 while j < lines.len()
                     && !lines[j].is_blank()
-                    && block_label_at(lines[j].trimmed().1).is_none()
-                    && !lines[j].text.contains(':')
+                    && (lines[j - 1].trimmed().1.ends_with(',')
+                        || (!opens_block(lines[j].trimmed().1) && !has_label_colon(lines[j].text)))
                 {
                     j += 1;
                 }
                 let end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
+                // A line ending in a comma or a lowercase word (`… (H) for`) runs on.
+                let runs_on = (i..j - 1).any(|k| {
+                    let t = lines[k].trimmed().1;
+                    t.ends_with(',')
+                        || t.rsplit(char::is_whitespace)
+                            .next()
+                            .is_some_and(|w| w.starts_with(char::is_lowercase))
+                });
                 let one_per_line = j - i > 1
+                    && !runs_on
                     && ((i..j).all(|k| lines[k].text.matches(',').count() <= 1)
                         || (i + 1..j).all(|k| starts_with_person(text, &lines[k])));
                 if one_per_line {
@@ -1241,6 +1308,25 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         i = next_i.max(i + 1);
     }
     out
+}
+
+/// A line opening a new block: a label alone or before `:`/`-` (`ordförande, Name` after a
+/// wrapped `1:e vice` is no new block).
+fn opens_block(t: &str) -> bool {
+    block_label_at(t).is_some_and(|(n, _)| {
+        let r = t[n..].trim_start();
+        r.is_empty() || r.starts_with([':', '-', '–']) || t.starts_with(char::is_uppercase)
+    })
+}
+
+/// A colon that ends a label: after a letter and before whitespace or the line's end (not the
+/// one in `2:e` or `10:30`).
+fn has_label_colon(t: &str) -> bool {
+    t.char_indices().any(|(i, c)| {
+        c == ':'
+            && t[..i].chars().next_back().is_some_and(char::is_alphabetic)
+            && t[i + 1..].chars().next().is_none_or(char::is_whitespace)
+    })
 }
 
 /// A line that is one name and nothing else, perhaps with a party: `Ida Pettersen Vik (Ap)`.
