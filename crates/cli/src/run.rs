@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, W
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use rensa_pipeline::{
     collect_inputs, resume_point, run_jobs_from, shard_of, write_record, Engine, Format, Job,
     Progress, RequestLines, Sink,
@@ -128,6 +128,21 @@ pub(crate) fn run_cmd(args: RunArgs) -> Result<Status> {
     let mut kept = Progress::default();
     let (writer, files): (Box<dyn Write>, Option<OutputFiles>) = match &args.output {
         None => (Box::new(BufWriter::new(io::stdout().lock())), None),
+        // A device or pipe (`-o /dev/null`, a FIFO) is written as it is: renaming a temporary
+        // file over it would replace the device with a regular file.
+        Some(path) if is_special_file(path) => {
+            if args.resume {
+                bail!(
+                    "--resume needs a regular output file, not {}",
+                    path.display()
+                );
+            }
+            let f = OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("opening {}", path.display()))?;
+            (Box::new(BufWriter::new(f)), None)
+        }
         Some(path) => {
             let files = OutputFiles::new(path);
             let fingerprint = fingerprint(&engine, &args.common, &format)?;
@@ -395,8 +410,22 @@ fn progress_bar(show: bool, total_bytes: Option<u64>) -> indicatif::ProgressBar 
     bar
 }
 
-/// Writes a file atomically: a temporary file beside it, then a rename.
+/// Whether `path` exists and is not a regular file (a character device such as `/dev/null`, a
+/// FIFO, a socket), following symlinks: such outputs are written in place, never replaced.
+pub(crate) fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Writes a file atomically: a temporary file beside it, then a rename. A device or pipe is
+/// written in place instead (see [`is_special_file`]).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if is_special_file(path) {
+        return OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .with_context(|| format!("writing {}", path.display()));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

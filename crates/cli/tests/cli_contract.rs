@@ -294,3 +294,46 @@ fn skip_restore_repairs_encodings_only() {
     );
     assert_eq!(out, "Mötet i Göteborg: fran mote med radet.\n");
 }
+
+/// `-o` and `--edits` pointing at a device or pipe write into it; they must never replace it
+/// with a regular file (as a temporary file renamed over `/dev/null` would). Tested on a FIFO
+/// so that a failure cannot damage the machine's `/dev/null`.
+#[test]
+fn outputs_that_are_pipes_are_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: skipped: mkfifo is not available");
+        return;
+    }
+    for args in [
+        vec!["run", "-q", "-o", fifo.to_str().unwrap(), "fixtures/seeds"],
+        vec![
+            "clean",
+            "--edits",
+            fifo.to_str().unwrap(),
+            "fixtures/seeds/004_de5f27487ccbe17b.txt",
+        ],
+    ] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || tx.send(std::fs::read_to_string(fifo).unwrap()));
+        }
+        let out = rensa(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "{args:?} replaced the pipe");
+        // A reader still waiting means nothing was written into the pipe (no hang: time out).
+        let got = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("{args:?} never wrote into the pipe"));
+        assert!(
+            got.lines().count() >= 5,
+            "{args:?} wrote {} lines",
+            got.lines().count()
+        );
+    }
+}
