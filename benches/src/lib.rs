@@ -80,6 +80,16 @@ pub mod corpus {
             .unwrap_or_else(|_| panic!("benchmark fixture: unknown language code {code:?}"))
     }
 
+    /// The language a golden field text names: `<seed>.<lang>.txt`.
+    fn lang_of_field_text(name: &str) -> Lang {
+        lang_of(
+            name.trim_end_matches(".txt")
+                .rsplit('.')
+                .next()
+                .unwrap_or(""),
+        )
+    }
+
     /// The five seed documents as committed (`fixtures/seeds/*.txt`; 004 is OCR-damaged), each
     /// with the language its golden field file names.
     pub fn seeds() -> Vec<Doc> {
@@ -94,13 +104,8 @@ pub mod corpus {
                     .map(|g| file_name(&g))
                     .find(|g| g.starts_with(stem))
                     .unwrap_or_else(|| panic!("no golden field text for seed {stem}"));
-                let code = golden
-                    .trim_end_matches(".txt")
-                    .rsplit('.')
-                    .next()
-                    .unwrap_or("");
                 Doc {
-                    lang: lang_of(code),
+                    lang: lang_of_field_text(&golden),
                     text: read(&p),
                     name,
                 }
@@ -115,13 +120,8 @@ pub mod corpus {
             .into_iter()
             .map(|p| {
                 let name = file_name(&p);
-                let code = name
-                    .trim_end_matches(".txt")
-                    .rsplit('.')
-                    .next()
-                    .unwrap_or("");
                 Doc {
-                    lang: lang_of(code),
+                    lang: lang_of_field_text(&name),
                     text: read(&p),
                     name,
                 }
