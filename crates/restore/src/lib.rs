@@ -163,6 +163,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a lone digit between words is the letter it resembles (1 -> i)",
         },
         RuleInfo {
+            name: "restore.split-joined",
+            kind: EditKind::Ocr,
+            summary: "a space OCR read as punctuation between two known words is put back (sektor.og -> sektor og)",
+        },
+        RuleInfo {
             name: "restore.dehyphenate",
             kind: EditKind::Layout,
             summary: "a word hyphenated across a line end is joined when the joined word is known",
@@ -496,9 +501,13 @@ pub fn restore_with(
     type Choice = Option<(String, f32, &'static str)>;
     let mut decided: HashMap<(&str, bool), Choice> = HashMap::default();
     let mut edits = Vec::new();
+    // The lowercase reading of each token that changed, for the split rule below.
+    let mut readings: HashMap<usize, String> = HashMap::default();
     for (i, t) in toks.iter().enumerate() {
         if t.class == TokenClass::Number && t.text == "1" && p >= 0.05 {
-            if let Some(e) = lone_one(&toks, i, vocab, &protected) {
+            if let Some(e) = lone_one(&toks, i, vocab, &protected)
+                .filter(|e| e.confidence >= opts.min_confidence)
+            {
                 edits.push(e);
             }
             continue;
@@ -527,6 +536,7 @@ pub fn restore_with(
                 continue;
             }
             let to = apply_case(t.text, &reading);
+            readings.insert(i, reading);
             edits.push(StageEdit::new(
                 t.start..t.end,
                 to,
@@ -536,8 +546,129 @@ pub fn restore_with(
             ));
         }
     }
+    if p >= REAL_WORD_MIN_PRIOR {
+        let word_of = |i: usize| -> Option<(String, bool)> {
+            match readings.get(&i) {
+                Some(r) => Some((r.clone(), true)),
+                None => lowers[i].clone().map(|w| (w, false)),
+            }
+        };
+        for i in 1..toks.len().saturating_sub(1) {
+            if let Some(e) = split_joined(&toks, i, vocab, &protected, &word_of)
+                .filter(|e| e.confidence >= opts.min_confidence)
+            {
+                edits.push(e);
+            }
+        }
+    }
     doc.apply(edits)?;
     Ok(ctx.evidence)
+}
+
+/// Separators OCR prints for a space between two words (`sektor.og`, `ber-om`, `klima:og`,
+/// `dig'som`).
+const SPACE_LOOKALIKES: [&str; 6] = [".", ":", "-", "'", "’", "‘"];
+/// Zipf of the function words (`og`, `av`, `med`, `er`) a hyphen may not join to a neighbour.
+const FUNCTION_WORD_ZIPF: f32 = 5.5;
+/// Abbreviations that end in a period and may be followed by a word without a space.
+const ABBREVIATIONS: &[&str] = &[
+    "bl", "ca", "dvs", "el", "ev", "evt", "fr", "inkl", "exkl", "jf", "jfr", "kl", "mm", "nr",
+    "resp", "st", "tel", "tfn", "tlf", "mob", "osv", "pga", "mfl", "ang", "avd", "adr", "obs",
+    "pkt", "ref", "fx", "feks", "mht", "vedr", "iht", "ifm", "pt", "dr", "prof", "ordf", "sekr",
+    "gen",
+];
+
+/// A space OCR read as punctuation between two words (`sektor.og` -> `sektor og`), in a
+/// damaged document: both neighbours must be listed words (as restored), the run must not
+/// continue (`t.ex.`, `fr.o.m.`, `Sankt-Hans-aften`), and a hyphen only counts as a space next
+/// to a short function word (`ber-om`, `Val-av`), since `C-nätet`, `Unge-udvalget` and
+/// `Per-Åke` are real hyphens.
+fn split_joined(
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    if t.class != TokenClass::Punct || !SPACE_LOOKALIKES.contains(&t.text) {
+        return None;
+    }
+    let (a, b) = (&toks[i - 1], &toks[i + 1]);
+    if a.class != TokenClass::Word
+        || b.class != TokenClass::Word
+        || a.end != t.start
+        || t.end != b.start
+        || in_ranges(protected, a.start, b.end)
+    {
+        return None;
+    }
+    // The run must be exactly word, separator, word.
+    let touches_before =
+        i >= 2 && toks[i - 2].end == a.start && toks[i - 2].class != TokenClass::Punct
+            || i >= 3
+                && toks[i - 2].end == a.start
+                && toks[i - 3].end == toks[i - 2].start
+                && toks[i - 3].class != TokenClass::Punct;
+    let touches_after = toks.get(i + 2).is_some_and(|n| {
+        n.start == b.end
+            && (n.class != TokenClass::Punct
+                || toks
+                    .get(i + 3)
+                    .is_some_and(|m| m.start == n.end && m.class != TokenClass::Punct))
+    });
+    if touches_before || touches_after {
+        return None;
+    }
+    let ((wa, changed_a), (wb, changed_b)) = (word_of(i - 1)?, word_of(i + 1)?);
+    if wa.chars().count() < 2 || wb.chars().count() < 2 {
+        return None;
+    }
+    // Acronyms (`EU:s`, `SVT-serien`) and abbreviations (`kl.fem`) join on purpose.
+    if a.text.chars().all(char::is_uppercase) || ABBREVIATIONS.contains(&wa.as_str()) {
+        return None;
+    }
+    let (za, zb) = (vocab.frequency(&wa)?, vocab.frequency(&wb)?);
+    let joined = format!("{wa}{}{wb}", t.text);
+    if vocab.contains(&joined) {
+        return None;
+    }
+    // Two capitalised halves joined by anything but a period are a double name (`Hans-Erik`,
+    // `Per-Göran`), whatever OCR made of the hyphen.
+    if t.text != "." && starts_upper(a.text) && starts_upper(b.text) {
+        return None;
+    }
+    let confidence = if t.text == "-" {
+        // The function word must be printed in lowercase: `Unge-udvalget` is a name.
+        // The other half must be a word as printed: a half restore had to repair is too
+        // weak a reason to break a hyphen (`Drop-in` read as `Dröp`).
+        let function = |w: &str, z: f32, printed: &str, other_changed: bool| {
+            z >= FUNCTION_WORD_ZIPF
+                && w.chars().count() <= 4
+                && !starts_upper(printed)
+                && !other_changed
+        };
+        // An English half makes an English compound (`Drop-in`, `check-in`; the English list
+        // leaves out words Nordic languages share, such as `in`).
+        let english = |w: &str| vocab.foreign_frequency(w).is_some_and(|z| z >= 3.0);
+        if !(function(&wa, za, a.text, changed_b) || function(&wb, zb, b.text, changed_a))
+            || vocab.contains(&format!("{wa}{wb}"))
+            || english(&wa)
+            || english(&wb)
+        {
+            return None;
+        }
+        0.75
+    } else {
+        0.8
+    };
+    Some(StageEdit::new(
+        t.start..t.end,
+        " ",
+        EditKind::Ocr,
+        "restore.split-joined",
+        confidence,
+    ))
 }
 
 /// Explains the decision for one word, with a given damage prior (what `rensa explain` shows).
