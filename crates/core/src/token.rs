@@ -31,9 +31,21 @@ pub struct Token<'a> {
     pub class: TokenClass,
 }
 
-/// True for characters that belong inside a word token.
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// What a character contributes to a token: (is a word character, letters, digits). One
+/// Unicode lookup at most, and none for ASCII and Latin-1 letters (most of Nordic text);
+/// the result is that of `is_alphanumeric`, `is_alphabetic` and `is_numeric`.
+#[inline]
+fn char_kind(c: char) -> (bool, usize, usize) {
+    match c {
+        'a'..='z' | 'A'..='Z' => (true, 1, 0),
+        '0'..='9' => (true, 0, 1),
+        '\0'..='\u{7f}' => (false, 0, 0),
+        '\u{c0}'..='\u{ff}' if c != '\u{d7}' && c != '\u{f7}' => (true, 1, 0),
+        _ => {
+            let (a, n) = (c.is_alphabetic(), c.is_numeric());
+            (a || n, a as usize, n as usize)
+        }
+    }
 }
 
 /// Splits `text` into tokens; whitespace is not returned.
@@ -44,7 +56,8 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
         if c.is_whitespace() {
             continue;
         }
-        if !is_word_char(c) {
+        let (word, mut letters, mut digits) = char_kind(c);
+        if !word {
             let end = i + c.len_utf8();
             return Some(Token {
                 start: i,
@@ -54,14 +67,13 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
             });
         }
         let mut end = i + c.len_utf8();
-        let mut letters = c.is_alphabetic() as usize;
-        let mut digits = c.is_numeric() as usize;
         while let Some(&(j, d)) = iter.peek() {
-            if !is_word_char(d) {
+            let (w, l, n) = char_kind(d);
+            if !w {
                 break;
             }
-            letters += d.is_alphabetic() as usize;
-            digits += d.is_numeric() as usize;
+            letters += l;
+            digits += n;
             end = j + d.len_utf8();
             iter.next();
         }
@@ -82,6 +94,16 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_kind_agrees_with_the_unicode_predicates() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let (w, l, n) = char_kind(c);
+            assert_eq!(w, c.is_alphanumeric(), "{c:?}");
+            assert_eq!(l == 1, c.is_alphabetic(), "{c:?}");
+            assert_eq!(n == 1, c.is_numeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn splits_words_numbers_and_punctuation_with_offsets() {

@@ -10,7 +10,7 @@
 //! confusions they rarely produce (the damaged seed turns `ä` into `i` far more often than the
 //! synthetic pages do).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One confusion: the page had `truth`, the engine printed `ocr`.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +83,7 @@ impl ConfusionModel {
     /// Parses `truth<TAB>ocr<TAB>count<TAB>prob` lines (a header line and `#` comments are
     /// skipped) and merges the built-in table under them.
     pub fn from_tsv(tsv: &str) -> ConfusionModel {
-        let mut weights: HashMap<(String, String), f32> = HashMap::new();
+        let mut weights: HashMap<(String, String), f32> = HashMap::default();
         for &(t, o, p) in BUILTIN {
             weights.insert((t.to_string(), o.to_string()), p);
         }
@@ -124,7 +124,7 @@ impl ConfusionModel {
         let mut weights: Vec<((String, String), f32)> = weights.into_iter().collect();
         weights.sort_by(|a, b| a.0.cmp(&b.0));
         let mut all = Vec::with_capacity(weights.len());
-        let mut by_first: HashMap<char, Vec<Confusion>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<Confusion>> = HashMap::default();
         for (i, ((truth, ocr), p)) in weights.into_iter().enumerate() {
             let ocr: Vec<char> = ocr.chars().collect();
             // Digits and `@` inside a word are damage wherever they appear (e-mail addresses are
@@ -160,7 +160,7 @@ impl ConfusionModel {
     /// into `i` learns that, while one with little evidence keeps the shipped weights.
     pub fn adapted_logp(&self, counts: &[f32]) -> Vec<f32> {
         const K: f32 = 10.0;
-        let mut per_truth: HashMap<&str, f32> = HashMap::new();
+        let mut per_truth: HashMap<&str, f32> = HashMap::default();
         for c in &self.all {
             *per_truth.entry(c.truth.as_str()).or_default() +=
                 counts.get(c.id as usize).copied().unwrap_or(0.0);

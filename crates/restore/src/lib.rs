@@ -60,6 +60,7 @@
 //! assert_eq!(doc.text(), "från möte med Samverkansrådet, det är för oss");
 //! ```
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -411,10 +412,11 @@ pub fn restore_with(
         let edits = dehyphenate(doc.text(), vocab);
         doc.apply(edits)?;
     }
-    let text = doc.text().to_string();
-    let mut protected = protected_ranges(&text);
+    // Edits are collected while the text is borrowed and applied at the end.
+    let text = doc.text();
+    let mut protected = protected_ranges(text);
     for re in &opts.protect {
-        protected.extend(re.find_iter(&text).map(|m| (m.start(), m.end())));
+        protected.extend(re.find_iter(text).map(|m| (m.start(), m.end())));
     }
     protected.sort_unstable();
     // Merge overlaps so the ranges are disjoint and sorted: one binary search per token.
@@ -426,7 +428,7 @@ pub fn restore_with(
         }
     }
     let protected = merged;
-    let toks: Vec<Token<'_>> = merge_symbol_letters(&text, tokens(&text).collect(), &protected);
+    let toks: Vec<Token<'_>> = merge_symbol_letters(text, tokens(text).collect(), &protected);
 
     let mut ctx = Ctx {
         vocab,
@@ -438,46 +440,58 @@ pub fn restore_with(
         evidence: Evidence::default(),
     };
     // Pass 1: distinct candidate words, intact special letters, damage evidence.
-    let mut types: HashMap<String, usize> = HashMap::default();
-    let mut intact_special = 0usize;
-    // The lowercase form of each token restore may change (None for the others).
-    let mut lowers: Vec<Option<String>> = vec![None; toks.len()];
-    for (i, t) in toks.iter().enumerate() {
-        if !is_candidate_token(&toks, i, &protected) {
+    // The lowercase form of each token restore may change (None for the others): a slice of
+    // the text unless the token has capitals, so running text allocates almost nothing.
+    let lowers: Vec<Option<Cow<'_, str>>> = (0..toks.len())
+        .map(|i| is_candidate_token(&toks, i, &protected).then(|| lowercase(toks[i].text)))
+        .collect();
+    // Distinct words (types): each is looked up, searched and decided once.
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let mut type_of: Vec<u32> = vec![u32::MAX; toks.len()];
+    let mut type_words: Vec<&str> = Vec::new();
+    let mut type_count: Vec<usize> = Vec::new();
+    for (i, l) in lowers.iter().enumerate() {
+        let Some(l) = l.as_deref() else {
             continue;
+        };
+        let id = *ids.entry(l).or_insert_with(|| {
+            type_words.push(l);
+            type_count.push(0);
+            (type_words.len() - 1) as u32
+        });
+        type_count[id as usize] += 1;
+        type_of[i] = id;
+    }
+    let known: Vec<bool> = type_words.iter().map(|w| vocab.contains(w)).collect();
+    let mut intact_special = 0usize;
+    for (k, w) in type_words.iter().enumerate() {
+        if known[k] && w.chars().any(is_special) {
+            intact_special += type_count[k];
+            ctx.seen_intact.insert(w.to_string(), type_count[k]);
         }
-        let lower = t.text.to_lowercase();
-        lowers[i] = Some(lower.clone());
-        if lower.chars().any(is_special) && vocab.contains(&lower) {
-            intact_special += 1;
-            *ctx.seen_intact.entry(lower.clone()).or_default() += 1;
-        }
-        *types.entry(lower).or_default() += 1;
     }
     // Unknown words: which readings explain them (with the shipped weights and a middling
     // prior), how many gain a special letter, and which confusions they used.
     let base = ctx.model.all().iter().map(|c| c.logp).collect::<Vec<_>>();
     let mut explained = 0usize;
     let mut counts = vec![0f32; base.len()];
-    let mut unknown: Vec<(&String, usize)> = types
-        .iter()
-        .filter(|(w, _)| !vocab.contains(w))
-        .map(|(w, &n)| (w, n))
+    let mut unknown: Vec<(&str, usize)> = (0..type_words.len())
+        .filter(|&k| !known[k])
+        .map(|k| (type_words[k], type_count[k]))
         .collect();
-    unknown.sort();
+    unknown.sort_unstable();
     for (w, n) in unknown {
-        ctx.candidates(w);
-        let best = ctx.cands[w.as_str()]
+        let cands = ctx.candidates(w).clone();
+        let best = cands
             .iter()
             .filter(|c| c.subs() > 0)
             .map(|c| (score(c, &base, 0.3f32.ln(), &ctx.seen_intact), c))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.text.cmp(&a.1.text)));
         // Only readings that beat keeping the word (at that prior) count as evidence; a remote
         // reading of a rare dialect word or a name is not a sign of damage.
-        let as_printed = ctx.cands[w.as_str()].iter().any(|c| c.subs() == 0);
+        let as_printed = cands.iter().any(|c| c.subs() == 0);
         let keep = opts.oov_zipf.max(opts.oov_name_zipf) * LN10 + 0.7f32.ln();
-        if let Some((s, c)) = best.filter(|(s, _)| *s > keep && !as_printed) {
-            let _ = s;
+        if let Some((_, c)) = best.filter(|(s, _)| *s > keep && !as_printed) {
             if c.text.chars().any(is_special) {
                 explained += n;
             }
@@ -497,9 +511,9 @@ pub fn restore_with(
         intact: intact_special,
     };
 
-    // Pass 2: decide each word.
+    // Pass 2: decide each word, once per type and capitalisation.
     type Choice = Option<(String, f32, &'static str)>;
-    let mut decided: HashMap<(&str, bool), Choice> = HashMap::default();
+    let mut decided: Vec<Option<Choice>> = vec![None; 2 * type_words.len()];
     let mut edits = Vec::new();
     // The lowercase reading of each token that changed, for the split rule below.
     let mut readings: HashMap<usize, String> = HashMap::default();
@@ -512,27 +526,29 @@ pub fn restore_with(
             }
             continue;
         }
-        let Some(lower) = lowers[i].as_deref() else {
+        let id = type_of[i];
+        if id == u32::MAX {
             continue;
-        };
-        let key = (lower, starts_upper(t.text));
-        let choice = match decided.get(&key) {
+        }
+        let upper = starts_upper(t.text);
+        let slot = 2 * id as usize + upper as usize;
+        let choice = match &decided[slot] {
             Some(c) => c.clone(),
             // In a document without real damage a known word cannot change: no search.
-            None if p < REAL_WORD_MIN_PRIOR && vocab.contains(lower) => {
-                decided.insert(key, None);
+            None if p < REAL_WORD_MIN_PRIOR && known[id as usize] => {
+                decided[slot] = Some(None);
                 None
             }
             None => {
-                let d = ctx.decide(lower, p, key.1);
-                decided.insert(key, d.change.clone());
+                let d = ctx.decide(type_words[id as usize], p, upper);
+                decided[slot] = Some(d.change.clone());
                 d.change
             }
         };
         if let Some((reading, conf, rule)) = choice {
             // A reading the lists flag as a name (Sälen, Åre) is only taken for a capitalised
             // word: a lowercase word is never turned into a name.
-            if vocab.is_name(&reading) && !starts_upper(t.text) {
+            if vocab.is_name(&reading) && !upper {
                 continue;
             }
             let to = apply_case(t.text, &reading);
@@ -550,7 +566,7 @@ pub fn restore_with(
         let word_of = |i: usize| -> Option<(String, bool)> {
             match readings.get(&i) {
                 Some(r) => Some((r.clone(), true)),
-                None => lowers[i].clone().map(|w| (w, false)),
+                None => lowers[i].as_deref().map(|w| (w.to_string(), false)),
             }
         };
         for i in 1..toks.len().saturating_sub(1) {
@@ -761,12 +777,13 @@ impl Ctx<'_> {
             (None, Some(c)) => c.zipf.max(oov).max(foreign) * LN10,
             (None, None) => oov.max(foreign) * LN10 + escaped,
         };
-        let mut scored: Vec<(Candidate, f32)> = cands
+        let mut ranked: Vec<(usize, f32)> = cands
             .iter()
-            .filter(|c| c.subs() > 0)
+            .enumerate()
+            .filter(|(_, c)| c.subs() > 0)
             // A known word is only ever replaced by a listed word, never by a compound guess,
             // and only in a document that shows the damage (real-word errors need evidence).
-            .filter(|c| {
+            .filter(|(_, c)| {
                 known_exact.is_none()
                     || (c.parts == 1
                         && p >= REAL_WORD_MIN_PRIOR
@@ -774,10 +791,18 @@ impl Ctx<'_> {
                             .iter()
                             .all(|&id| !self.model.all()[id as usize].generic))
             })
-            .map(|c| (c.clone(), score(c, &self.logp, lp, &self.seen_intact)))
+            .map(|(k, c)| (k, score(c, &self.logp, lp, &self.seen_intact)))
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.text.cmp(&b.0.text)));
-        scored.truncate(8);
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(cands[a.0].text.cmp(&cands[b.0].text))
+        });
+        // Only the best few are kept (and copied); the confidence is their posterior.
+        ranked.truncate(8);
+        let scored: Vec<(Candidate, f32)> = ranked
+            .iter()
+            .map(|&(k, sc)| (cands[k].clone(), sc))
+            .collect();
         let change = scored.first().and_then(|(best, s)| {
             // A known word must lose clearly: a real-word change needs the reading to be
             // REAL_WORD_MARGIN more likely than the word as printed.
@@ -822,6 +847,20 @@ impl Ctx<'_> {
 
 fn is_special(c: char) -> bool {
     matches!(c, 'å' | 'ä' | 'ö' | 'æ' | 'ø')
+}
+
+/// The lowercase form of a word, borrowed when it has no capitals.
+fn lowercase(w: &str) -> Cow<'_, str> {
+    let has_upper = if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(char::is_uppercase)
+    };
+    if has_upper {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -872,11 +911,20 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     if in_ranges(protected, t.start, t.end) {
         return false;
     }
-    let (mut letters, mut uppers) = (0, 0);
-    for c in t.text.chars() {
-        letters += c.is_alphabetic() as usize;
-        uppers += c.is_uppercase() as usize;
-    }
+    let (letters, uppers) = if t.text.is_ascii() {
+        let b = t.text.as_bytes();
+        (
+            b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
+            b.iter().filter(|c| c.is_ascii_uppercase()).count(),
+        )
+    } else {
+        t.text.chars().fold((0, 0), |(l, u), c| {
+            (
+                l + c.is_alphabetic() as usize,
+                u + c.is_uppercase() as usize,
+            )
+        })
+    };
     // Acronyms (SKL, COK, AU) and inner capitals (McDonald, iPhone) are left alone.
     if uppers == letters && letters <= 4 && letters > 1 {
         return false;
@@ -983,6 +1031,16 @@ fn dehyphenate(text: &str, vocab: &dyn Vocabulary) -> Vec<StageEdit> {
     static HY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(\p{L}+)-[ \t]*\r?\n[ \t]*(\p{Ll}+)").expect("static regex"));
     let mut out = Vec::new();
+    // Most texts have no hyphen at a line end: one byte scan instead of a Unicode regex.
+    let line_end_hyphen = text.match_indices('-').any(|(i, _)| {
+        text.as_bytes()[i + 1..]
+            .iter()
+            .find(|&&b| b != b' ' && b != b'\t' && b != b'\r')
+            == Some(&b'\n')
+    });
+    if !line_end_hyphen {
+        return out;
+    }
     for c in HY.captures_iter(text) {
         let (Some(a), Some(b)) = (c.get(1), c.get(2)) else {
             continue;

@@ -257,6 +257,21 @@ impl Search<'_> {
         } else {
             self.compound_zipf(last)
         };
+        let n = (acc.letter_subs + acc.digit_subs) as usize;
+        // Most paths reach a reading already found; allocate only for a new or better one.
+        if let Some(old) = self.found.get_mut(self.out.as_str()) {
+            if score_of(zipf, acc.letter_logp, acc.digit_logp) > old.score() {
+                old.zipf = zipf;
+                old.parts = self.parts.len() + 1;
+                old.letter_subs = acc.letter_subs;
+                old.letter_logp = acc.letter_logp;
+                old.digit_logp = acc.digit_logp;
+                old.digit_subs = acc.digit_subs;
+                old.used.clear();
+                old.used.extend_from_slice(&acc.used[..n]);
+            }
+            return;
+        }
         let cand = Candidate {
             text: self.out.clone(),
             zipf,
@@ -265,18 +280,9 @@ impl Search<'_> {
             letter_logp: acc.letter_logp,
             digit_logp: acc.digit_logp,
             digit_subs: acc.digit_subs,
-            used: acc.used[..(acc.letter_subs + acc.digit_subs) as usize].to_vec(),
+            used: acc.used[..n].to_vec(),
         };
-        match self.found.get_mut(&cand.text) {
-            Some(old) => {
-                if better(&cand, old) {
-                    *old = cand;
-                }
-            }
-            None => {
-                self.found.insert(cand.text.clone(), cand);
-            }
-        }
+        self.found.insert(cand.text.clone(), cand);
     }
 }
 
@@ -317,10 +323,15 @@ impl Search<'_> {
     }
 }
 
-fn better(a: &Candidate, b: &Candidate) -> bool {
-    let sa = a.zipf * 2.3 + a.letter_logp + a.digit_logp;
-    let sb = b.zipf * 2.3 + b.letter_logp + b.digit_logp;
-    sa > sb
+/// The score that decides between two paths to the same reading.
+fn score_of(zipf: f32, letter_logp: f32, digit_logp: f32) -> f32 {
+    zipf * 2.3 + letter_logp + digit_logp
+}
+
+impl Candidate {
+    fn score(&self) -> f32 {
+        score_of(self.zipf, self.letter_logp, self.digit_logp)
+    }
 }
 
 #[cfg(test)]
