@@ -20,7 +20,7 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag)[ \t ]+\d+(?:/\d+)?|\d{1,2}\.)[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
+        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|\d{1,2}\.)[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
     )
     .expect("valid regex")
 });
@@ -64,7 +64,7 @@ const ABBREVIATIONS: &[&str] = &[
     "kl", "nr", "ca", "bl", "mm", "mfl", "osv", "jf", "jfr", "pkt", "st", "ev", "resp", "inkl",
     "ekskl", "exkl", "tlf", "tel", "dr", "prof", "fr", "kap", "s", "t", "f", "ex", "eks", "evt",
     "dvs", "fx", "mv", "m", "a", "e", "o", "ang", "avd", "adm", "gl", "bd", "pr", "fv", "rv",
-    "vedr", "iht", "mht", "bla", "ifm", "sk", "ff", "vol",
+    "vedr", "iht", "mht", "bla", "ifm", "sk", "ff", "vol", "kv", "gnr", "bnr", "fnr", "matr",
 ];
 
 fn abbreviation_before(t: &str) -> bool {
@@ -210,7 +210,7 @@ fn continued_attribution(text: &str, s: usize, e: usize, after_people: bool) -> 
         .map(|m| m.len())
         .filter(|_| after_people);
     let Some(n) = marker.or(conj) else {
-        return Vec::new();
+        return inner_attribution(text, s, e);
     };
     // Byte offset in `t` after the marker (folding keeps these ASCII markers' lengths).
     let a = s + n;
@@ -225,6 +225,30 @@ fn continued_attribution(text: &str, s: usize, e: usize, after_people: bool) -> 
         _ => Vec::new(),
     };
     if found.is_empty() && marker.is_some() {
+        return trailing_name(text, a, e);
+    }
+    found
+}
+
+/// `Orientering v/ kommunalsjef Name`, `Dragning ved enhetsleder Name`: a short lead (at most
+/// four words) and a speaker marker inside a line under an item. After `ved`/`vid` a title
+/// must follow (`ved` also means "at").
+fn inner_attribution(text: &str, s: usize, e: usize) -> Vec<Person> {
+    static INNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[^\s,.:;]*(?:[ \t]+[^\s,.:;]+){0,3}?[ \t]+(?P<m>v/|(?i:ved|vid))[ \t]*")
+            .expect("valid regex")
+    });
+    let Some(c) = INNER.captures(&text[s..e]) else {
+        return Vec::new();
+    };
+    let a = s + c.get(0).map_or(0, |m| m.end());
+    let slash = c.name("m").is_some_and(|m| m.as_str() == "v/");
+    let first = text[a..e].split_whitespace().next().unwrap_or("");
+    if !slash && !is_title_word(first) {
+        return Vec::new();
+    }
+    let found = attribution(text, a, e);
+    if found.is_empty() && slash {
         return trailing_name(text, a, e);
     }
     found
@@ -315,9 +339,61 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
         {
             return None;
         }
+        // `Sak 61/25 og sak 62/25 er utsatt …`, `Ärende 4 har beretts …`: a reference in a
+        // sentence, not an item (item titles start with a capital or a digit).
+        if n.starts_with(char::is_alphabetic) && title.as_str().starts_with(char::is_lowercase) {
+            return None;
+        }
         return Some((Kind::Numbered(squash(n)), s, s + title.start()));
     }
     None
+}
+
+/// `fiskare Olle Berg`, `brukarrepresentant Siv Lie, Org` after a programme dash: one lowercase
+/// word shaped like a person noun (`-are`, `-ør`, `-ist`, `-ent`, `-ant`, `-and`, `-log`,
+/// `-iker`, `-sker`) and a name right after it. `besök Gamla Kvarnen` (a verb) and `erfaringer
+/// Indre Fosen` (a plural in `-er`) are no speakers.
+fn agent_then_name(text: &str, s: usize, e: usize) -> Vec<Person> {
+    let t = &text[s..e];
+    let lead = t.len() - t.trim_start().len();
+    let t = t.trim_start();
+    let Some(sp) = t.find(char::is_whitespace) else {
+        return Vec::new();
+    };
+    let w = &t[..sp];
+    let f = fold(w);
+    let agent = f.chars().count() >= 5
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && [
+            "are", "or", "ist", "ent", "ant", "and", "log", "iker", "sker",
+        ]
+        .iter()
+        .any(|x| f.ends_with(x))
+        && !matches!(
+            f.as_str(),
+            "eller"
+                | "efter"
+                | "etter"
+                | "under"
+                | "over"
+                | "inför"
+                | "infor"
+                | "innfor"
+                | "mellom"
+                | "mellan"
+                | "hvor"
+                | "hvordan"
+        );
+    if !agent {
+        return Vec::new();
+    }
+    let ns = s + lead + sp;
+    let found = attribution(text, ns, e);
+    if found.len() == 1 && text[ns..found[0].span.0].trim().is_empty() {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// Splits `Velkommen dag 2 - Anna-Karin Berglund og Åsa Lorentzi` or `Velkommen, Ambassadör
@@ -325,7 +401,10 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
 fn split_title(text: &str, s: usize, e: usize) -> (usize, Vec<Person>) {
     let t = &text[s..e];
     if let Some(m) = DASH.find_iter(t).last() {
-        let people = parse_speaker_line(text, s + m.end(), e);
+        let mut people = parse_speaker_line(text, s + m.end(), e);
+        if people.is_empty() {
+            people = agent_then_name(text, s + m.end(), e);
+        }
         if !people.is_empty() {
             return (s + m.start(), people);
         }
@@ -347,6 +426,34 @@ struct Draft {
     people: Vec<Person>,
     span: (usize, usize),
     line: usize,
+}
+
+/// `kl. 10.00`, `kl 9.15–9.45` anywhere in a line.
+static STATED_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s,(])kl\.?[ \t]*(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:[ \t]*[-–][ \t]*(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?(?-u:\b)")
+        .expect("valid regex")
+});
+/// A time closing a title: `, kl. 10.00`, ` (kl. 9.15–9.45)`, ` – ca. kl. 14.00`.
+static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[ \t]*[,(–-]?[ \t]*(?:(?:ca\.?|cirka|beräknad tid|beregnet tid)[ \t]*)?kl\.?[ \t]*\d{1,2}[.:]\d{2}(?:[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2})?[ \t]*\)?\.?$")
+        .expect("valid regex")
+});
+/// A line under an item that states its time: `Tid: kl. 10.00`, `Beräknad tid kl. 9.15`,
+/// `Ca. kl. 19.30`, `Kl. 10.00–10.30`.
+static TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\(?(?:beräknad|beraknad|beregnet|berekna|forventet|forventa|planlagt|cirka|ca\.?)[ \t]+)?(?:tid|tidspunkt|klokken|klockan|kl\.?)(?:[ \t:]|$)")
+        .expect("valid regex")
+});
+
+fn stated_time(t: &str) -> Option<(String, Option<String>)> {
+    let c = STATED_TIME.captures(t)?;
+    let n = |g: &str| c.name(g).and_then(|m| m.as_str().parse::<u32>().ok());
+    let start = clock(n("h")?, n("m")?).filter(|_| n("h") < Some(24))?;
+    let end = match (n("h2"), n("m2")) {
+        (Some(h), Some(m)) => clock(h, m),
+        _ => None,
+    };
+    Some((start, end))
 }
 
 /// Agenda items and the people named in them (as speakers).
@@ -450,7 +557,17 @@ pub(crate) fn find(
         let (ls, lt) = lines[i].trimmed();
         let line_end = ls + lt.len();
         let numbered = matches!(kind, Kind::Numbered(_));
-        let (title_end, mut people) = clean_title(text, ts, line_end, numbered);
+        let (mut title_end, mut people) = clean_title(text, ts, line_end, numbered);
+        // `7. Kulturnatten, kl. 10.00–10.30`: a numbered item's time at the end of its title.
+        let mut stated: Option<(String, Option<String>)> = None;
+        if numbered {
+            if let Some(m) = TRAILING_TIME.find(&text[ts..title_end]) {
+                stated = stated_time(m.as_str());
+                if stated.is_some() && m.start() > 0 {
+                    title_end = ts + text[ts..ts + m.start()].trim_end_matches([' ', ',']).len();
+                }
+            }
+        }
         let mut title = squash(text[ts..title_end].trim_end_matches([' ', '\t', '-', '–']));
         let base_indent = lines[i].indent();
         let mut last_used = i;
@@ -486,8 +603,20 @@ pub(crate) fn find(
             if found.is_empty() && t2.len() > 240 {
                 break;
             }
+            // `Föredragande: Name, beräknad tid kl. 10.00–10.30`, `Tid: kl. 14.15`: the time of a
+            // numbered item, stated on a line under it.
+            let time_line = !found.is_empty() || TIME_LABEL.is_match(t2);
+            if time_line && matches!(kind, Kind::Numbered(_)) && stated.is_none() {
+                stated = stated_time(t2);
+                if stated.is_some() {
+                    last_used = j;
+                }
+            }
             if !found.is_empty() {
                 people.extend(found);
+                last_used = j;
+            } else if time_line && stated.is_some() {
+                // A line that only states the item's time: used above, no title text.
                 last_used = j;
             } else if people.is_empty()
                 && !skipped
@@ -514,7 +643,10 @@ pub(crate) fn find(
         };
         let (number, time, end_time) = match kind {
             Kind::Timed { start, end } => (None, Some(start), end),
-            Kind::Numbered(n) => (Some(n), None, None),
+            Kind::Numbered(n) => {
+                let (t, e) = stated.unzip();
+                (Some(n), t, e.flatten())
+            }
             Kind::Bullet => (None, None, None),
         };
         drafts.push(Draft {

@@ -38,6 +38,84 @@ static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<d>\d{1,2})/(?P<m>\d{1,2})[-/](?P<y>(?:19|20)\d{2}|\d{2})(?-u:\b)")
         .expect("valid regex")
 });
+/// A day and month without a year, `31/3` or `25.10` (found only after a date word, see
+/// [`short_date_ok`]).
+static SHORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?-u:\b)").expect("valid regex")
+});
+/// Words after which `31/3` or `25.10` is a date (folded): deadlines, ranges, `den`, weekdays.
+const SHORT_DATE_LEADS: &[&str] = &[
+    "senast", "senest", "innan", "innen", "inden", "for", "fore", "fra", "fran", "til", "till",
+    "tom", "fom", "t.o.m", "f.o.m", "frist", "fristen", "den", "d", "per", "pr", "mandag",
+    "tisdag", "tirsdag", "tysdag", "onsdag", "torsdag", "fredag", "lordag", "laurdag", "sondag",
+    "sundag",
+];
+
+/// `senast 31/3`, `innen 25.10`, `løber til 2/12`, `fredag 9/10`: a yearless numeric date right
+/// after a date word (`den` and `d.` may stand between). `Lokale 1.12`, `Sak 4/12`, `till 1/3
+/// av kostnaden` (a fraction) and `fra 8.10 til 9.00` (times) are not dates.
+/// Returns the date's start (a weekday before it belongs to it) and the weekday.
+fn short_date_ok(text: &str, start: usize, end: usize, sep: &str) -> Option<(usize, Option<u32>)> {
+    let before = &text[..start];
+    if before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | ':' | '-' | '–' | ','))
+    {
+        return None;
+    }
+    let after = &text[end..];
+    let mut ac = after.chars();
+    if let (Some(c1), Some(c2)) = (ac.next(), ac.next()) {
+        if matches!(c1, '.' | '/' | '-' | ':') && c2.is_ascii_digit() {
+            return None;
+        }
+    }
+    let next_word = fold(
+        after
+            .trim_start_matches(['.', ' ', '\t'])
+            .split(|c: char| !c.is_alphanumeric() && c != '%')
+            .next()
+            .unwrap_or(""),
+    );
+    if [
+        "av", "af", "of", "del", "delar", "deler", "dele", "delen", "pris", "procent", "prosent",
+        "%",
+    ]
+    .contains(&next_word.as_str())
+    {
+        return None;
+    }
+    if sep == "." {
+        static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:[-–]|til|till|to)\s*\d{1,2}[.:]\d{2}").expect("valid regex")
+        });
+        if TIME_AFTER.is_match(after) {
+            return None;
+        }
+    }
+    let head = before.trim_end_matches([' ', '\t']);
+    let mut ws = head.rsplit([' ', '\t', '\n', '(']);
+    let w0 = ws.next().unwrap_or("");
+    let mut w = fold(w0.trim_end_matches('.'));
+    let mut wstart = head.len() - w0.len();
+    if w == "den" || w == "d" {
+        let p0 = ws.next().unwrap_or("");
+        let prev = fold(p0.trim_end_matches('.'));
+        if !prev.is_empty() && SHORT_DATE_LEADS.contains(&prev.as_str()) {
+            w = prev;
+            wstart = head[..wstart].trim_end_matches([' ', '\t']).len() - p0.len();
+        }
+    }
+    if !SHORT_DATE_LEADS.contains(&w.as_str()) {
+        return None;
+    }
+    match weekday_number(&w).filter(|_| w.ends_with("dag")) {
+        Some(wd) => Some((wstart, Some(wd))),
+        None => Some((start, None)),
+    }
+}
+
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?P<t>ht|vt|hösten|høsten|hausten|efteråret|efterår|våren|foråret|forår)[ \t ]*-?[ \t ]*(?P<y>(?:19|20)\d{2}|\d{2})(?-u:\b)",
@@ -49,6 +127,12 @@ static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:ager rum|finner sted|finder sted|avholdes|afholdes|arrangeras|holdes|hallas|halls|temadag|temadagen|konferens|konference|konferanse|seminar|fest|traff|traffen|lartraff|workshop|kurs|temakvall|kvall|seminarium)").expect("valid regex")
+});
+
+/// A hearing word, then `til`/`till`/`t.o.m.` right before the date (folded text).
+static HEARING_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:horing|hoering|remiss|granskning|utstallning|samrad|hearing|ettersyn|offentlig\s+ettersyn|hoyring)[^.!?]*\s(?:til|till|t\.o\.m\.?|tom|to)\s+(?:og\s+med\s+|och\s+med\s+|med\s+)?(?:(?:den|d\.)\s+)?(?:\p{L}+dag\s+(?:den\s+)?)?$")
+        .expect("valid regex")
 });
 
 /// Labels that make a date on their line the meeting or event date.
@@ -71,6 +155,13 @@ const WHEN_LABELS: &[&str] = &[
     "mødedato",
     "dato og tid",
     "datum och tid",
+    "dag och tid",
+    "dag og tid",
+    "dag og tidspunkt",
+    "sammanträdesdatum",
+    "sammanträdesdag",
+    "møtedag",
+    "mødedag",
 ];
 const DEADLINE_WORDS: &[&str] = &[
     "senast",
@@ -261,6 +352,28 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             }
         }
     }
+    for c in SHORT_DATE.captures_iter(text) {
+        let (Some(m), Some(d)) = (num(&c, "m"), num(&c, "d")) else {
+            continue;
+        };
+        let mm = c.get(0).expect("group 0");
+        let sep = c.name("sep").map_or("", |x| x.as_str());
+        let hit = valid(None, m, d)
+            .then(|| short_date_ok(text, mm.start(), mm.end(), sep))
+            .flatten();
+        if let Some((start, weekday)) = hit {
+            all.push(Found {
+                start,
+                end: mm.end(),
+                year: None,
+                month: m,
+                day: d,
+                weekday,
+                form: Form::Numeric,
+                term: None,
+            });
+        }
+    }
     for c in TEXT_DATE.captures_iter(text) {
         let mm = c.get(0).expect("group 0");
         let Some(m) = c.name("m").and_then(|m| month_number(m.as_str())) else {
@@ -397,6 +510,7 @@ fn complete_year(
     f: &Found,
     ctx: &YearContext,
     same_line_year: Option<i32>,
+    meeting_anchor: Option<(i32, u32, u32)>,
 ) -> (Option<i32>, &'static str) {
     if let Some(wd) = f.weekday {
         let (Some(&lo), Some(&hi)) = (ctx.years.first(), ctx.years.last()) else {
@@ -435,7 +549,24 @@ fn complete_year(
                 (None, "extract.date-year-unknown")
             }
         }
-        _ => (None, "extract.date-year-unknown"),
+        // Several years: the year that puts the date nearest the document's own meeting or
+        // event date (minutes of 2024-11-07 mention `12. september` and `2/12` of 2024,
+        // minutes of 2025-02-05 `28. januar` of 2025), if within half a year of it.
+        [lo, .., hi] => {
+            let Some((ay, am, ad)) = meeting_anchor else {
+                return (None, "extract.date-year-unknown");
+            };
+            let a = days_from_civil(ay, am, ad);
+            (lo - 1..=hi + 1)
+                .filter(|&y| valid(Some(y), f.month, f.day))
+                .map(|y| (y, (days_from_civil(y, f.month, f.day) - a).abs()))
+                .min_by_key(|&(_, d)| d)
+                .filter(|&(_, d)| d < 183)
+                .map_or((None, "extract.date-year-unknown"), |(y, _)| {
+                    (Some(y), "extract.date-year-nearest-anchor")
+                })
+        }
+        [] => (None, "extract.date-year-unknown"),
     }
 }
 
@@ -458,7 +589,20 @@ fn role_of(
     let prefix_start = (prefix_start..=f.start)
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(f.start);
-    let prefix = fold(&text[prefix_start..f.start]);
+    let mut prefix = fold(&text[prefix_start..f.start]);
+    // A sentence wrapped onto this line (`Søknadsfristen\nfor neste runde er 1. april`): its
+    // start on the line above belongs to the prefix.
+    if li > 0 && f.start - ls < 60 && !lines[li - 1].is_blank() {
+        let above = lines[li - 1].trimmed().1;
+        if !above.ends_with(['.', '!', '?', ':']) {
+            let from = above.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+            let last = above[from..]
+                .rsplit(['.', '!', '?', ':'])
+                .next()
+                .unwrap_or("");
+            prefix = format!("{} {prefix}", fold(last));
+        }
+    }
     let whole = fold(lt);
     let meeting_kind = |s: &str| {
         if MEETING_WORD.is_match(s)
@@ -470,6 +614,11 @@ fn role_of(
         }
     };
     if contains_any(&prefix, DEADLINE_WORDS) {
+        return DateRole::Deadline;
+    }
+    // The end of a hearing or consultation period (`høringsperioden løber til 2/12`, `utställt
+    // för granskning från 1 oktober till 12 november`).
+    if HEARING_END.is_match(&prefix) {
         return DateRole::Deadline;
     }
     if DECISION_WORDS.iter().any(|w| {
@@ -562,11 +711,32 @@ pub(crate) fn resolve(
     title_line: Option<usize>,
 ) -> Vec<Date> {
     let ctx = year_context(found);
+    let roles: Vec<DateRole> = found
+        .iter()
+        .map(|f| role_of(text, lines, f, doc_type, title_line))
+        .collect();
+    // The first complete date that is a meeting or event, and no period (`2020-01-01 till
+    // 2021-12-31`: another year on its line): what yearless dates are near.
+    let meeting_anchor = found
+        .iter()
+        .zip(&roles)
+        .find(|(f, r)| {
+            let li = line_of(lines, f.start);
+            f.form != Form::Term
+                && f.year.is_some()
+                && matches!(r, DateRole::Meeting | DateRole::Event)
+                && found.iter().all(|g| {
+                    g.form == Form::Term
+                        || g.year.is_none()
+                        || g.year == f.year
+                        || line_of(lines, g.start) != li
+                })
+        })
+        .and_then(|(f, _)| f.year.map(|y| (y, f.month, f.day)));
     let mut out: Vec<Date> = Vec::with_capacity(found.len());
     let mut seen: Vec<(usize, Option<String>)> = Vec::new();
-    for f in found {
+    for (f, &role) in found.iter().zip(&roles) {
         let li = line_of(lines, f.start);
-        let role = role_of(text, lines, f, doc_type, title_line);
         let raw = text[f.start..f.end].to_string();
         if let Some(term) = f.term {
             out.push(Date {
@@ -606,7 +776,7 @@ pub(crate) fn resolve(
                 });
                 let (y, rule) = match (same_line, heading) {
                     (None, Some(y)) => (Some(y), "extract.date-year-from-heading"),
-                    _ => complete_year(f, &ctx, same_line),
+                    _ => complete_year(f, &ctx, same_line, meeting_anchor),
                 };
                 (y, rule, y.is_some())
             }

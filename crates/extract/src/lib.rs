@@ -20,7 +20,8 @@
 //!
 //! # How it decides (and why)
 //! - **Dates.** ISO (`2020-01-29`), numeric day-first (`12.12.2016`, `den 9. 12.2016`,
-//!   `27/9/16`), month names and abbreviations in all four languages (`13 september 2023`,
+//!   `27/9/16`; yearless `31/3`, `25.10` only right after a date word: `senast`, `innen`, `inden`,
+//!   `til`, `från`, `den`, a weekday …, never `Lokale 1.12`, `Sak 4/12` or `till 1/3 av`), month names and abbreviations in all four languages (`13 september 2023`,
 //!   `Onsdag 6. september`, `29 januari`), ranges (`13–15 mars`) and terms (`ht 2020`, `Ht-20`:
 //!   `value` null, `term` and `year` set). An abbreviation without a dot or year (`8 mar`; `mai` and
 //!   `maj` are names, not abbreviations) is not
@@ -32,14 +33,18 @@
 //!   decides; otherwise, if the document has exactly one year, that year — unless the date is
 //!   within three months of the document's first complete date across a year boundary (`Möte
 //!   hölls den 2 december` in minutes dated 2020-01-29 is 2019-12-02,
-//!   `extract.date-year-nearest-anchor`). Several years and no weekday: `null`
-//!   (`extract.date-year-unknown`). This rule was chosen over "nearest full date in the text"
-//!   because minutes list a calendar for the whole year; it is not measured beyond the seeds.
+//!   `extract.date-year-nearest-anchor`). Several years and no weekday: the year that puts the
+//!   date nearest the document's first complete meeting or event date (not one on a line with
+//!   another year: `2020-01-01 till 2021-12-31` is a period), if within half a year
+//!   (`extract.date-year-nearest-anchor`); without such a date `null`
+//!   (`extract.date-year-unknown`). The meeting date was chosen over "nearest full date in the
+//!   text" because minutes list a calendar for the whole year.
 //!   Before it, a meeting-calendar heading with one year (`Sammanträdesplan 2025`, `Møteplan
 //!   2025`) on the date's line or up to eight lines above, with no complete date between, gives
 //!   its year (`extract.date-year-from-heading`); a weekday must fit it.
 //! - **Date roles.** `deadline` when `senast`/`senest`/`frist`/`sista dag` precedes the date on
-//!   its line; `decision` after `Beslut`/`Vedtak`; `meeting` or `event` on `När:`/`Datum:`/`Tid:`
+//!   its line (or on the line above when the sentence wraps), or `til`/`till` ends a hearing
+//!   period (`høringsperioden løber til 2/12`, `granskning från … till 12 november`); `decision` after `Beslut`/`Vedtak`; `meeting` or `event` on `När:`/`Datum:`/`Tid:`
 //!   lines, on a line holding only the date, on a calendar row starting with the date, on the
 //!   title line or after event words (`äger rum`, `temadag`); `meeting` rather than `event` when
 //!   a meeting word is near or the document is minutes or an agenda; else `mentioned`. In an
@@ -52,7 +57,7 @@
 //!   running text (`i Stadshuset 18.00`) is lost by this rule; `kl.` keeps it.
 //! - **People.** Labelled blocks (`Närvarande`, `Beslutande`, `Ersättare`, `Frånvarande`,
 //!   `Deltagare`, `Medverkande`, `Til stede`, `Møtt`, `Forfall`, `Fraværende`, `Afbud`,
-//!   `Oplægsholdere er …`, `Værter … er …`), speaker lines in programs (`Name (Org)`,
+//!   `Oplægsholdere er …`, `Værter … er …`, `Ordstyrer er …`, `Samtalsledare … är`), speaker lines in programs (`Name (Org)`,
 //!   `Name, Org`, `Label: Name, Org og Name, Org`) and roles stated in text (`Antecknat av` →
 //!   secretary, `… väljs som ordförande` → chair, `vice ordförande` → vice-chair, `Justeras av` →
 //!   adjuster). Lists split at top-level commas, and at `och`/`og` when a name follows; four
@@ -63,6 +68,17 @@
 //!   substitution. A run opening with `Destination`, `Visit`, `Business` … is an organisation.
 //!   Mentions of one person (lowercase,
 //!   diacritics folded) merge into one entry with the most specific role.
+//!   Two-column tables (`Ordförande<gap>Name (C)`, a value wrapping onto lines indented past
+//!   the label; `Ledamöter Name (M), Name (S)` when the gap was lost) read each row as a block;
+//!   a heading alone above them (`Beslutande`, `Fremmødte`) gives its status to every row, and a
+//!   title with a name (`Ordförande    Name`) is no signature caption. Bullets (`- Name, leder`)
+//!   are dropped before a list line; a second label after a sentence end on one line (`Forfall:
+//!   Name (H). Vara: Name`) starts a block of its own. Substitutes are also read from a
+//!   parenthesis (`Name (vara for Name)`, `(ersättare för …)`, `(stedfortræder for …)`), from
+//!   `er indkaldt for`/`er innkalt for` and from `ersätter`/`erstatter Name`; singular labels
+//!   (`Møtende varamedlem`, `Stedfortræder`, `Suppleant`, `Vara`), non-serving `Ej
+//!   tjänstgörande ersättare` (substitute, no role), `Fraværende med afbud` and abbreviations
+//!   (`Ordf.`, `v. ordf.`, `sekr.`) count. `Name fra/från/hos Org` is a person and an organisation.
 //!   Rosters (`Medlemmer:`, `Kallade ledamöter:`) give role member and no status; officials
 //!   (`Tjänstepersoner:`, `Övriga:`, `Fra administrasjonen:`, any `Fra`/`Från` + definite noun
 //!   before a colon) are present; a short label ending in a known one (`Udvalgets medlemmer:`)
@@ -74,8 +90,9 @@
 //!   `politisk sekretær`) is a signer. `X orienterer`/`redogör`/`deltek` makes X a speaker only if
 //!   no list gave X a status or role; `X (S) och Y (M) justerar` makes both adjusters; a title in
 //!   running text (`Ordföranden Åsa Lindqvist`) only adds a role to someone found elsewhere.
-//! - **Agenda.** Numbered lines (`§ 12`, `1.`, `Sak 12/20`, `PS 5/21`, `Punkt 3`; at least two, or
-//!   one `§`), timed program lines (at least two lines starting with a time), and bullets under a
+//! - **Agenda.** Numbered lines (`§ 12`, `1.`, `Sak 12/20`, `Sak nr. 7/25`, `PS 5/21`, `RS 3/25`,
+//!   `DS 4/25`, `Punkt 3`, `Ad 2`; at least two, or one `§`; a worded number before a lowercase
+//!   word is a reference in a sentence, `Sak 61/25 og sak 62/25 er …`, not an item), timed program lines (at least two lines starting with a time), and bullets under a
 //!   heading containing `program`/`dagordning`/`agenda`/`sakliste`/`dagsorden`, or the plain
 //!   lines (at least two, each capitalised, no labels) right under such a heading or one like
 //!   `Kvällens innehåll` (`Innehåll` alone is a table of contents). A timed item
@@ -89,7 +106,15 @@
 //!   before a number ends no title sentence (`pr. 31. maj`, `fv. 5`). Timed lines may open with
 //!   `kl.` (`kl. 19.00–19.15 Velkomst`, `Kl. 19.00: …`) when the title is capitalised. Numbered
 //!   items keep a `title Name` inside the title and take the person; a name opening a numbered
-//!   item is the case's subject, not a speaker.
+//!   item is the case's subject, not a speaker. A numbered item's time is read from a line under
+//!   it that names its presenter or starts with a time word (`Föredragande: ekonom Name,
+//!   beräknad tid kl. 10.00–10.30`, `Tid: kl. 14.15`) or from the end of its title (`, kl.
+//!   16.30`, cut from the title); after a presenter label any lowercase title may stand before
+//!   the name, and a short lead with `v/` (`Orientering v/ kommunalsjef Name`) names one too.
+//!   After a programme dash, a body's genitive before a title (`– kommunstyrelsens ordförande
+//!   Name`), a profession (`biolog`, `kommuneoverlege`, `lodsejer`) or one lowercase word shaped
+//!   like a person noun (`-are`, `-ør`, `-ist`, `-ent`, `-log`, `-iker` …) before a name marks a
+//!   speaker; `– besök Gamla Kvarnen` does not. `kv.`, `gnr.`, `bnr.` end no title sentence.
 //!
 //!   The hand-annotated `fixtures/fields-heldout` set was used to develop these rules (it is a
 //!   dev set now, no longer held out); the cases in `fixtures/cases/extract` restate each rule

@@ -164,6 +164,18 @@ const ORG_LEAD: &[&str] = &[
     "studieforbundet",
     "studiefremjandet",
     "studieframjandet",
+    // National adjectives and farmers' advisory bodies open organisation names (`Dansk
+    // Industri`, `Norsk Folkehjelp`, `Landbo Limfjord`), never a person's.
+    "dansk",
+    "danske",
+    "norsk",
+    "norske",
+    "svensk",
+    "svenska",
+    "landbo",
+    "landbrug",
+    "landbruk",
+    "lantbruk",
 ];
 const COUNTRIES: &[&str] = &[
     "sverige",
@@ -422,6 +434,36 @@ const TITLE_ENDINGS: &[&str] = &[
     "bibliotekar",
     "minister",
     "ombudsman",
+    // Professions that present at programmes and meetings.
+    "lege",
+    "legen",
+    "laege",
+    "laegen",
+    "lakare",
+    "lakaren",
+    "olog",
+    "ologen",
+    "agare",
+    "prest",
+    "prast",
+    "praest",
+    "journalist",
+    "forfatter",
+    "forfattare",
+    "kunstner",
+    "konstnar",
+    "fotograf",
+    "pedagog",
+    "laerer",
+    "larer",
+    "larare",
+    "assistent",
+    "veterinar",
+    "forvalter",
+    "hovding",
+    "kommunalrad",
+    "regionrad",
+    "landmand",
 ];
 
 /// True for a job title or office (`økonomisjef`, `Nämndsekreterare`, `udvalgsformand`).
@@ -429,7 +471,9 @@ pub(crate) fn is_title_word(w: &str) -> bool {
     let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
     f.len() >= 4
         && f.chars().all(char::is_alphabetic)
-        && TITLE_ENDINGS.iter().any(|t| f.ends_with(t))
+        && (TITLE_ENDINGS.iter().any(|t| f.ends_with(t))
+            // `lodsejer`, `grunneier`, `skogeier`: an owner (not the surname `Meier`).
+            || (f.len() >= 7 && (f.ends_with("ejer") || f.ends_with("eier"))))
 }
 
 /// The role a title phrase gives (`nämndsekreterare`, `politisk sekretær`, `varaordfører`,
@@ -593,8 +637,8 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
 fn role_word(f: &str) -> Option<Role> {
     let f = f.trim_end_matches('.');
     Some(match f {
-        "ordforande" | "ordf" | "leder" | "moteleder" | "formand" | "mote leder" | "dirigent"
-        | "ordforer" => Role::Chair,
+        "ordforande" | "ordf" | "leder" | "moteleder" | "modeleder" | "formand" | "mote leder"
+        | "dirigent" | "ordforer" => Role::Chair,
         "vice ordforande"
         | "vice ordf"
         | "nestleder"
@@ -606,7 +650,16 @@ fn role_word(f: &str) -> Option<Role> {
         "sekreterare" | "sekretaer" | "sekretar" | "referent" | "protokollforare"
         | "protokollforer" => Role::Secretary,
         "justerare" | "justerer" => Role::Adjuster,
-        "varaordforer" | "varaordforar" | "nestleiar" | "nestformann" => Role::ViceChair,
+        "varaordforer"
+        | "varaordforar"
+        | "nestleiar"
+        | "nestformann"
+        | "v. ordf"
+        | "v.ordf"
+        | "2:e vice ordforande"
+        | "forste vice ordforande"
+        | "andre vice ordforande" => Role::ViceChair,
+        "sekr" => Role::Secretary,
         "ordforar" | "leiar" | "borgmester" => Role::Chair,
         // `nämndsekreterare`, `utvalgssekretær`: one title word that names a role.
         _ if !f.contains(' ') && is_title_word(f) => return title_role(f),
@@ -631,11 +684,25 @@ enum Seg {
     Nothing,
 }
 
+static NAME_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ \t]+(?:fra|från|frå|fran|hos)[ \t]+\p{Lu}").expect("valid regex")
+});
+
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:i|vid|ved|hos|på|for|för)\s+(\p{Lu}[^,()]*)$").expect("valid regex")
 });
 
 fn classify(text: &str, s: usize, e: usize) -> Seg {
+    // `- Name, leder`: a bullet before a list line is no part of it.
+    let lead = text[s..e].len() - text[s..e].trim_start().len();
+    let s = if crate::text::is_bullet_line(&text[s..e]) {
+        let t = &text[s + lead..e];
+        let mut cs = t.char_indices();
+        cs.next();
+        s + lead + cs.next().map_or(t.len(), |(i, _)| i)
+    } else {
+        s
+    };
     let seg = &text[s..e];
     if seg.trim().is_empty() {
         return Seg::Nothing;
@@ -700,6 +767,26 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
             role: prole,
         };
     }
+    // `Morten Vik fra Foreningen Lokalt Liv`, `Åsa Berg från Länsstyrelsen`: a name, then where
+    // the person comes from.
+    if let Some(m) = NAME_FROM.find(head) {
+        let (ns, ne) = (hs, hs + m.start());
+        if let Some(spans) = names_in(text, ns, ne).filter(|v| v.len() == 1) {
+            return Seg::Persons {
+                spans,
+                party,
+                org: porg.or_else(|| {
+                    let cap = head[..m.end()]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8);
+                    Some(squash(&head[m.end() - cap..]))
+                }),
+                weak,
+                role: prole,
+            };
+        }
+    }
     let first = head.split_whitespace().next().unwrap_or("");
     let ff = fold(first);
     let starts_lower = first.chars().next().is_some_and(|c| c.is_lowercase());
@@ -741,15 +828,19 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
 fn after_title(text: &str, s: usize, e: usize) -> Option<(usize, Option<Role>)> {
     let seg = &text[s..e];
     let ws = words(seg);
-    if ws.len() < 3 || !is_title_word(&seg[ws[0].0..ws[0].1]) {
+    // `kommunstyrelsens ordförande Name`, `Udvalgets formand Name`: a genitive before the title.
+    let k = usize::from(
+        ws.len() >= 4 && genitive(&seg[ws[0].0..ws[0].1]) && is_title_word(&seg[ws[1].0..ws[1].1]),
+    );
+    if ws.len() < 3 + k || !is_title_word(&seg[ws[k].0..ws[k].1]) {
         return None;
     }
-    for &(a, b) in ws.iter().take(7).skip(1) {
+    for &(a, b) in ws.iter().take(7 + k).skip(1 + k) {
         let w = &seg[a..b];
         if is_name_word(w) && !is_title_word(w) {
             let ns = s + a;
             return match names_in(text, ns, e) {
-                Some(v) if v.len() == 1 => Some((ns, title_role(&seg[..a]))),
+                Some(v) if v.len() == 1 => Some((ns, title_role(&seg[ws[k].0..a]))),
                 _ => None,
             };
         }
@@ -758,6 +849,16 @@ fn after_title(text: &str, s: usize, e: usize) -> Option<(usize, Option<Role>)> 
         }
     }
     None
+}
+
+/// A body's genitive before a title: `kommunstyrelsens`, `Udvalgets`, `rådets` (a lowercase or
+/// capitalised word of at least six letters ending in `s`, not itself a title).
+fn genitive(w: &str) -> bool {
+    let f = fold(w);
+    f.chars().count() >= 6
+        && f.chars().all(char::is_alphabetic)
+        && (f.ends_with("ens") || f.ends_with("ets") || f.ends_with("as") || f.ends_with("nes"))
+        && !is_title_word(w)
 }
 
 /// Splits `text[s..e]` at top-level commas and semicolons.
@@ -832,7 +933,13 @@ fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 /// the one before serves) or `møtte ved vararepresentant Håvard Sørensen (H)`, `stedfortræder
 /// Hanne Søgaard (V) deltog` (the person named serves, the one before is absent).
 static SUB_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|møtte|mødte|møtte)\s+(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
+    Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|møtte|mødte|møtte|møder|møter|møter)\s+(?:för|for)|(?:ersätter|ersatte|erstatter|erstattet|erstattede|erstattar|erstatta)|(?:(?:er|är|var|blev|ble|vart|har\s+været)\s+)?(?:indkaldt|innkalt|innkalla|inkallad|kallad)\s+(?:(?:som\s+\p{L}+|i\s+stedet)\s+)?(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
+        .expect("valid regex")
+});
+/// `Randi Lie (vara for Per Holm)`, `Eva Ek (S) (ersättare för Bo Ek)`, `Lars Bak (for Ib
+/// Dal)`: a trailing parenthesis naming whom the person before it replaces.
+static SUB_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:(?:vara|varamedlem|varamedlem|vararepresentant|ersättare|ersattare|stedfortræder|stedfortreder|suppleant|varamand|tjänstgör|tjänstgörande|møter|møder|møtte|mødte)\s+)?(?:för|for|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+(?P<n>[^()]+?(?:\s*\([^()]{1,12}\))?)\s*\)\s*$")
         .expect("valid regex")
 });
 /// `Siri Lunde (Ap) for Anne Bø`: a member with a party serving for another.
@@ -856,6 +963,25 @@ pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
     // `direktør for Sundhed og Omsorg, Søren Kjær Østergaard`: a title before the name.
     let mut title_before: Option<(Option<String>, Option<Role>)> = None;
     for (cs, ce) in top_level_commas(text, s, e) {
+        // `Name (vara for Name)`: the one before serves, the one named is absent.
+        if let Some(c) = SUB_PAREN.captures(&text[cs..ce]) {
+            let (m0, n) = (c.get(0).expect("group 0"), c.name("n").expect("group n"));
+            let named = parse_list(text, cs + n.start(), cs + n.end());
+            let before = parse_list(text, cs, cs + m0.start());
+            if named.len() == 1 && before.len() == 1 {
+                for mut p in before {
+                    p.status = Some(Status::Substitute);
+                    out.push(p);
+                }
+                for mut p in named {
+                    p.status = Some(Status::Absent);
+                    out.push(p);
+                }
+                pending.clear();
+                last_was_person = true;
+                continue;
+            }
+        }
         // Substitutions: split the segment at the clause and set both statuses.
         let sub = SUB_FOR
             .find(&text[cs..ce])
@@ -993,10 +1119,12 @@ pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
 pub(crate) fn parse_speaker_line(text: &str, s: usize, e: usize) -> Vec<Person> {
     let line = &text[s..e];
     let mut start = s;
+    let mut presenter = false;
     if let Some(c) = line.find(':') {
         let label = &line[..c];
         if label.split_whitespace().count() <= 5 && c < 60 && names_in(text, s, s + c).is_none() {
             start = s + c + 1;
+            presenter = PRESENTER_LABELS.contains(&fold(&squash(label)).as_str());
         }
     }
     let (ts, te) = crate::text::trim_span(text, start, e, &[]);
@@ -1006,9 +1134,55 @@ pub(crate) fn parse_speaker_line(text: &str, s: usize, e: usize) -> Vec<Person> 
     let first = top_level_commas(text, ts, te)[0];
     let first = conj_split(text, first.0, first.1)[0];
     if !matches!(classify(text, first.0, first.1), Seg::Persons { .. }) {
+        // `Föredragande: controller Name`: after a presenter label any lowercase title may
+        // stand before the name.
+        if presenter {
+            if let Some(ns) = lowercase_lead(text, first.0, first.1) {
+                return parse_list(text, ns, te);
+            }
+        }
         return Vec::new();
     }
     parse_list(text, ts, te)
+}
+
+/// Labels that name who presents an item (folded).
+const PRESENTER_LABELS: &[&str] = &[
+    "foredragande",
+    "foredragare",
+    "foredragende",
+    "foredragsholder",
+    "saksbehandler",
+    "saksbehandlar",
+    "sagsbehandler",
+    "saksordforer",
+    "saksordforar",
+    "ansvarig",
+    "ansvarlig",
+    "presentation",
+    "presentasjon",
+    "praesentation",
+    "oplaeg ved",
+    "innledning ved",
+    "orientering ved",
+    "dragning",
+];
+
+/// The start of the name in `lowercase words Name Surname` (at most three lowercase words
+/// before exactly one name).
+fn lowercase_lead(text: &str, s: usize, e: usize) -> Option<usize> {
+    let (s, e) = crate::text::trim_span(text, s, e, &['.']);
+    let seg = &text[s..e];
+    let ws = words(seg);
+    let k = ws
+        .iter()
+        .take_while(|&&(a, b)| seg[a..b].chars().all(|c| c.is_lowercase() || c == '-'))
+        .count();
+    if k == 0 || k > 3 || ws.len() < k + 2 {
+        return None;
+    }
+    let ns = s + ws[k].0;
+    names_in(text, ns, e).filter(|v| v.len() == 1).map(|_| ns)
 }
 
 /// Labels that open a block of people, with the status and role they give.
@@ -1027,6 +1201,22 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("ledamöter", (Some(Status::Present), Some(Role::Member))),
     ("tjänstgörande ersättare", (Some(Status::Substitute), None)),
     ("ersättare", (Some(Status::Substitute), None)),
+    // Substitutes who attend without serving: still `substitute`, no role.
+    (
+        "ej tjänstgörande ersättare",
+        (Some(Status::Substitute), None),
+    ),
+    (
+        "icke tjänstgörande ersättare",
+        (Some(Status::Substitute), None),
+    ),
+    ("närvarande ersättare", (Some(Status::Substitute), None)),
+    ("övriga ersättare", (Some(Status::Substitute), None)),
+    (
+        "tjänstgörande ledamöter",
+        (Some(Status::Present), Some(Role::Member)),
+    ),
+    ("övriga deltagande", (Some(Status::Present), None)),
     ("övriga närvarande", (Some(Status::Present), None)),
     ("övriga deltagare", (Some(Status::Present), None)),
     ("frånvarande", (Some(Status::Absent), None)),
@@ -1041,12 +1231,33 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("møtt", (Some(Status::Present), None)),
     ("møtte", (Some(Status::Present), None)),
     ("fremmøtte", (Some(Status::Present), None)),
+    ("fremmødte", (Some(Status::Present), None)),
+    ("mødt", (Some(Status::Present), None)),
+    ("mødte", (Some(Status::Present), None)),
     (
         "møtende medlemmer",
         (Some(Status::Present), Some(Role::Member)),
     ),
     ("møtende varamedlemmer", (Some(Status::Substitute), None)),
+    ("møtende varamedlem", (Some(Status::Substitute), None)),
+    ("møtende vararepresentant", (Some(Status::Substitute), None)),
+    (
+        "møtende vararepresentanter",
+        (Some(Status::Substitute), None),
+    ),
     ("varamedlemmer", (Some(Status::Substitute), None)),
+    ("varamedlem", (Some(Status::Substitute), None)),
+    ("vara", (Some(Status::Substitute), None)),
+    ("vararepresentant", (Some(Status::Substitute), None)),
+    ("stedfortræder", (Some(Status::Substitute), None)),
+    ("stedfortreder", (Some(Status::Substitute), None)),
+    ("suppleant", (Some(Status::Substitute), None)),
+    ("fraværende med afbud", (Some(Status::Absent), None)),
+    ("med afbud", (Some(Status::Absent), None)),
+    ("fravær med forfall", (Some(Status::Absent), None)),
+    ("fraværende med forfall", (Some(Status::Absent), None)),
+    ("förhinder", (Some(Status::Absent), None)),
+    ("anmält förhinder", (Some(Status::Absent), None)),
     ("forfall", (Some(Status::Absent), None)),
     ("meldt forfall", (Some(Status::Absent), None)),
     ("fravær", (Some(Status::Absent), None)),
@@ -1066,6 +1277,14 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("innledere", (None, Some(Role::Speaker))),
     ("innledningar", (None, Some(Role::Speaker))),
     ("moderator", (None, Some(Role::Speaker))),
+    // Who leads the talk at an event hosts it.
+    ("ordstyrer", (None, Some(Role::Host))),
+    ("ordstyrar", (None, Some(Role::Host))),
+    ("samtalsledare", (None, Some(Role::Host))),
+    ("samtalsleder", (None, Some(Role::Host))),
+    ("samtalsleiar", (None, Some(Role::Host))),
+    ("konferencier", (None, Some(Role::Host))),
+    ("konferansier", (None, Some(Role::Host))),
     ("værter", (None, Some(Role::Host))),
     ("vært", (None, Some(Role::Host))),
     ("verter", (None, Some(Role::Host))),
@@ -1076,7 +1295,20 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("mötesordförande", (None, Some(Role::Chair))),
     ("møteleder", (None, Some(Role::Chair))),
     ("formand", (None, Some(Role::Chair))),
+    ("mødeleder", (None, Some(Role::Chair))),
+    ("ordf.", (None, Some(Role::Chair))),
     ("vice ordförande", (None, Some(Role::ViceChair))),
+    ("1:e vice ordförande", (None, Some(Role::ViceChair))),
+    ("2:e vice ordförande", (None, Some(Role::ViceChair))),
+    ("förste vice ordförande", (None, Some(Role::ViceChair))),
+    ("andre vice ordförande", (None, Some(Role::ViceChair))),
+    ("vice ordf.", (None, Some(Role::ViceChair))),
+    ("v. ordf.", (None, Some(Role::ViceChair))),
+    ("v.ordf.", (None, Some(Role::ViceChair))),
+    ("nestformann", (None, Some(Role::ViceChair))),
+    ("varaordfører", (None, Some(Role::ViceChair))),
+    ("varaordførar", (None, Some(Role::ViceChair))),
+    ("sekr.", (None, Some(Role::Secretary))),
     ("nestleder", (None, Some(Role::ViceChair))),
     ("næstformand", (None, Some(Role::ViceChair))),
     ("sekreterare", (None, Some(Role::Secretary))),
@@ -1137,6 +1369,7 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("møtende vara", (Some(Status::Substitute), None)),
     ("møtande varamedlemer", (Some(Status::Substitute), None)),
     ("møtande vara", (Some(Status::Substitute), None)),
+    ("møtande varamedlem", (Some(Status::Substitute), None)),
     ("vararepresentanter", (Some(Status::Substitute), None)),
     ("suppleanter", (Some(Status::Substitute), None)),
     ("stedfortrædere", (Some(Status::Substitute), None)),
@@ -1174,7 +1407,7 @@ static FOLDED_BLOCKS: LazyLock<Vec<(String, Block)>> = LazyLock::new(|| {
 });
 
 static COPULA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[^:]{0,150}?\s)?(?:er|är|e)\s").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:[^:]{0,150}?\s)?(?:er|är|e)(?:\s|$)").expect("valid regex"));
 
 /// A block label at the start of `t`: a known label (`Närvarande`, `Fra administrasjonen`), or
 /// a short label before a colon that ends in one (`Udvalgets medlemmer:`, `Øvrige møtende
@@ -1221,15 +1454,31 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
 /// `Oplægsholdere er ...`, `Værter på temadagen ... er ...`.
 pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
     let mut out = Vec::new();
+    // The status of a heading (`Beslutande`, `Til stede`) over column lines (`Ordförande
+    // Name (C)`), which give a role but no status of their own; a blank line ends it.
+    let mut inherited: Option<Status> = None;
     let mut i = 0;
     while i < lines.len() {
+        if lines[i].is_blank() {
+            inherited = None;
+        }
         let (ls, t) = lines[i].trimmed();
         let Some((n, (status, role))) = block_label_at(t) else {
             i += 1;
             continue;
         };
+        let status = status.or(inherited);
         let rest = &t[n..];
         let after = rest.trim_start();
+        // `Ordförande                Tomas Ek (C)`: a label and its value in two columns.
+        let column = !after.is_empty() && !after.starts_with([':', '-', '–']) && column_gap(rest);
+        // A heading whose lines are label lines (`Ordförande   Name (C)`, `Ledamöter Name (M),
+        // Name (S)`): each line is a block of its own.
+        if after.is_empty() && i + 1 < lines.len() && label_line(text, &lines[i + 1]) {
+            inherited = status;
+            i += 1;
+            continue;
+        }
         // `Sören Thörnblad` / `Ordförande`: a caption under a signature, not a heading.
         if after.is_empty() && i > 0 && name_line(text, &lines[i - 1]).is_some() {
             i += 1;
@@ -1238,7 +1487,20 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         let line_end = ls + t.len();
         let mut people = Vec::new();
         let mut next_i = i + 1;
-        if let Some(r) = after.strip_prefix(':').or_else(|| after.strip_prefix('-')) {
+        if column {
+            // The value may wrap onto lines indented past the label.
+            let mut j = i + 1;
+            while j < lines.len()
+                && !lines[j].is_blank()
+                && lines[j].indent() > lines[i].indent()
+                && !column_line(lines[j].trimmed().1)
+            {
+                j += 1;
+            }
+            let end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
+            people = parse_list(text, line_end - after.len(), end);
+            next_i = j;
+        } else if let Some(r) = after.strip_prefix(':').or_else(|| after.strip_prefix('-')) {
             let vs = line_end - r.len();
             if r.trim().is_empty() {
                 let (p, ni) = heading_block(text, lines, i + 1);
@@ -1270,7 +1532,18 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                     && !runs_on
                     && ((i..j).all(|k| lines[k].text.matches(',').count() <= 1)
                         || (i + 1..j).all(|k| starts_with_person(text, &lines[k])));
-                if one_per_line {
+                // `Forfall: Name (H). Vara: Name (H)`: a second label on the same line.
+                let inline = (j == i + 1)
+                    .then(|| inline_label(text, vs, line_end))
+                    .flatten();
+                if let Some((p, ls2, (st2, role2))) = inline {
+                    people = parse_list(text, vs, p);
+                    for mut q in parse_list(text, ls2, line_end) {
+                        q.role = q.role.or(role2);
+                        q.status = q.status.or(st2);
+                        out.push(q);
+                    }
+                } else if one_per_line {
                     people.extend(parse_list(text, vs, line_end));
                     for line in &lines[i + 1..j] {
                         let (s2, t2) = line.trimmed();
@@ -1295,6 +1568,10 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
             let para_end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
             let se = first_sentence_end(text, vs, para_end.max(vs));
             people = parse_list(text, vs, se);
+        } else if bare_list(text, line_end - after.len(), line_end) {
+            // `Ordf. Name (C)`, `Ledamöter Name (M), Name (S)`: a column layout whose gap was
+            // lost; the rest of the line is nothing but people and their roles.
+            people = parse_list(text, line_end - after.len(), line_end);
         }
         for mut p in people {
             if p.role.is_none() {
@@ -1316,6 +1593,80 @@ fn opens_block(t: &str) -> bool {
     block_label_at(t).is_some_and(|(n, _)| {
         let r = t[n..].trim_start();
         r.is_empty() || r.starts_with([':', '-', '–']) || t.starts_with(char::is_uppercase)
+    })
+}
+
+/// True when `text[s..e]` is a list of people only: the first part a person, every other part a
+/// person, a role, a title or an organisation.
+fn bare_list(text: &str, s: usize, e: usize) -> bool {
+    let parts = top_level_commas(text, s, e);
+    parts.iter().enumerate().all(|(k, &(a, b))| {
+        match classify(text, a, b) {
+            Seg::Persons { .. } => true,
+            Seg::Role(_) | Seg::Title { .. } | Seg::Org(_) => k > 0,
+            // `Name (S) för Name (S)`: a substitution.
+            Seg::Nothing => {
+                let seg = &text[a..b];
+                (SUB_FOR.is_match(seg) || SUB_PARTY_FOR.is_match(seg) || SUB_BY.is_match(seg))
+                    && parse_list(text, a, b).len() >= 2
+            }
+        }
+    })
+}
+
+/// Two or more spaces (or a tab) at the start of `rest`: the gap between a label column and a
+/// value column.
+fn column_gap(rest: &str) -> bool {
+    rest.starts_with('\t') || rest.chars().take(2).filter(|c| c.is_whitespace()).count() == 2
+}
+
+/// A line `Label<gap>value` whose label is a block label or a role (`Ledamöter   Name (M), …`,
+/// `Sekreterare   Name`).
+fn column_line(t: &str) -> bool {
+    block_label_at(t).is_some_and(|(n, _)| {
+        let rest = &t[n..];
+        let after = rest.trim_start();
+        !after.is_empty() && !after.starts_with([':', '-', '–']) && column_gap(rest)
+    })
+}
+
+/// A label with a colon after a sentence end inside a list value (`Name (H). Vara: Name`):
+/// where the first value ends, where the second starts, and what the label gives.
+fn inline_label(text: &str, s: usize, e: usize) -> Option<(usize, usize, Block)> {
+    let v = &text[s..e];
+    v.match_indices(['.', ';']).find_map(|(p, _)| {
+        let rest = &v[p + 1..];
+        let r = rest.trim_start();
+        if r.len() == rest.len() || !r.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let (n, b) = block_label_at(r)?;
+        let after = r[n..].trim_start();
+        let val = after.strip_prefix(':')?;
+        Some((s + p, e - val.len(), b))
+    })
+}
+
+/// A line that opens with a block label and holds its value: in a column (`Ordförande
+/// Name (C)`) or, the gap lost, as a bare list of people (`Ledamöter Name (M), Name (S)`).
+fn label_line(text: &str, line: &Line<'_>) -> bool {
+    let (ls, t) = line.trimmed();
+    if column_line(t) {
+        return true;
+    }
+    block_label_at(t).is_some_and(|(n, _)| {
+        let after = t[n..].trim_start();
+        !after.is_empty()
+            && !after.starts_with([':', '-', '–'])
+            && bare_list(text, ls + t.len() - after.len(), ls + t.len())
+    })
+}
+
+/// A line holding a block label alone or before a colon.
+fn new_label_line(t: &str) -> bool {
+    block_label_at(t).is_some_and(|(n, _)| {
+        let r = t[n..].trim_start();
+        r.is_empty() || r.starts_with(':')
     })
 }
 
@@ -1352,10 +1703,15 @@ fn name_line(text: &str, line: &Line<'_>) -> Option<Person> {
 
 /// A caption line under a signature: a title in its first two words, at most eight words, no
 /// sentence (`ordfører`, `politisk sekretær`, `leiar i barne- og ungdomsutvalet`, `Nämndsekreterare`).
-fn caption_line(line: &Line<'_>) -> bool {
-    let t = line.trimmed().1;
+/// A title with a name after it (`Ordförande    Tomas Ek`) is a signer of its own, no caption.
+fn caption_line(text: &str, line: &Line<'_>) -> bool {
+    let (s, t) = line.trimmed();
     let ws: Vec<&str> = t.split_whitespace().collect();
     !ws.is_empty()
+        && after_title(text, s, s + t.len()).is_none()
+        && !matches!(classify(text, s, s + t.len()), Seg::Persons { .. })
+        && !t.contains("  ")
+        && !t.contains('\t')
         && ws.len() <= 8
         && !t.ends_with('.')
         && !t.contains(':')
@@ -1371,7 +1727,7 @@ fn caption_line(line: &Line<'_>) -> bool {
 pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
     let mut out = Vec::new();
     for i in 0..lines.len().saturating_sub(1) {
-        if lines[i + 1].is_blank() || !caption_line(&lines[i + 1]) {
+        if lines[i + 1].is_blank() || !caption_line(text, &lines[i + 1]) {
             continue;
         }
         if let Some(mut p) = name_line(text, &lines[i]) {
@@ -1419,7 +1775,11 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
         j += 1;
     }
     let first = j;
-    while j < lines.len() && !lines[j].is_blank() {
+    // A new label alone or before a colon (`Møtende varamedlemmer:`) ends the block.
+    while j < lines.len()
+        && !lines[j].is_blank()
+        && (j == first || !new_label_line(lines[j].trimmed().1))
+    {
         j += 1;
     }
     if first >= j {
