@@ -29,6 +29,10 @@ pub struct Confusion {
     /// Whether both sides are plain ASCII letters (`n` printed as `ri`): such glyph confusions
     /// repair unknown words but never replace a known word.
     pub generic: bool,
+    /// Whether the truth has `ä` or `ö` (letters only Swedish writes).
+    pub swedish_letter: bool,
+    /// Whether the truth has `æ` or `ø` (letters Swedish does not write).
+    pub dano_norwegian_letter: bool,
 }
 
 /// Confusions indexed by the first OCR character.
@@ -134,11 +138,13 @@ impl ConfusionModel {
                 && ocr.iter().all(|c| c.is_ascii_alphabetic());
             let c = Confusion {
                 id: i as u16,
-                truth,
                 ocr,
                 logp: p.ln(),
                 digit,
                 generic,
+                swedish_letter: truth.contains(['ä', 'ö']),
+                dano_norwegian_letter: truth.contains(['æ', 'ø']),
+                truth,
             };
             by_first.entry(c.ocr[0]).or_default().push(c.clone());
             all.push(c);

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rensa_core::{Vocabulary, WalkState};
 
-use crate::confusion::ConfusionModel;
+use crate::confusion::{Confusion, ConfusionModel};
 
 /// Most substitutions tried in one word.
 const MAX_SUBS: u8 = 4;
@@ -76,7 +76,8 @@ struct Search<'a> {
     /// Byte offsets in `out` where each compound part after the first starts.
     part_starts: Vec<usize>,
     found: HashMap<String, Candidate>,
-    foreign: &'static [char],
+    /// Whether the language is Swedish (which writes ä ö but not æ ø; the others the reverse).
+    swedish: bool,
     /// Whether to analyse compounds and use plain-letter glyph confusions.
     compounds: bool,
 }
@@ -104,10 +105,7 @@ fn search(
 ) -> Vec<Candidate> {
     // Letters the language does not write are never put back (no `ö` in Danish, no `ø` in
     // Swedish), even though the names lists mention both.
-    let foreign: &[char] = match vocab.lang() {
-        rensa_core::Lang::Sv => &['æ', 'ø'],
-        _ => &['ä', 'ö'],
-    };
+    let swedish = vocab.lang() == rensa_core::Lang::Sv;
     let input: Vec<char> = lower.chars().collect();
     if input.is_empty() || input.len() > 40 {
         return Vec::new();
@@ -121,7 +119,7 @@ fn search(
         parts: Vec::new(),
         part_starts: Vec::new(),
         found: HashMap::default(),
-        foreign,
+        swedish,
         compounds,
     };
     s.dfs(0, vocab.walk_start(), 0, Acc::default());
@@ -221,33 +219,53 @@ impl Search<'_> {
         }
         let model = self.model;
         for conf in model.starting_with(c) {
-            let k = conf.ocr.len();
-            if pos + k > n
-                || self.input[pos..pos + k] != conf.ocr[..]
-                || conf.truth.contains(self.foreign)
-                || (conf.generic && !self.compounds)
-            {
+            let Some(acc2) = self.applies(conf, pos, acc) else {
                 continue;
-            }
-            let mut acc2 = acc;
-            acc2.used[(acc.letter_subs + acc.digit_subs) as usize] = conf.id;
-            if conf.digit {
-                acc2.digit_subs += 1;
-                acc2.digit_logp += conf.logp;
-            } else {
-                acc2.letter_subs += 1;
-                acc2.letter_logp += conf.logp;
-            }
-            if acc2.letter_logp + acc2.digit_logp < MIN_LOGP {
-                continue;
-            }
+            };
             if let Some(next) = self.vocab.walk(state, conf.truth.as_bytes()) {
                 let mark = self.out.len();
                 self.out.push_str(&conf.truth);
-                self.dfs(pos + k, next, part_len + conf.truth.chars().count(), acc2);
+                self.dfs(
+                    pos + conf.ocr.len(),
+                    next,
+                    part_len + conf.truth.chars().count(),
+                    acc2,
+                );
                 self.out.truncate(mark);
             }
         }
+    }
+
+    /// Whether a confusion could have printed the input at `pos`, and the accumulator after
+    /// taking it.
+    #[inline]
+    fn applies(&self, conf: &Confusion, pos: usize, acc: Acc) -> Option<Acc> {
+        let k = conf.ocr.len();
+        // The first character matched already (the model is indexed by it).
+        if pos + k > self.input.len()
+            || conf.ocr[1..] != self.input[pos + 1..pos + k]
+            || (conf.generic && !self.compounds)
+        {
+            return None;
+        }
+        let foreign = if self.swedish {
+            conf.dano_norwegian_letter
+        } else {
+            conf.swedish_letter
+        };
+        if foreign {
+            return None;
+        }
+        let mut acc2 = acc;
+        acc2.used[(acc.letter_subs + acc.digit_subs) as usize] = conf.id;
+        if conf.digit {
+            acc2.digit_subs += 1;
+            acc2.digit_logp += conf.logp;
+        } else {
+            acc2.letter_subs += 1;
+            acc2.letter_logp += conf.logp;
+        }
+        (acc2.letter_logp + acc2.digit_logp >= MIN_LOGP).then_some(acc2)
     }
 
     fn record(&mut self, last: f32, acc: Acc) {
