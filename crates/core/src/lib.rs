@@ -40,7 +40,9 @@ mod vocab;
 
 pub use lang::Lang;
 pub use token::{tokens, Token, TokenClass};
-pub use vocab::{fold_diacritics, MemoryVocabulary, SortedWords, Vocabulary, WalkState};
+pub use vocab::{
+    fold_diacritic, fold_diacritics, MemoryVocabulary, SortedWords, Vocabulary, WalkState,
+};
 
 /// What kind of damage an edit repairs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

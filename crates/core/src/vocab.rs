@@ -238,19 +238,25 @@ impl MemoryVocabulary {
 /// Folds Nordic and common OCR-confusable diacritics to plain ASCII letters (`möte` -> `mote`,
 /// `fælles` -> `faelles` is *not* done: `æ` -> `a`, `ø` -> `o`), for matching damaged text.
 pub fn fold_diacritics(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'å' | 'ä' | 'æ' | 'á' | 'à' | 'â' => 'a',
-            'Å' | 'Ä' | 'Æ' | 'Á' | 'À' | 'Â' => 'A',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'Ö' | 'Ø' | 'Ó' | 'Ò' | 'Ô' => 'O',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'ü' => 'u',
-            'Ü' => 'U',
-            c => c,
-        })
-        .collect()
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    s.chars().map(fold_diacritic).collect()
+}
+
+/// One character with its diacritics folded away, as [`fold_diacritics`] folds it.
+pub fn fold_diacritic(c: char) -> char {
+    match c {
+        'å' | 'ä' | 'æ' | 'á' | 'à' | 'â' => 'a',
+        'Å' | 'Ä' | 'Æ' | 'Á' | 'À' | 'Â' => 'A',
+        'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+        'Ö' | 'Ø' | 'Ó' | 'Ò' | 'Ô' => 'O',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'ü' => 'u',
+        'Ü' => 'U',
+        c => c,
+    }
 }
 
 #[cfg(test)]

@@ -1,24 +1,15 @@
 //! Runs every case in `fixtures/cases/decode/*.toml` against `repair` (or `decode_bytes` for
-//! `unescape = true` cases), collects all failures and reports them together.
-//!
+//! `unescape = true` cases) with `rensa-testkit`: all failures are reported together, and
 //! `RENSA_TEST=decode/tricky` (a prefix of `decode/<file-stem>/<case-name>`) runs a subset.
-#![allow(clippy::unwrap_used, clippy::print_stdout, clippy::print_stderr)]
+#![allow(clippy::unwrap_used)]
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 mod common;
 
 use common::{fixtures, test_vocabs};
 use rensa_core::{Document, Vocabulary};
 use rensa_decode::{decode_bytes, repair, rules, DecodeOptions};
-
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct CaseFile {
-    #[serde(default)]
-    case: Vec<Case>,
-}
 
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -131,58 +122,18 @@ fn run(case: &Case, vocabs: &[&dyn Vocabulary]) -> Result<(), String> {
     }
 }
 
+impl rensa_testkit::Case for Case {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn known_failure(&self) -> bool {
+        self.known_failure
+    }
+}
+
 #[test]
 fn decode_cases() {
     let owned = test_vocabs();
     let vocabs: Vec<&dyn Vocabulary> = owned.iter().map(|v| v as &dyn Vocabulary).collect();
-    let filter = std::env::var("RENSA_TEST").unwrap_or_default();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    assert!(
-        !files.is_empty(),
-        "no case files in {}",
-        fixtures().display()
-    );
-    let (mut passed, mut failed, mut known, mut now_passing) = (0, 0, 0, Vec::new());
-    let mut report = String::new();
-    for file in &files {
-        let stem = file.file_stem().unwrap().to_string_lossy();
-        let text = std::fs::read_to_string(file).unwrap();
-        let cases: CaseFile =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let mut names = std::collections::HashSet::new();
-        for case in &cases.case {
-            let id = format!("decode/{stem}/{}", case.name);
-            assert!(names.insert(&case.name), "{id}: duplicate case name");
-            if !id.starts_with(&filter) {
-                continue;
-            }
-            match (run(case, &vocabs), case.known_failure) {
-                (Ok(()), false) => passed += 1,
-                (Ok(()), true) => now_passing.push(id),
-                (Err(_), true) => known += 1,
-                (Err(r), false) => {
-                    failed += 1;
-                    writeln!(report, "FAIL {id}\n{r}").unwrap();
-                }
-            }
-        }
-    }
-    eprint!("{report}");
-    let mut line = format!("decode: {passed} passed, {failed} failed, {known} known failures");
-    if !now_passing.is_empty() {
-        write!(
-            line,
-            " ({} now passing: promote them: {})",
-            now_passing.len(),
-            now_passing.join(", ")
-        )
-        .unwrap();
-    }
-    eprintln!("{line}");
-    assert_eq!(failed, 0, "{line}");
+    rensa_testkit::run_cases("decode", &fixtures(), |_, case: &Case| run(case, &vocabs));
 }

@@ -239,20 +239,29 @@ pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
         .map(|(lang, _)| vocabs.iter().find(|v| v.lang() == *lang))
         .collect();
     let mut scores = [0f32; 4];
-    let mut counts: HashMap<String, usize> = HashMap::default();
+    let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::default();
     for t in tokens(text)
         .filter(|t| t.class == TokenClass::Word)
         .take(5000)
     {
-        *counts.entry(t.text.to_lowercase()).or_default() += 1;
+        *counts.entry(lowercase(t.text)).or_default() += 1;
     }
     // The commonest words carry the evidence; a few hundred are plenty.
-    let mut words: Vec<(&String, usize)> = counts.iter().map(|(w, &n)| (w, n)).collect();
-    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    words.truncate(200);
+    let mut words: Vec<(&str, usize)> = counts.iter().map(|(w, &n)| (w.as_ref(), n)).collect();
+    let order = |a: &(&str, usize), b: &(&str, usize)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
+    if words.len() > 200 {
+        words.select_nth_unstable_by(199, order);
+        words.truncate(200);
+    }
+    words.sort_unstable_by(order);
     for (w, n) in words {
         let n = n as f32;
-        if let Some(&mask) = STOP.get(fold_diacritics(w).as_str()) {
+        let folded = if w.is_ascii() {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(fold_diacritics(w))
+        };
+        if let Some(&mask) = STOP.get(folded.as_ref()) {
             for (i, s) in scores.iter_mut().enumerate() {
                 if mask & (1 << i) != 0 {
                     *s += 3.0 * n;
@@ -1093,7 +1102,7 @@ pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
         words += 1;
         let k = *cache
             .entry(t.text)
-            .or_insert_with(|| vocab.contains(&t.text.to_lowercase()));
+            .or_insert_with(|| vocab.contains(&lowercase(t.text)));
         known += k as usize;
     }
     (
