@@ -25,6 +25,8 @@ const MIN_PART: usize = 3;
 const MIN_FIRST_PART: usize = 4;
 /// Search steps per word before giving up (bounds the worst case).
 const BUDGET: usize = 40_000;
+/// First UTF-8 byte of å ä ö æ ø é (U+00C0..U+00FF).
+const LEAD: u8 = 0xC3;
 /// Lowest summed ln P of the substitutions of one candidate.
 const MIN_LOGP: f32 = -18.0;
 
@@ -218,11 +220,22 @@ impl Search<'_> {
             return;
         }
         let model = self.model;
+        // The Nordic letters are two bytes with the same first byte: that step is walked once
+        // for all the confusions that put one back here.
+        let mut lead: Option<Option<WalkState>> = None;
         for conf in model.starting_with(c) {
             let Some(acc2) = self.applies(conf, pos, acc) else {
                 continue;
             };
-            if let Some(next) = self.vocab.walk(state, conf.truth.as_bytes()) {
+            let truth = conf.truth.as_bytes();
+            let next = match truth {
+                [LEAD, rest @ ..] if !rest.is_empty() => {
+                    let l = *lead.get_or_insert_with(|| self.vocab.walk(state, &[LEAD]));
+                    l.and_then(|l| self.vocab.walk(l, rest))
+                }
+                _ => self.vocab.walk(state, truth),
+            };
+            if let Some(next) = next {
                 let mark = self.out.len();
                 self.out.push_str(&conf.truth);
                 self.dfs(
