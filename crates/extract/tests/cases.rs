@@ -1,8 +1,8 @@
 //! Data-driven cases: every `fixtures/cases/extract/*.toml` file, every case in it.
 //!
-//! All failures are collected and reported together with a diff each, then a count line
-//! `extract: N passed, M failed`. `RENSA_TEST=extract/<file-stem>/<case>` (a prefix) runs a
-//! subset, e.g. `RENSA_TEST=extract/dates-sv cargo test -p rensa-extract --test cases`.
+//! Run by `rensa-testkit`: all failures are collected and reported together with a diff each,
+//! then a count line. `RENSA_TEST=extract/<file-stem>/<case>` (a prefix) runs a subset, e.g.
+//! `RENSA_TEST=extract/dates-sv cargo test -p rensa-extract --test cases`.
 //!
 //! Expected values are compared order-insensitively; a key that is absent is not checked, an
 //! empty list means "nothing". Formats:
@@ -15,19 +15,11 @@
 //! - `fee`: `"free"`, `"none"` or `"<amount> <CURRENCY>"`; `place`, `title`, `audience`: the
 //!   text or `"none"`; `decisions`: substrings, one per decision; `contacts`:
 //!   `"name email phone"` with `-` for a missing part.
-#![allow(clippy::unwrap_used, clippy::print_stdout)]
-
-use std::path::Path;
+#![allow(clippy::unwrap_used)]
 
 use rensa_core::Lang;
 use rensa_extract::{extract, Attendee, Fields};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CaseFile {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -282,59 +274,22 @@ fn check(case: &Case, f: &Fields) -> Vec<String> {
     diffs
 }
 
+impl rensa_testkit::Case for Case {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 #[test]
 fn extract_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/cases/extract");
-    let filter = std::env::var("RENSA_TEST")
-        .ok()
-        .filter(|f| f.starts_with("extract"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no case files in {}", dir.display());
-    let (mut passed, mut failed) = (0, 0);
-    let mut report = Vec::new();
-    for path in files {
-        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let src = std::fs::read_to_string(&path).unwrap();
-        let file: CaseFile =
-            toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut names = std::collections::HashSet::new();
-        for case in &file.case {
-            assert!(
-                names.insert(case.name.clone()),
-                "{stem}: duplicate case name {}",
-                case.name
-            );
-            let id = format!("extract/{stem}/{}", case.name);
-            if filter.as_ref().is_some_and(|f| !id.starts_with(f.as_str())) {
-                continue;
-            }
-            let lang: Lang = case.lang.parse().unwrap_or_else(|e| panic!("{id}: {e}"));
-            let fields = extract(&case.input, lang);
-            let diffs = check(case, &fields);
-            if diffs.is_empty() {
-                passed += 1;
-            } else {
-                failed += 1;
-                report.push(format!(
-                    "FAIL {id}\n  input: {:?}\n{}",
-                    case.input,
-                    diffs.join("\n")
-                ));
-            }
+    let dir = rensa_testkit::case_dir(env!("CARGO_MANIFEST_DIR"), "extract");
+    rensa_testkit::run_cases("extract", &dir, |id, case: &Case| {
+        let lang: Lang = case.lang.parse().map_err(|e| format!("  {id}: {e}"))?;
+        let diffs = check(case, &extract(&case.input, lang));
+        if diffs.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("  input: {:?}\n{}", case.input, diffs.join("\n")))
         }
-    }
-    for r in &report {
-        println!("{r}");
-    }
-    println!("extract: {passed} passed, {failed} failed");
-    assert!(passed + failed > 0, "filter {filter:?} matched no case");
-    assert_eq!(
-        failed, 0,
-        "extract: {passed} passed, {failed} failed (details above)"
-    );
+    });
 }
