@@ -253,7 +253,12 @@ impl Engine {
         let c = self.clean(bytes)?;
         let vocab: &dyn Vocabulary = self.lex.get(c.lang);
         let (words, known_after) = rensa_restore::known_share(c.doc.text(), vocab);
-        let (_, known_before) = rensa_restore::known_share(c.doc.original(), vocab);
+        // A document nothing changed in (most clean ones) need not be counted twice.
+        let known_before = if c.doc.edits().is_empty() {
+            known_after
+        } else {
+            rensa_restore::known_share(c.doc.original(), vocab).1
+        };
         let fields = if self.settings.extract {
             let f = rensa_extract::extract(c.doc.text(), c.lang);
             serde_json::to_value(&f).map_err(|e| StageError {
