@@ -5,8 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::people::table::cells;
 use crate::people::{
-    attribution, is_title_word, leading_person, parse_speaker_line, titled_names, Person,
+    attribution, ends_with_kw, is_title_word, leading_person, parse_speaker_line, titled_names,
+    Person,
 };
 use crate::text::{fold, is_bullet_line, squash, Line};
 use crate::times::clock;
@@ -182,7 +184,14 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
             end = te;
         }
     }
-    let (ts, te) = crate::text::trim_span(text, s, end, &[' ', '\t', '-', '–']);
+    // A comma before a cut attribution (`Title, v/ Name`) goes with it; one ending the line
+    // stays (the title wraps onto the next line).
+    let trim: &[char] = if end < e {
+        &[' ', '\t', '-', '–', ',']
+    } else {
+        &[' ', '\t', '-', '–']
+    };
+    let (ts, te) = crate::text::trim_span(text, s, end, trim);
     end = te;
     if text[ts..te].ends_with('.') && !abbreviation_before(&text[ts..te - 1]) {
         end = te - 1;
@@ -280,9 +289,35 @@ fn trailing_name(text: &str, s: usize, e: usize) -> Vec<Person> {
         let found = attribution(text, s + a, e);
         let connector =
             ["og", "och", "for", "för", "i", "af", "of", "and", "&", "på"].contains(&before);
+        // `formand for Social- og Seniorudvalget Anne Marie Lund`: a body's name ends before a
+        // three-word name.
+        let fb = fold(before);
+        let body = before.chars().count() >= 6
+            && (ends_with_kw(before)
+                || [
+                    "udvalget",
+                    "utvalget",
+                    "utvalet",
+                    "udvalg",
+                    "utvalg",
+                    "namnden",
+                    "namnd",
+                    "styret",
+                    "styrelsen",
+                    "radet",
+                    "forvaltningen",
+                    "afdelingen",
+                    "avdelingen",
+                    "avdelinga",
+                    "enheten",
+                    "enheden",
+                ]
+                .iter()
+                .any(|x| fb.ends_with(x)));
         if found.len() == 1
             && (k == 2
                 || is_title_word(before)
+                || body
                 || (before.starts_with(char::is_lowercase) && !connector))
         {
             return found;
@@ -418,6 +453,121 @@ fn split_title(text: &str, s: usize, e: usize) -> (usize, Vec<Person>) {
     (e, Vec::new())
 }
 
+/// What a column of an item table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemCol {
+    Number,
+    Time,
+    Title,
+    Presenter,
+    Other,
+}
+
+/// A column header of an item table (folded).
+fn item_col(f: &str) -> Option<ItemCol> {
+    let f = f.trim_end_matches([':', '.']);
+    Some(match f {
+        "nr" | "no" | "pkt" | "punkt" | "saksnr" | "sak nr" | "saknr" | "sagsnr" | "§"
+        | "arende nr" | "arendenr" | "paragraf" => ItemCol::Number,
+        "tid" | "kl" | "klokka" | "klokken" | "klockan" | "tidspunkt" | "tidpunkt" => ItemCol::Time,
+        "arende" | "arenden" | "sak" | "saker" | "sag" | "sager" | "tittel" | "titel"
+        | "sakstittel" | "innhald" | "innhold" | "indhold" | "emne" | "amne" | "overskrift"
+        | "rubrik" | "beskrivning" | "beskrivelse" | "dagsordenspunkt" => ItemCol::Title,
+        "foredragande" | "foredragare" | "foredragende" | "foredragsholder" | "saksbehandler"
+        | "saksbehandlar" | "sagsbehandler" | "handlaggare" | "ansvarig" | "ansvarlig"
+        | "innleder" | "innleiar" | "presentator" | "oplaegsholder" | "oplagsholder" => {
+            ItemCol::Presenter
+        }
+        "dnr" | "diarienr" | "diarienummer" | "journalnr" | "j.nr" | "jnr" | "arkivsak"
+        | "arkivsaksnr" | "bilaga" | "bilagor" | "vedlegg" | "bilag" | "merknad" | "anm" => {
+            ItemCol::Other
+        }
+        _ => return None,
+    })
+}
+
+/// A header row of an item table (`Nr   Tid   Ärende   Dnr   Föredragande`): every cell a
+/// column name, one of them the title and one the number or the time. Columns with their
+/// starts (characters from the line's start).
+fn item_header(text: &str, line: &Line<'_>) -> Option<Vec<(ItemCol, usize)>> {
+    let cs = cells(line);
+    if cs.len() < 2 {
+        return None;
+    }
+    let cols: Vec<(ItemCol, usize)> = cs
+        .iter()
+        .map(|c| item_col(&fold(&squash(&text[c.s..c.e]))).map(|k| (k, c.col)))
+        .collect::<Option<_>>()?;
+    let has = |k: ItemCol| cols.iter().any(|c| c.0 == k);
+    (has(ItemCol::Title) && (has(ItemCol::Number) || has(ItemCol::Time))).then_some(cols)
+}
+
+static BARE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?i:kl)\.?[ \t]*)?(\d{1,2})[.:](\d{2})(?:[ \t]*[-–][ \t]*(\d{1,2})[.:](\d{2}))?$",
+    )
+    .expect("valid regex")
+});
+
+/// An item table row: number, start and end time, title span, presenters.
+type Row = (
+    Option<String>,
+    Option<(String, Option<String>)>,
+    (usize, usize),
+    Vec<Person>,
+);
+
+/// One row of an item table under `cols`: number, times, title and presenters by the columns
+/// the cells start in. `None` without a title or with a title that is no heading.
+fn item_row(text: &str, line: &Line<'_>, cols: &[(ItemCol, usize)]) -> Option<Row> {
+    let cs = cells(line);
+    let tabbed = line.text.trim().contains('\t');
+    let mut number = None;
+    let mut time = None;
+    let mut title = None;
+    let mut people = Vec::new();
+    for (k, c) in cs.iter().enumerate() {
+        let kind = if tabbed && cs.len() <= cols.len() {
+            cols[k].0
+        } else {
+            cols.iter()
+                .rev()
+                .find(|(_, start)| *start <= c.col + 2)
+                .unwrap_or(&cols[0])
+                .0
+        };
+        let v = &text[c.s..c.e];
+        match kind {
+            ItemCol::Number if v.len() <= 12 && v.contains(|c: char| c.is_ascii_digit()) => {
+                number = Some(squash(v.trim_end_matches('.')));
+            }
+            ItemCol::Time => {
+                let m = BARE_TIME.captures(v.trim())?;
+                let n = |g: usize| m.get(g).and_then(|x| x.as_str().parse::<u32>().ok());
+                let start = clock(n(1)?, n(2)?).filter(|_| n(1) < Some(24))?;
+                let end = match (n(3), n(4)) {
+                    (Some(h), Some(mm)) => clock(h, mm),
+                    _ => None,
+                };
+                time = Some((start, end));
+            }
+            ItemCol::Title if title.is_none() && v.starts_with(|c: char| c.is_uppercase()) => {
+                title = Some((c.s, c.e));
+            }
+            ItemCol::Presenter => {
+                let mut found = attribution(text, c.s, c.e);
+                if found.is_empty() {
+                    found = parse_speaker_line(text, c.s, c.e);
+                }
+                people.extend(found);
+            }
+            _ => {}
+        }
+    }
+    let title = title?;
+    Some((number, time, title, people))
+}
+
 struct Draft {
     number: Option<String>,
     time: Option<String>,
@@ -541,8 +691,43 @@ pub(crate) fn find(
     }
 
     let mut drafts: Vec<Draft> = Vec::new();
+    // Item tables (`Nr  Tid  Ärende  Dnr  Föredragande`): rows under a header up to a blank line,
+    // where no line is an item of its own already.
+    let mut table_row = vec![false; lines.len()];
+    let mut k = 0;
+    while k < lines.len() {
+        let Some(cols) = item_header(text, &lines[k]) else {
+            k += 1;
+            continue;
+        };
+        let mut j = k + 1;
+        while j < lines.len() && !lines[j].is_blank() {
+            if kinds[j].is_none() {
+                if let Some((number, time, (ts, te), people)) = item_row(text, &lines[j], &cols) {
+                    let (time, end_time) = time.unzip();
+                    let (ls, lt) = lines[j].trimmed();
+                    drafts.push(Draft {
+                        number,
+                        time,
+                        end_time: end_time.flatten(),
+                        title: squash(text[ts..te].trim_end_matches('.')),
+                        people,
+                        span: (ls, ls + lt.len()),
+                        line: j,
+                    });
+                    table_row[j] = true;
+                }
+            }
+            j += 1;
+        }
+        k = j;
+    }
     let mut i = 0;
     while i < lines.len() {
+        if table_row[i] {
+            i += 1;
+            continue;
+        }
         let (kind, ks, ts) = match &kinds[i] {
             Some((k, ks, ts)) if is_item(i) => (k.clone(), *ks, *ts),
             _ if (in_program[i] && is_bullet_line(lines[i].text) && n_timed < 2) || plain[i] => {
@@ -585,6 +770,7 @@ pub(crate) fn find(
                 continue;
             }
             if is_item(j)
+                || table_row[j]
                 || plain[j]
                 || (matches!(kind, Kind::Bullet) && is_bullet_line(line.text))
                 || date_lines.contains(&j)
@@ -605,7 +791,14 @@ pub(crate) fn find(
             }
             // `Föredragande: Name, beräknad tid kl. 10.00–10.30`, `Tid: kl. 14.15`: the time of a
             // numbered item, stated on a line under it.
-            let time_line = !found.is_empty() || TIME_LABEL.is_match(t2);
+            // `Afdelingsleder Name deltager under punktet, ca. kl. 15.45.`: an indented line
+            // under a numbered item that states a time gives the item's.
+            let time_line = !found.is_empty()
+                || TIME_LABEL.is_match(t2)
+                || (indented
+                    && t2.len() <= 160
+                    && stated_time(t2).is_some()
+                    && !titled_names(text, s2, s2 + t2.len()).is_empty());
             if time_line && matches!(kind, Kind::Numbered(_)) && stated.is_none() {
                 stated = stated_time(t2);
                 if stated.is_some() {
@@ -665,6 +858,7 @@ pub(crate) fn find(
         };
     }
 
+    drafts.sort_by_key(|d| d.line);
     // A timed item ends where the next one starts, unless a date heading or an earlier time
     // lies between (a new day).
     for k in 0..drafts.len() {

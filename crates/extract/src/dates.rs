@@ -38,6 +38,12 @@ static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<d>\d{1,2})/(?P<m>\d{1,2})[-/](?P<y>(?:19|20)\d{2}|\d{2})(?-u:\b)")
         .expect("valid regex")
 });
+/// `06-03-2025`: day, month and a four-digit year joined by hyphens (Danish and Norwegian
+/// numeric dates); never part of an ISO date or a longer run of numbers.
+static DASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d{2})(?-u:\b)")
+        .expect("valid regex")
+});
 /// A day and month without a year, `31/3` or `25.10` (found only after a date word, see
 /// [`short_date_ok`]).
 static SHORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -328,11 +334,18 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             });
         }
     }
-    for re in [&*DOT_DATE, &*SLASH_DATE] {
+    for re in [&*DOT_DATE, &*SLASH_DATE, &*DASH_DATE] {
         for c in re.captures_iter(text) {
             let (Some(m), Some(d)) = (num(&c, "m"), num(&c, "d")) else {
                 continue;
             };
+            let m0 = c.get(0).expect("group 0");
+            // `2025-01-01-2025-…`, `12-05-2025-3`: inside a longer run of numbers.
+            if std::ptr::eq(re, &*DASH_DATE)
+                && (text[..m0.start()].ends_with('-') || text[m0.end()..].starts_with('-'))
+            {
+                continue;
+            }
             let Some(y) = c.name("y").and_then(|y| two_digit_year(y.as_str())) else {
                 continue;
             };
@@ -733,6 +746,18 @@ pub(crate) fn resolve(
                 })
         })
         .and_then(|(f, _)| f.year.map(|y| (y, f.month, f.day)));
+    // `Beslutning i Økonomiudvalget den 06-03-2025`, `Vedtak i møte 3.4.2025`: a decision taken
+    // on the meeting's own date is that meeting's date.
+    let roles: Vec<DateRole> = found
+        .iter()
+        .zip(roles)
+        .map(|(f, r)| match (r, f.year) {
+            (DateRole::Decision, Some(y)) if meeting_anchor == Some((y, f.month, f.day)) => {
+                DateRole::Meeting
+            }
+            _ => r,
+        })
+        .collect();
     let mut out: Vec<Date> = Vec::with_capacity(found.len());
     let mut seen: Vec<(usize, Option<String>)> = Vec::new();
     for (f, &role) in found.iter().zip(&roles) {

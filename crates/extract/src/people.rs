@@ -7,6 +7,8 @@ use regex::Regex;
 use crate::text::{first_sentence_end, fold, match_label, squash, Line};
 use crate::{Attendee, Role, Status};
 
+pub(crate) mod table;
+
 /// A person as parsed from one mention.
 #[derive(Debug, Clone)]
 pub(crate) struct Person {
@@ -44,6 +46,67 @@ const PARTIES: &[&str] = &[
     "SV", "KrF", "KRF", "MDG", "R", "PF", "A", "B", "F", "O", "Ø", "I", "Å", "K", "D", "LA", "RV",
     "EL", "DF", "SF", "NB",
 ];
+/// Parties spelled out (folded): `Socialdemokraterna`, `Høyre`, `Venstre`, `Enhedslisten`.
+const PARTY_NAMES: &[&str] = &[
+    "socialdemokraterna",
+    "moderaterna",
+    "centerpartiet",
+    "vansterpartiet",
+    "liberalerna",
+    "kristdemokraterna",
+    "miljopartiet",
+    "sverigedemokraterna",
+    "arbeiderpartiet",
+    "arbeidarpartiet",
+    "hoyre",
+    "hogre",
+    "senterpartiet",
+    "fremskrittspartiet",
+    "framstegspartiet",
+    "sosialistisk venstreparti",
+    "sosialistisk venstreparti (sv)",
+    "kristelig folkeparti",
+    "kristeleg folkeparti",
+    "miljopartiet de gronne",
+    "raudt",
+    "rodt",
+    "venstre",
+    "pensjonistpartiet",
+    "socialdemokratiet",
+    "socialdemokraterne",
+    "det konservative folkeparti",
+    "konservative",
+    "radikale venstre",
+    "det radikale venstre",
+    "enhedslisten",
+    "dansk folkeparti",
+    "socialistisk folkeparti",
+    "liberal alliance",
+    "alternativet",
+    "nye borgerlige",
+    "danmarksdemokraterne",
+    "moderaterne",
+    "kristendemokraterne",
+    "slesvigsk parti",
+];
+
+/// A party: a known abbreviation (`S`, `KrF`, `FRP`) or a party's name spelled out.
+pub(crate) fn is_party(s: &str) -> bool {
+    let s = s.trim().trim_end_matches('.');
+    let s = s
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(s)
+        .trim();
+    if s.is_empty() || s.len() > 40 {
+        return false;
+    }
+    if PARTIES.contains(&s) || (s.len() <= 3 && PARTIES.iter().any(|p| p.eq_ignore_ascii_case(s))) {
+        return true;
+    }
+    s.starts_with(char::is_uppercase) && PARTY_NAMES.contains(&fold(&squash(s)).as_str())
+}
+
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "af", "der", "la", "le", "du", "di", "ten", "ter",
 ];
@@ -464,11 +527,18 @@ const TITLE_ENDINGS: &[&str] = &[
     "kommunalrad",
     "regionrad",
     "landmand",
+    "revisor",
+    "revisoren",
 ];
 
 /// True for a job title or office (`økonomisjef`, `Nämndsekreterare`, `udvalgsformand`).
 pub(crate) fn is_title_word(w: &str) -> bool {
-    let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    // `rådgiver/sekretær`, `konsulent/referent`: two titles at once.
+    if w.contains('/') {
+        return w.split('/').any(is_title_word);
+    }
+    let f = fold(w);
     f.len() >= 4
         && f.chars().all(char::is_alphabetic)
         && (TITLE_ENDINGS.iter().any(|t| f.ends_with(t))
@@ -555,7 +625,7 @@ fn is_name_word(w: &str) -> bool {
         && !w.ends_with('-')
 }
 
-fn ends_with_kw(word: &str) -> bool {
+pub(crate) fn ends_with_kw(word: &str) -> bool {
     let f = fold(word);
     ORG_KW
         .iter()
@@ -588,6 +658,7 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
     let mut ws = words(seg);
     // Leading titles: "Ambassadör Axel Wernhoff".
     while ws.len() > 2
+        && !seg[ws[0].0..ws[0].1].ends_with(',')
         && (TITLE_WORDS
             .iter()
             .any(|w| fold(w) == fold(&seg[ws[0].0..ws[0].1]))
@@ -596,6 +667,11 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
         ws.remove(0);
     }
     if ws.len() < 2 || ws.len() > 8 {
+        return None;
+    }
+    // `Ida Sand⇥Sydkommunen`: words in two table columns are no one name.
+    let inner = &seg[ws[0].0..ws[ws.len() - 1].1];
+    if inner.contains('\t') || inner.contains("   ") {
         return None;
     }
     let toks: Vec<&str> = ws.iter().map(|&(a, b)| &seg[a..b]).collect();
@@ -708,9 +784,18 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
         return Seg::Nothing;
     }
     // A trailing parenthesis: party, organisation or a note.
-    let (head_end, paren) = match (seg.rfind('('), seg.trim_end().ends_with(')')) {
+    let (head_end, paren) = match (
+        seg.rfind('('),
+        seg.trim_end()
+            .trim_end_matches(['.', ',', ';'])
+            .ends_with(')'),
+    ) {
         (Some(p), true) => {
-            let inner = seg[p + 1..].trim_end().trim_end_matches(')').trim();
+            let inner = seg[p + 1..]
+                .trim_end()
+                .trim_end_matches(['.', ',', ';'])
+                .trim_end_matches(')')
+                .trim();
             (s + p, Some(inner))
         }
         _ => (e, None),
@@ -723,7 +808,7 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
     let mut prole = None;
     if let Some(inner) = paren {
         let fi = fold(inner);
-        if PARTIES.contains(&inner) {
+        if is_party(inner) {
             party = Some(inner.to_string());
         } else if let Some(r) = role_word(&squash(&fi)) {
             // `Lotte Kjærgaard, konsulent (referent)`, `Bjørg Sølvberg (leder)`.
@@ -829,15 +914,31 @@ fn after_title(text: &str, s: usize, e: usize) -> Option<(usize, Option<Role>)> 
     let seg = &text[s..e];
     let ws = words(seg);
     // `kommunstyrelsens ordförande Name`, `Udvalgets formand Name`: a genitive before the title.
+    // `Oppdragsansvarlig revisor Name`, `politisk sekretær Name`, `Konstitueret direktør Name`:
+    // an adjective before the title.
     let k = usize::from(
-        ws.len() >= 4 && genitive(&seg[ws[0].0..ws[0].1]) && is_title_word(&seg[ws[1].0..ws[1].1]),
+        ws.len() >= 4
+            && (genitive(&seg[ws[0].0..ws[0].1]) || adjective(&seg[ws[0].0..ws[0].1]))
+            && is_title_word(&seg[ws[1].0..ws[1].1]),
     );
     if ws.len() < 3 + k || !is_title_word(&seg[ws[k].0..ws[k].1]) {
         return None;
     }
     for &(a, b) in ws.iter().take(7 + k).skip(1 + k) {
         let w = &seg[a..b];
+        // `rådgiver, Kontrollsekretariatet Valdres`: a comma ends the title phrase.
+        if seg[..a].trim_end().ends_with(',') {
+            return None;
+        }
         if is_name_word(w) && !is_title_word(w) {
+            // `leiar i Volda Næringsråd`: a capitalised run after a preposition is the body.
+            let prev = fold(seg[..a].split_whitespace().next_back().unwrap_or(""));
+            if matches!(
+                prev.as_str(),
+                "i" | "for" | "ved" | "vid" | "hos" | "pa" | "til" | "till" | "af" | "av"
+            ) {
+                return None;
+            }
             let ns = s + a;
             return match names_in(text, ns, e) {
                 Some(v) if v.len() == 1 => Some((ns, title_role(&seg[ws[k].0..a]))),
@@ -849,6 +950,19 @@ fn after_title(text: &str, s: usize, e: usize) -> Option<(usize, Option<Role>)> 
         }
     }
     None
+}
+
+/// An adjective that may stand before a title (`daglig`, `dagleg`, `politisk`, `konstituert`,
+/// `fungerande`, `oppdragsansvarlig`, `tillförordnad`), not itself a title.
+fn adjective(w: &str) -> bool {
+    let f = fold(w);
+    f.chars().count() >= 5
+        && f.chars().all(char::is_alphabetic)
+        && ["ig", "eg", "isk", "ert", "eret", "ende", "ande", "ad"]
+            .iter()
+            .any(|x| f.ends_with(x))
+        && !is_title_word(w)
+        && !STOP.contains(&f.as_str())
 }
 
 /// A body's genitive before a title: `kommunstyrelsens`, `Udvalgets`, `rådets` (a lowercase or
@@ -954,6 +1068,39 @@ static SUB_VERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The comma parts of a list with a spaced dash split off each part's end when what follows it
+/// is a party, role, title or organisation (`Hanne Lund – Ø`, `Eli Moe, leiar – Volda skule`):
+/// `(start, end, is_tail)`.
+fn dash_tails(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::with_capacity(parts.len());
+    for (a, b) in parts {
+        let seg = &text[a..b];
+        let cut = DASH_SEP.find_iter(seg).last().and_then(|m| {
+            let (ts, te) = crate::text::trim_span(text, a + m.end(), b, &['.']);
+            let head = text[a..a + m.start()].trim();
+            let ok = ts < te
+                && !head.is_empty()
+                && (is_party(&text[ts..te])
+                    || matches!(
+                        classify(text, ts, te),
+                        Seg::Org(_) | Seg::Role(_) | Seg::Title { role: Some(_), .. }
+                    ));
+            ok.then_some((a + m.start(), ts, te))
+        });
+        match cut {
+            Some((m, ts, te)) => {
+                out.push((a, m, false));
+                out.push((ts, te, true));
+            }
+            None => out.push((a, b, false)),
+        }
+    }
+    out
+}
+
+static DASH_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \t]+[–—-][ \t]+").expect("valid regex"));
+
 /// Parses a list of people such as `Helena Astvald, Johan Kumlin (M), Tina\nModin` or
 /// `Kristine Laake, Reach for Change og Marie Harbo Dahle, SoCentral`.
 pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
@@ -962,7 +1109,51 @@ pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
     let mut last_was_person = false;
     // `direktør for Sundhed og Omsorg, Søren Kjær Østergaard`: a title before the name.
     let mut title_before: Option<(Option<String>, Option<Role>)> = None;
-    for (cs, ce) in top_level_commas(text, s, e) {
+    for (cs, ce, tail) in dash_tails(text, top_level_commas(text, s, e)) {
+        let seg = text[cs..ce].trim();
+        // `Name – A`, `Name, leiar – Volda skule`: a party, role or organisation after a dash
+        // (never a person: `Tema – Name` is a speaker line).
+        if tail {
+            if let (true, Some(p)) = (last_was_person, out.last_mut()) {
+                if is_party(seg) {
+                    p.party
+                        .get_or_insert_with(|| seg.trim_matches(['(', ')']).to_string());
+                } else {
+                    match classify(text, cs, ce) {
+                        Seg::Org(o) if p.org.is_none() || p.org_weak => {
+                            p.org = Some(o);
+                            p.org_weak = false;
+                        }
+                        Seg::Role(r) => p.role = Some(r),
+                        Seg::Title { role: Some(r), .. } => {
+                            p.role.get_or_insert(r);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            continue;
+        }
+        // `Name, S`: a party after a comma.
+        if last_was_person && is_party(seg) {
+            if let Some(p) = out.last_mut() {
+                p.party
+                    .get_or_insert_with(|| seg.trim_matches(['(', ')']).to_string());
+            }
+            continue;
+        }
+        // `Name, S, för Name, S`, `Name – skule, for Name`: the one before serves for the one
+        // named.
+        if last_was_person {
+            if let Some(g) = table::replaced(text, cs, ce) {
+                if let Some(p) = out.last_mut() {
+                    p.status = Some(Status::Substitute);
+                }
+                out.push(g);
+                pending.clear();
+                continue;
+            }
+        }
         // `Name (vara for Name)`: the one before serves, the one named is absent.
         if let Some(c) = SUB_PAREN.captures(&text[cs..ce]) {
             let (m0, n) = (c.get(0).expect("group 0"), c.name("n").expect("group n"));
@@ -1463,7 +1654,13 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
             inherited = None;
         }
         let (ls, t) = lines[i].trimmed();
-        let Some((n, (status, role))) = block_label_at(t) else {
+        // `Tjänstgörande   Name, S` / `ersättare`: a label wrapped in its column.
+        let wrapped = if block_label_at(t).is_none() {
+            wrapped_label(text, lines, i)
+        } else {
+            None
+        };
+        let Some((n, (status, role))) = block_label_at(t).or(wrapped.map(|w| (w.0, w.1))) else {
             i += 1;
             continue;
         };
@@ -1488,17 +1685,27 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         let mut people = Vec::new();
         let mut next_i = i + 1;
         if column {
-            // The value may wrap onto lines indented past the label.
+            // The value may wrap onto lines indented past the label; a line indented to the
+            // value column may open with a role of its own (`Ordf.   Name, S` / `v. ordf.
+            // Name, M`).
+            let vs = line_end - after.len();
+            let value_col = text[lines[i].start..vs].chars().count();
+            let mut spans = vec![(vs, line_end)];
             let mut j = i + 1;
+            if let Some((_, _, next)) = wrapped {
+                spans.extend(next);
+                j = i + 2;
+            }
             while j < lines.len()
                 && !lines[j].is_blank()
                 && lines[j].indent() > lines[i].indent()
-                && !column_line(lines[j].trimmed().1)
+                && (lines[j].indent() + 1 >= value_col || !column_line(lines[j].trimmed().1))
             {
+                let (s2, t2) = lines[j].trimmed();
+                spans.push((s2, s2 + t2.len()));
                 j += 1;
             }
-            let end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
-            people = parse_list(text, line_end - after.len(), end);
+            people = column_values(text, &spans);
             next_i = j;
         } else if let Some(r) = after.strip_prefix(':').or_else(|| after.strip_prefix('-')) {
             let vs = line_end - r.len();
@@ -1585,6 +1792,72 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         i = next_i.max(i + 1);
     }
     out
+}
+
+/// The lines of a label column's value (`(start, end)` each): one list when a line runs on
+/// (ends in a comma or a lowercase word), else one list a line, each perhaps opening with a role
+/// in a column of its own (`Ordf.     Name, S`).
+fn column_values(text: &str, spans: &[(usize, usize)]) -> Vec<Person> {
+    let runs_on = spans[..spans.len() - 1].iter().any(|&(a, b)| {
+        let t = &text[a..b];
+        t.ends_with(',')
+            || t.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !is_title_word(w)
+                    && role_word(&fold(w)).is_none()
+            })
+    });
+    if runs_on || spans.len() == 1 {
+        return parse_list(text, spans[0].0, spans[spans.len() - 1].1);
+    }
+    let mut out = Vec::new();
+    for &(a, b) in spans {
+        let t = &text[a..b];
+        let sub = block_label_at(t).filter(|&(n, _)| column_gap(&t[n..]));
+        match sub {
+            Some((n, (st, r))) => {
+                let rest = t[n..].trim_start();
+                for mut p in parse_list(text, b - rest.len(), b) {
+                    p.role = p.role.or(r);
+                    p.status = p.status.or(st);
+                    out.push(p);
+                }
+            }
+            None => out.extend(parse_list(text, a, b)),
+        }
+    }
+    out
+}
+
+/// A wrapped label: its length on the first line, the block, the value on the next line.
+type Wrapped = (usize, Block, Option<(usize, usize)>);
+
+/// A label wrapped in a label column: the line's first cell and the next line's (same indent,
+/// lowercase) together are a block label (`Tjänstgörande   Name, S` / `ersättare`). Returns the
+/// first cell's length in the trimmed line, the block, and the value on the next line.
+fn wrapped_label(text: &str, lines: &[Line<'_>], i: usize) -> Option<Wrapped> {
+    let next = lines.get(i + 1)?;
+    if next.is_blank() || next.indent() != lines[i].indent() {
+        return None;
+    }
+    let (ls, _) = lines[i].trimmed();
+    let here = table::cells(&lines[i]);
+    let there = table::cells(next);
+    if here.len() < 2 || there.is_empty() || here[0].s != ls {
+        return None;
+    }
+    let first = &text[here[0].s..here[0].e];
+    let cont = &text[there[0].s..there[0].e];
+    if !cont.starts_with(char::is_lowercase) || cont.split_whitespace().count() > 3 {
+        return None;
+    }
+    let joined = format!("{first} {cont}");
+    let (n, b) = block_label_at(&joined)?;
+    if n != joined.len() {
+        return None;
+    }
+    let value = there.get(1).map(|c| (c.s, there[there.len() - 1].e));
+    Some((here[0].e - ls, b, value))
 }
 
 /// A line opening a new block: a label alone or before `:`/`-` (`ordförande, Name` after a
@@ -1706,10 +1979,15 @@ fn name_line(text: &str, line: &Line<'_>) -> Option<Person> {
 /// A title with a name after it (`Ordförande    Tomas Ek`) is a signer of its own, no caption.
 fn caption_line(text: &str, line: &Line<'_>) -> bool {
     let (s, t) = line.trimmed();
+    caption_text(text, s, s + t.len())
+}
+
+fn caption_text(text: &str, s: usize, e: usize) -> bool {
+    let t = &text[s..e];
     let ws: Vec<&str> = t.split_whitespace().collect();
     !ws.is_empty()
-        && after_title(text, s, s + t.len()).is_none()
-        && !matches!(classify(text, s, s + t.len()), Seg::Persons { .. })
+        && after_title(text, s, e).is_none()
+        && !matches!(classify(text, s, e), Seg::Persons { .. })
         && !t.contains("  ")
         && !t.contains('\t')
         && ws.len() <= 8
@@ -1734,6 +2012,41 @@ pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
             let cap = lines[i + 1].trimmed().1;
             p.role = role_word(&fold(&squash(cap))).or_else(|| title_role(cap));
             out.push(p);
+        }
+    }
+    // Signatures side by side: `Name (C)        Name` over `Ordförande        Sekreterare`,
+    // each name over the caption that starts in its column.
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i + 1].is_blank() {
+            continue;
+        }
+        let names = table::cells(&lines[i]);
+        if names.len() < 2 {
+            continue;
+        }
+        let caps = table::cells(&lines[i + 1]);
+        for n in &names {
+            let Some(c) = caps.iter().find(|c| c.col.abs_diff(n.col) <= 3) else {
+                continue;
+            };
+            if !caption_text(text, c.s, c.e) || text[n.s..n.e].contains(',') {
+                continue;
+            }
+            if let Seg::Persons {
+                spans,
+                party,
+                org: None,
+                ..
+            } = classify(text, n.s, n.e)
+            {
+                if spans.len() == 1 {
+                    let cap = &text[c.s..c.e];
+                    let mut p = Person::new(text, spans[0]);
+                    p.party = party;
+                    p.role = role_word(&fold(&squash(cap))).or_else(|| title_role(cap));
+                    out.push(p);
+                }
+            }
         }
     }
     // `Åke Jönsson, justerare` alone on a line under the minutes.
@@ -1785,9 +2098,39 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
     if first >= j {
         return (Vec::new(), from);
     }
+    // A table under the heading (`Navn⇥Parti⇥Funktion`, then one row a person): each row by
+    // its cells.
+    let head = table::header(text, &lines[first]);
+    let table = head.is_some()
+        || (first..j).any(|k| {
+            table::cells(&lines[k]).len() >= 2 && !table::row(text, &lines[k], None).is_empty()
+        });
+    if table {
+        let mut out = Vec::new();
+        let from = first + usize::from(head.is_some());
+        for line in &lines[from..j] {
+            let row = table::row(text, line, head.as_ref());
+            if row.is_empty() && (head.is_none() || table::cells(line).len() < 2) {
+                let (s, t) = line.trimmed();
+                out.extend(parse_list(text, s, s + t.len()));
+            }
+            out.extend(row);
+        }
+        return (out, j);
+    }
     // `Name, role, § 41–43` one per line: each line is a list of its own.
-    let many_commas = (first..j).any(|k| lines[k].text.matches(',').count() >= 2)
-        && !(first..j).all(|k| starts_with_person(text, &lines[k]));
+    // A line ending in a comma or a conjunction (`…, økonomichef Name og` / `sekretær Name`)
+    // runs on: the block is one list.
+    let runs_on = (first..j.saturating_sub(1)).any(|k| {
+        let t = lines[k].trimmed().1;
+        t.ends_with(',')
+            || t.rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| matches!(fold(w).as_str(), "og" | "och" | "samt" | "and"))
+    });
+    let many_commas = runs_on
+        || ((first..j).any(|k| lines[k].text.matches(',').count() >= 2)
+            && !(first..j).all(|k| starts_with_person(text, &lines[k])));
     let mut out = Vec::new();
     if many_commas {
         let s = lines[first].trimmed().0;

@@ -1,0 +1,316 @@
+//! Attendee tables: rows whose cells (name, party, role, organisation, whom the person replaces)
+//! stand in columns separated by tabs or runs of spaces, with or without a header row
+//! (`Navn⇥Parti⇥Funktion`, `Funksjon   Navn   Parti`, `Namn  Parti  Møtte for`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{
+    classify, is_party, is_title_word, role_word, title_role, top_level_commas, Person, Seg,
+};
+use crate::text::{fold, squash, Line};
+use crate::{Role, Status};
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Col {
+    Name,
+    Party,
+    Role,
+    Org,
+    /// Whom the person in the row serves for (`Møtte for`, `Stedfortræder for`).
+    For,
+    /// Anything else (`Merknad`, `Sak`, `Fra sak`): never a person.
+    Other,
+}
+
+/// A cell: absolute byte span and its start in characters from the line's start.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell {
+    pub s: usize,
+    pub e: usize,
+    pub col: usize,
+}
+
+/// The cells of a line split at tabs or at runs of two or more spaces (the leading indent is
+/// no separator).
+pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
+    let t = line.text;
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    let mut gap_from: Option<usize> = None;
+    let mut gap_len = 0usize;
+    let mut tab = false;
+    for (col, (i, c)) in t.char_indices().enumerate() {
+        if c == ' ' || c == '\t' || c == '\u{a0}' {
+            if gap_from.is_none() {
+                gap_from = Some(i);
+                gap_len = 0;
+                tab = false;
+            }
+            gap_len += 1;
+            tab |= c == '\t';
+            continue;
+        }
+        if let Some(g) = gap_from.take() {
+            if let Some((s, sc)) = start {
+                if tab || gap_len >= 2 {
+                    out.push(Cell {
+                        s: line.start + s,
+                        e: line.start + g,
+                        col: sc,
+                    });
+                    start = Some((i, col));
+                }
+            }
+        }
+        if start.is_none() {
+            start = Some((i, col));
+        }
+    }
+    if let Some((s, sc)) = start {
+        let e = gap_from.unwrap_or(t.len());
+        out.push(Cell {
+            s: line.start + s,
+            e: line.start + e,
+            col: sc,
+        });
+    }
+    out
+}
+
+/// The column a header cell names (folded, squashed).
+fn header_kind(f: &str) -> Option<Col> {
+    let f = f.trim_end_matches([':', '.']);
+    Some(match f {
+        "navn" | "namn" | "name" | "navn og parti" | "fornavn og efternavn" => Col::Name,
+        "parti" | "parti/liste" | "liste" | "parti/gruppe" | "gruppe" | "politisk parti"
+        | "partibeteckning" | "partitilhorighed" => Col::Party,
+        "funktion" | "funksjon" | "rolle" | "roll" | "verv" | "hverv" | "titel" | "tittel"
+        | "stilling" | "befattning" | "uppdrag" | "uppgift" => Col::Role,
+        "reprasenterer"
+        | "representerer"
+        | "representerar"
+        | "representant for"
+        | "representant for organisation"
+        | "organisation"
+        | "organisasjon"
+        | "forening"
+        | "skole"
+        | "skule"
+        | "skola"
+        | "virksomhed"
+        | "verksamhet"
+        | "arbeidsgiver"
+        | "arbeidsgjevar"
+        | "enhet"
+        | "enhed"
+        | "avdeling"
+        | "afdeling"
+        | "avdelning" => Col::Org,
+        "motte for" | "motte i stedet for" | "modte for" | "mott for" | "for" | "i stedet for"
+        | "i staden for" | "i stallet for" | "stedfortrader for" | "stedfortreder for"
+        | "ersattare for" | "ersatter" | "erstatter" | "vara for" | "tjanstgor for" => Col::For,
+        "merknad" | "merknader" | "merknadar" | "bemarkning" | "bemarkninger" | "anmarkning"
+        | "kommentar" | "status" | "sak" | "saker" | "fra sak" | "til sak" | "nr" | "tilstede"
+        | "til stede" | "fremmodt" | "deltog" | "mott" | "motte" | "narvarande" | "paragraf"
+        | "§" | "fravar" | "forfall" => Col::Other,
+        _ => return None,
+    })
+}
+
+/// A header row: every cell names a column and one of them the name.
+pub(super) struct Header {
+    cols: Vec<(Col, usize)>,
+}
+
+pub(super) fn header(text: &str, line: &Line<'_>) -> Option<Header> {
+    let cs = cells(line);
+    if cs.len() < 2 {
+        return None;
+    }
+    let cols: Option<Vec<(Col, usize)>> = cs
+        .iter()
+        .map(|c| header_kind(&fold(&squash(&text[c.s..c.e]))).map(|k| (k, c.col)))
+        .collect();
+    let cols = cols?;
+    cols.iter()
+        .any(|(k, _)| *k == Col::Name)
+        .then_some(Header { cols })
+}
+
+/// `Stedfortræder for Søren Lykke`, `for Anders Hjort`, `møtte for Name`, `i stället för Name`:
+/// the clause opening a cell or list part that names whom the person before it replaces.
+pub(super) static SUB_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|ersättare|ersattare|tjänstgörande|tjänstgör|tjenestegjørende|møtte|mødte|møter|møder|møtande|møtt|mødt)\s+)?(?:for|för|i\s+stedet\s+for|i\s+staden\s+for|i\s+stället\s+för|istället\s+för)\s+")
+        .expect("valid regex")
+});
+
+/// The one person a `for Name` clause in `text[s..e]` names, absent.
+pub(super) fn replaced(text: &str, s: usize, e: usize) -> Option<Person> {
+    let m = SUB_LEAD.find(&text[s..e])?;
+    match classify(text, s + m.end(), e) {
+        Seg::Persons {
+            spans, party, org, ..
+        } if spans.len() == 1 => {
+            let mut p = Person::new(text, spans[0]);
+            p.party = party;
+            p.org = org;
+            p.status = Some(Status::Absent);
+            Some(p)
+        }
+        _ => None,
+    }
+}
+
+/// `Medlem`, `Ledamot`, `Medlem av utvalget`: an ordinary member.
+fn member_word(f: &str) -> bool {
+    matches!(
+        f.split_whitespace().next().unwrap_or(""),
+        "medlem" | "medlemmer" | "ledamot" | "ledamoter" | "member" | "representant"
+    )
+}
+
+/// The role a role cell gives (`Leder`, `Næstformand`, `Medlem`, `Ordf.`).
+fn cell_role(s: &str) -> Option<Role> {
+    let f = fold(&squash(s));
+    if member_word(&f) {
+        return Some(Role::Member);
+    }
+    role_word(&f).or_else(|| {
+        s.split_whitespace()
+            .next()
+            .filter(|w| is_title_word(w))
+            .and_then(|_| title_role(s))
+    })
+}
+
+/// The people of one table row (`Leder⇥Ole Hansen⇥AP`, `Ulla Berg   A   Stedfortræder for Per
+/// Dal`, `Anne Holm (formand)⇥Haarby Borgerforening`): the row's person with the party, role and
+/// organisation its other cells give, and whom it replaces. Empty unless exactly one cell is a
+/// person (a `for` cell aside) and, without a header, every other cell is a party, role, title,
+/// organisation or substitution.
+pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<Person> {
+    let cs = cells(line);
+    if cs.len() < 2 {
+        return Vec::new();
+    }
+    let tabbed = line.text.trim().contains('\t');
+    let kind_of = |k: usize, c: &Cell| -> Option<Col> {
+        let h = header?;
+        if tabbed {
+            (cs.len() <= h.cols.len()).then(|| h.cols[k].0)
+        } else {
+            h.cols
+                .iter()
+                .rev()
+                .find(|(_, start)| *start <= c.col + 2)
+                .or(h.cols.first())
+                .map(|(kind, _)| *kind)
+        }
+    };
+    let mut person: Option<Person> = None;
+    let mut party: Option<String> = None;
+    let mut role: Option<Role> = None;
+    let mut org: Option<String> = None;
+    let mut gone: Option<Person> = None;
+    for (k, c) in cs.iter().enumerate() {
+        let cell = text[c.s..c.e].trim();
+        let kind = kind_of(k, c);
+        if matches!(kind, Some(Col::Other)) {
+            continue;
+        }
+        if kind != Some(Col::Name) {
+            if let Some(p) = replaced(text, c.s, c.e) {
+                gone = Some(p);
+                continue;
+            }
+        }
+        if matches!(kind, Some(Col::Party)) || (kind.is_none() && is_party(cell)) {
+            if is_party(cell) || (cell.chars().count() <= 4 && !cell.contains(char::is_numeric)) {
+                party = Some(cell.trim_matches(['(', ')']).to_string());
+                continue;
+            }
+            if kind.is_some() {
+                continue;
+            }
+        }
+        if matches!(kind, Some(Col::Role)) || kind.is_none() {
+            if let Some(r) = cell_role(cell) {
+                role = Some(r);
+                continue;
+            }
+            if kind.is_some() {
+                continue;
+            }
+        }
+        let seg = classify(text, c.s, c.e);
+        match (kind, seg) {
+            (
+                Some(Col::Name | Col::For) | None,
+                Seg::Persons {
+                    spans,
+                    party: pp,
+                    org: po,
+                    role: pr,
+                    ..
+                },
+            ) if spans.len() == 1 => {
+                let mut p = Person::new(text, spans[0]);
+                p.party = pp;
+                p.org = po;
+                p.role = pr;
+                if kind == Some(Col::For) {
+                    p.status = Some(Status::Absent);
+                    gone = Some(p);
+                } else if person.is_none() {
+                    person = Some(p);
+                } else {
+                    return Vec::new();
+                }
+            }
+            (Some(Col::Name), _) => return Vec::new(),
+            (Some(Col::For), _) => {}
+            (Some(Col::Org) | None, _) => {
+                // `Assens Kommune, referent`, `Plan- og Miljøudvalget, under punkt 3`: the
+                // organisation, then roles.
+                let parts = top_level_commas(text, c.s, c.e);
+                for (n, &(a, b)) in parts.iter().enumerate() {
+                    match classify(text, a, b) {
+                        Seg::Role(r) => role = role.or(Some(r)),
+                        Seg::Title { role: Some(r), .. } => role = role.or(Some(r)),
+                        Seg::Org(o) if n == 0 => org = Some(o),
+                        Seg::Persons { .. } if n == 0 && kind.is_some() => {
+                            org = Some(squash(&text[a..b]));
+                        }
+                        _ if n == 0 && kind.is_none() => return Vec::new(),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(mut p) = person else {
+        return Vec::new();
+    };
+    if p.party.is_none() {
+        p.party = party;
+    }
+    if p.role.is_none() || role.is_some_and(|r| r != Role::Member) {
+        p.role = role.or(p.role);
+    }
+    if p.org.is_none() {
+        p.org = org;
+    }
+    let mut out = Vec::new();
+    if let Some(g) = gone {
+        p.status = Some(Status::Substitute);
+        out.push(p);
+        out.push(g);
+    } else {
+        out.push(p);
+    }
+    out
+}
