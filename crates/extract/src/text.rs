@@ -4,7 +4,7 @@
 //! `fold_diacritics`) is only ever used to *compare*, never to compute offsets, because folding
 //! changes byte lengths (`ä` is two bytes, `a` one).
 
-use rensa_core::fold_diacritics;
+use rensa_core::fold_diacritic;
 
 /// One line of the input, without its line terminator.
 #[derive(Debug, Clone, Copy)]
@@ -88,7 +88,14 @@ pub(crate) fn line_of(lines: &[Line<'_>], pos: usize) -> usize {
 
 /// Lowercase and diacritics folded: the form labels are compared in.
 pub(crate) fn fold(s: &str) -> String {
-    fold_diacritics(&s.to_lowercase())
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    // One pass, one allocation (labels and names are folded a great many times).
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_diacritic)
+        .collect()
 }
 
 /// One character lowercased and folded.
@@ -96,12 +103,7 @@ pub(crate) fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    let l = c.to_lowercase().next().unwrap_or(c);
-    let mut buf = [0u8; 4];
-    fold_diacritics(l.encode_utf8(&mut buf))
-        .chars()
-        .next()
-        .unwrap_or(l)
+    fold_diacritic(c.to_lowercase().next().unwrap_or(c))
 }
 
 /// If `s` starts with `label` (given folded; a space in it matches any run of whitespace),
