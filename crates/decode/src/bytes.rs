@@ -5,7 +5,7 @@ use crate::tables::{CP437, CP850, CP865};
 use crate::{DecodeError, DecodeOptions, Decoded};
 
 /// Legacy candidates in order of preference on a tie.
-const LEGACY: [&str; 7] = [
+pub(crate) const LEGACY: [&str; 7] = [
     "windows-1252",
     "iso-8859-15",
     "iso-8859-1",
@@ -43,6 +43,14 @@ pub(crate) fn decode(
                 Err(_) => legacy(bytes, lex),
             }
         }
+    };
+    // ALTO and PAGE XML: the transcription, not the markup.
+    let decoded = match crate::xml::sniff(&decoded.text) {
+        Some(format) => {
+            same_bytes = false;
+            crate::xml::convert(bytes, decoded, format)?
+        }
+        None => decoded,
     };
     // `check_binary` already refused any NUL in bytes that are the text.
     if !same_bytes {
@@ -171,7 +179,8 @@ fn check_binary(bytes: &[u8], has_nul: bool) -> Result<(), DecodeError> {
     Ok(())
 }
 
-fn decode_legacy(bytes: &[u8], label: &str) -> String {
+/// `bytes` decoded with one of the [`LEGACY`] pages, by label (windows-1252 for an unknown one).
+pub(crate) fn decode_legacy(bytes: &[u8], label: &str) -> String {
     let table = match label {
         "cp850" => &CP850,
         "cp865" => &CP865,

@@ -5,6 +5,9 @@
 //! - [`decode_bytes`] decides how a file's bytes are encoded (BOM, UTF-8, or one of seven legacy
 //!   code pages) and returns the text with the encoding's label and a confidence. It refuses
 //!   empty, binary and absurdly long-lined input with a [`DecodeError`] whose [`code`] is stable.
+//!   An OCR engine's ALTO or PAGE XML file comes back as the text it transcribes, in file order,
+//!   labelled `alto+…`/`page+…`; a malformed one is [`DecodeError::MalformedXml`] (formats,
+//!   reading order and what is kept: `src/xml.rs`).
 //! - [`repair`] works on a [`Document`] whose text is already valid UTF-8 and appends
 //!   [`EditKind::Encoding`] edits, one per repaired span, each naming its rule (see [`rules`]) and a
 //!   confidence. The document keeps its original, so every repair can be undone.
@@ -95,6 +98,7 @@ mod replacement;
 mod scan;
 mod tables;
 mod unicode;
+mod xml;
 
 /// Text decoded from bytes, with the encoding it was read as.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +107,8 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's label: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `utf-32le`,
     /// `utf-32be`, `windows-1252`, `iso-8859-1`, `iso-8859-15`, `cp850`, `cp865`, `cp437` or
-    /// `macintosh`.
+    /// `macintosh`; for ALTO or PAGE XML the same prefixed with the format (`alto+utf-8`,
+    /// `page+iso-8859-1`), the text then being the transcription, not the markup.
     pub encoding: &'static str,
     /// Confidence in the choice, in [0, 1]: 1 for a BOM or valid UTF-8, lower for a legacy page
     /// chosen by score (by the margin to the runner-up).
@@ -148,6 +153,17 @@ pub enum DecodeError {
         /// The limit.
         max: usize,
     },
+    /// An ALTO or PAGE XML file that is not well-formed (unclosed or mismatched tags, an unknown
+    /// entity, a bare `&`, a file cut short).
+    #[error("malformed XML at line {line}, column {column}: {message}")]
+    MalformedXml {
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column of the fault, in characters.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+    },
     /// The document refused this crate's edits (a bug in this crate).
     #[error("internal error applying encoding repairs")]
     Edit(#[from] EditError),
@@ -160,6 +176,7 @@ impl DecodeError {
             DecodeError::Empty => "empty-input",
             DecodeError::Binary { .. } => "binary-input",
             DecodeError::LineTooLong { .. } => "line-too-long",
+            DecodeError::MalformedXml { .. } => "malformed-xml",
             DecodeError::Edit(_) => "internal",
         }
     }
@@ -219,7 +236,8 @@ pub fn rules() -> &'static [RuleInfo] {
     RULES
 }
 
-/// Decodes a file's bytes: BOM, else UTF-8, else the best-scoring legacy code page.
+/// Decodes a file's bytes: BOM, else UTF-8, else the best-scoring legacy code page. An ALTO or
+/// PAGE XML file gives the text it transcribes (its declared encoding followed).
 ///
 /// `vocabs` are used to score legacy candidates by dictionary hits; pass the four languages'
 /// vocabularies (an empty slice works, with letter statistics only).

@@ -9,11 +9,11 @@
 //! | `id` | string | stable id, `[A-Za-z0-9_-]{1,511}`, derived from the source path or the given id |
 //! | `source` | string | the path as given on the command line (relative stays relative), or `-` for stdin |
 //! | `sha256` | string | hex SHA-256 of the raw input bytes |
-//! | `encoding` | string | detected byte encoding (`utf-8`, `windows-1252`, `cp850`, …) |
+//! | `encoding` | string | detected byte encoding (`utf-8`, `windows-1252`, `cp850`, …), with the source format first for OCR XML (`alto+utf-8`, `page+iso-8859-1`) |
 //! | `language` | string | `sv`, `nb`, `nn` or `da` |
 //! | `text` | string | the cleaned text |
 //! | `edits` | array | the edit log, sorted by `start`, non-overlapping |
-//! | `edits[].start`, `edits[].end` | integer | half-open **byte** range into the *decoded original* (the raw bytes decoded with `encoding`) |
+//! | `edits[].start`, `edits[].end` | integer | half-open **byte** range into the *decoded original* (the raw bytes decoded with `encoding`; for ALTO/PAGE XML, the transcription read out of it) |
 //! | `edits[].from` | string | the original text of that range |
 //! | `edits[].to` | string | its replacement in `text` |
 //! | `edits[].kind` | string | `encoding`, `ocr` or `layout` |
