@@ -22,7 +22,7 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|\d{1,2}\.)[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
+        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|\d{1,3}\.|(?P<bare>\d{1,3}/(?:\d{2}|\d{4})))[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
     )
     .expect("valid regex")
 });
@@ -116,6 +116,12 @@ fn title_sentence_end(text: &str, s: usize, e: usize) -> Option<usize> {
 fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Person>) {
     let mut people = Vec::new();
     let mut end = e;
+    // `Åpning (ordfører Name)`, `Keynote (Name, Org)`: a closing parenthesis that names who
+    // speaks is an attribution, cut from the title.
+    if let Some((open, found)) = paren_speakers(text, s, e) {
+        people.extend(found);
+        end = open;
+    }
     if let Some(se) = title_sentence_end(text, s, e) {
         let (ts, te) = crate::text::trim_span(text, se, e, &[]);
         let mut found = parse_speaker_line(text, ts, te);
@@ -202,6 +208,47 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
     }
     people.extend(titled_names(text, ts, end));
     (end, people)
+}
+
+/// The speakers a parenthesis closing `text[s..e]` names (`(ordfører Name)`, `(Name, rektor, og
+/// Name, helsesykepleier)`), with the parenthesis' start. `None` when it names nobody (`(demo)`,
+/// a party `(S)`) or holds more than a person, a title and an organisation per part.
+fn paren_speakers(text: &str, s: usize, e: usize) -> Option<(usize, Vec<Person>)> {
+    let t = text[s..e].trim_end();
+    if !t.ends_with(')') {
+        return None;
+    }
+    let open = t.rfind('(')?;
+    let (a, b) = (s + open + 1, s + t.len() - 1);
+    if b <= a + 4 || text[a..b].contains(['(', ')']) {
+        return None;
+    }
+    let mut found = attribution(text, a, b);
+    if found.is_empty() {
+        found = parse_speaker_line(text, a, b);
+    }
+    if found.is_empty() {
+        found = lowercase_title_name(text, a, b);
+    }
+    (!found.is_empty()).then_some((s + open, found))
+}
+
+/// `ordfører Hilde Vassdal`: one lowercase title word, then exactly one name and nothing else.
+fn lowercase_title_name(text: &str, s: usize, e: usize) -> Vec<Person> {
+    let (s, e) = crate::text::trim_span(text, s, e, &['.', ',']);
+    let t = &text[s..e];
+    let Some(sp) = t.find(char::is_whitespace) else {
+        return Vec::new();
+    };
+    if !is_title_word(&t[..sp]) || !t[..sp].starts_with(char::is_lowercase) {
+        return Vec::new();
+    }
+    let found = attribution(text, s + sp, e);
+    if found.len() == 1 {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// A continuation line that names speakers: `v/ direktør Name`, `ved rådgiver Name`, or, after
@@ -326,6 +373,30 @@ fn trailing_name(text: &str, s: usize, e: usize) -> Vec<Person> {
     Vec::new()
 }
 
+/// `Ledes av Name, Org`, `Faciliteret af Name`, `Modereras av Name`: who leads a programme item
+/// hosts it. The marker must open the span.
+static HOST_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t(]*(?:faciliter(?:et|es)|fasilit(?:ert|eres)|fasilitert|led(?:es|s|et|d)|lei(?:ast|dd)|moderer(?:et|es|as|ad|t)|modererad|moderert)[ \t]+(?:af|av|by)[ \t]+")
+        .expect("valid regex")
+});
+
+/// The hosts a `Ledes av …` span names (role host), or `None` when it opens with no host marker.
+fn hosted_by(text: &str, s: usize, e: usize) -> Option<Vec<Person>> {
+    let m = HOST_LEAD.find(&text[s..e])?;
+    let (a, b) = crate::text::trim_span(text, s + m.end(), e, &['.', ')']);
+    let mut found = attribution(text, a, b);
+    if found.is_empty() {
+        found = parse_speaker_line(text, a, b);
+    }
+    if found.is_empty() {
+        return None;
+    }
+    for p in &mut found {
+        p.role = Some(crate::Role::Host);
+    }
+    Some(found)
+}
+
 /// The text of a line after its bullet, with its absolute start.
 fn unbullet<'a>(line: &Line<'a>) -> (usize, &'a str) {
     let (s, t) = line.trimmed();
@@ -368,6 +439,18 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
         let n = c.name("n")?.as_str();
         let title = c.name("title")?;
         let plain_number = n.ends_with('.') && n.chars().next().is_some_and(|c| c.is_ascii_digit());
+        // `14/25  Godkjenning …`: a bare case number (number/year) opens an item when the year
+        // part cannot be a month (`3/12` may be a date) and the title is capitalised.
+        if c.name("bare").is_some() {
+            let year = n.split('/').nth(1).unwrap_or("");
+            let y: u32 = year.parse().ok()?;
+            if (year.len() == 2 && y <= 12)
+                || !title.as_str().starts_with(char::is_uppercase)
+                || MONTH_START.is_match(title.as_str())
+            {
+                return None;
+            }
+        }
         if plain_number
             && (!title.as_str().starts_with(char::is_uppercase)
                 || MONTH_START.is_match(title.as_str()))
@@ -521,12 +604,15 @@ type Row = (
 /// the cells start in. `None` without a title or with a title that is no heading.
 fn item_row(text: &str, line: &Line<'_>, cols: &[(ItemCol, usize)]) -> Option<Row> {
     let cs = cells(line);
-    let tabbed = line.text.trim().contains('\t');
+    let tabbed = line.text.trim().contains(['\t', '|']);
     let mut number = None;
     let mut time = None;
     let mut title = None;
     let mut people = Vec::new();
     for (k, c) in cs.iter().enumerate() {
+        if c.s == c.e {
+            continue;
+        }
         let kind = if tabbed && cs.len() <= cols.len() {
             cols[k].0
         } else {
@@ -555,6 +641,10 @@ fn item_row(text: &str, line: &Line<'_>, cols: &[(ItemCol, usize)]) -> Option<Ro
                 title = Some((c.s, c.e));
             }
             ItemCol::Presenter => {
+                if let Some(hosts) = hosted_by(text, c.s, c.e) {
+                    people.extend(hosts);
+                    continue;
+                }
                 let mut found = attribution(text, c.s, c.e);
                 if found.is_empty() {
                     found = parse_speaker_line(text, c.s, c.e);
@@ -702,7 +792,9 @@ pub(crate) fn find(
         };
         let mut j = k + 1;
         while j < lines.len() && !lines[j].is_blank() {
-            if kinds[j].is_none() {
+            // Under a header the row is read by its columns, even when it opens with a time
+            // (`16.15 | Velkomst | Name`) and so also looks like a timed line.
+            if !matches!(kinds[j], Some((Kind::Numbered(_), _, _))) {
                 if let Some((number, time, (ts, te), people)) = item_row(text, &lines[j], &cols) {
                     let (time, end_time) = time.unzip();
                     let (ls, lt) = lines[j].trimmed();
@@ -782,7 +874,18 @@ pub(crate) fn find(
                 break;
             }
             let (s2, t2) = line.trimmed();
-            let mut found = parse_speaker_line(text, s2, s2 + t2.len());
+            // `Ledes av Name, Org` hosts the item; a line that is one parenthesis
+            // (`(Name, title, Org)`) names its speakers.
+            let mut found = hosted_by(text, s2, s2 + t2.len()).unwrap_or_default();
+            if found.is_empty() && t2.starts_with('(') {
+                found = paren_speakers(text, s2, s2 + t2.len())
+                    .filter(|(open, _)| *open == s2)
+                    .map(|(_, f)| f)
+                    .unwrap_or_default();
+            }
+            if found.is_empty() {
+                found = parse_speaker_line(text, s2, s2 + t2.len());
+            }
             if found.is_empty() && !matches!(kind, Kind::Bullet) {
                 found = continued_attribution(text, s2, s2 + t2.len(), !people.is_empty());
             }
@@ -894,7 +997,9 @@ pub(crate) fn find(
                 }
             }
             for mut p in d.people {
-                p.role = Some(crate::Role::Speaker);
+                if p.role != Some(crate::Role::Host) {
+                    p.role = Some(crate::Role::Speaker);
+                }
                 all_people.push(p);
             }
             AgendaItem {

@@ -90,8 +90,17 @@
 //!   `politisk sekretær`) is a signer. `X orienterer`/`redogör`/`deltek` makes X a speaker only if
 //!   no list gave X a status or role; `X (S) och Y (M) justerar` makes both adjusters; a title in
 //!   running text (`Ordföranden Åsa Lindqvist`) only adds a role to someone found elsewhere.
+//!   Prose counts too: `Til stede var …`, `Fra administrationen deltog …`, `Dessutom närvarade …`
+//!   (present; a part with a body's name before the name is skipped, not split), `Mødet blev
+//!   ledet af` (chair), `Som sekreterare tjänstgjorde`, `…, der førte protokollen` (secretary),
+//!   `Til å underskrive protokollen … ble valgt A og B` (adjusters), `Name har meldt forfall`
+//!   (absent), `Varamedlem Name er kalla inn` (substitute). A heading without a colon ending in a
+//!   group label (`Udvalgets medlemmer`, `Frå administrasjonen`), a label with a qualifier
+//!   (`Til stede fra arbeidsgiver:`) over `Role  title Name` rows, and role columns with more
+//!   cells (`Ledamot  Name  Party  för Name`, read as a table row) are blocks; a letter's sender
+//!   under `Med venlig hilsen` with a job title (no role) is no attendee.
 //! - **Agenda.** Numbered lines (`§ 12`, `1.`, `Sak 12/20`, `Sak nr. 7/25`, `PS 5/21`, `RS 3/25`,
-//!   `DS 4/25`, `Punkt 3`, `Ad 2`; at least two, or one `§`; a worded number before a lowercase
+//!   `DS 4/25`, `Punkt 3`, `Ad 2`, running `118.`, bare `14/25` when `25` is no month; at least two, or one `§`; a worded number before a lowercase
 //!   word is a reference in a sentence, `Sak 61/25 og sak 62/25 er …`, not an item), timed program lines (at least two lines starting with a time), and bullets under a
 //!   heading containing `program`/`dagordning`/`agenda`/`sakliste`/`dagsorden`, or the plain
 //!   lines (at least two, each capitalised, no labels) right under such a heading or one like
@@ -115,6 +124,10 @@
 //!   Name`), a profession (`biolog`, `kommuneoverlege`, `lodsejer`) or one lowercase word shaped
 //!   like a person noun (`-are`, `-ør`, `-ist`, `-ent`, `-log`, `-iker` …) before a name marks a
 //!   speaker; `– besök Gamla Kvarnen` does not. `kv.`, `gnr.`, `bnr.` end no title sentence.
+//!   A closing parenthesis naming a speaker (`Åpning (ordfører Name)`) or a line that is one
+//!   (`(Name, title, Org)`) gives the item's people; `Ledes av`/`Faciliteret af` names a host.
+//!   Item tables may be pipe tables (`Kl. | Indhold | Oplægsholder`), read by column even when a
+//!   row opens with a time.
 //!
 //!   The hand-annotated `fixtures/fields-heldout` set was used to develop these rules (it is a
 //!   dev set now, no longer held out); the cases in `fixtures/cases/extract` restate each rule

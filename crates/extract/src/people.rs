@@ -529,6 +529,14 @@ const TITLE_ENDINGS: &[&str] = &[
     "landmand",
     "revisor",
     "revisoren",
+    "controller",
+    "controllern",
+    // Elected staff representatives: `hovedverneombud`, `skyddsombud`, `hovedtillitsvalgt`.
+    "ombud",
+    "ombudet",
+    "tillitsvalgt",
+    "tillitsvald",
+    "fortroendevald",
 ];
 
 /// True for a job title or office (`økonomisjef`, `Nämndsekreterare`, `udvalgsformand`).
@@ -537,6 +545,10 @@ pub(crate) fn is_title_word(w: &str) -> bool {
     // `rådgiver/sekretær`, `konsulent/referent`: two titles at once.
     if w.contains('/') {
         return w.split('/').any(is_title_word);
+    }
+    // `HR-rådgiver`, `IT-konsulent`: a hyphenated compound is a title when its last part is.
+    if let Some((head, last)) = w.rsplit_once('-') {
+        return !head.is_empty() && last.chars().count() >= 4 && is_title_word(last);
     }
     let f = fold(w);
     f.len() >= 4
@@ -693,7 +705,10 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
     if !is_name_word(toks[0]) || !is_name_word(toks[toks.len() - 1]) {
         return None;
     }
-    if ORG_LEAD.contains(&fold(toks[0]).as_str()) {
+    // `Ukrainsk Netværk`, `Tibetansk Forening`, `Polsk Kulturforening`: a national adjective
+    // (`-sk`) opens an organisation's name, never a person's.
+    let f0 = fold(toks[0]);
+    if ORG_LEAD.contains(&f0.as_str()) || (f0.len() >= 4 && f0.ends_with("sk")) {
         return None;
     }
     if COUNTRIES.contains(&fold(toks[toks.len() - 1]).as_str()) {
@@ -1078,13 +1093,19 @@ fn dash_tails(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize, bool
         let cut = DASH_SEP.find_iter(seg).last().and_then(|m| {
             let (ts, te) = crate::text::trim_span(text, a + m.end(), b, &['.']);
             let head = text[a..a + m.start()].trim();
+            // After one person's name any title may follow (`Name – byrådsmedlem, Venstre`).
+            let person_head = || {
+                let (hs, he) = crate::text::trim_span(text, a, a + m.start(), &[]);
+                hs < he && names_in(text, hs, he).is_some_and(|v| v.len() == 1)
+            };
             let ok = ts < te
                 && !head.is_empty()
                 && (is_party(&text[ts..te])
-                    || matches!(
-                        classify(text, ts, te),
-                        Seg::Org(_) | Seg::Role(_) | Seg::Title { role: Some(_), .. }
-                    ));
+                    || match classify(text, ts, te) {
+                        Seg::Org(_) | Seg::Role(_) | Seg::Title { role: Some(_), .. } => true,
+                        Seg::Title { role: None, .. } => person_head(),
+                        _ => false,
+                    });
             ok.then_some((a + m.start(), ts, te))
         });
         match cut {
@@ -1390,6 +1411,26 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
         (Some(Status::Present), Some(Role::Member)),
     ),
     ("ledamöter", (Some(Status::Present), Some(Role::Member))),
+    ("ledamot", (None, Some(Role::Member))),
+    ("medlem", (None, Some(Role::Member))),
+    ("ersättare, ej tjg.", (Some(Status::Substitute), None)),
+    ("ersättare ej tjg.", (Some(Status::Substitute), None)),
+    (
+        "ersättare, ej tjänstgörande",
+        (Some(Status::Substitute), None),
+    ),
+    (
+        "ersättare ej tjänstgörande",
+        (Some(Status::Substitute), None),
+    ),
+    ("ej tjg. ersättare", (Some(Status::Substitute), None)),
+    ("ej tjg ersättare", (Some(Status::Substitute), None)),
+    (
+        "møtande medlemmer",
+        (Some(Status::Present), Some(Role::Member)),
+    ),
+    ("udvalgssekretær", (None, Some(Role::Secretary))),
+    ("mødesekretær", (None, Some(Role::Secretary))),
     ("tjänstgörande ersättare", (Some(Status::Substitute), None)),
     ("ersättare", (Some(Status::Substitute), None)),
     // Substitutes who attend without serving: still `substitute`, no role.
@@ -1609,9 +1650,21 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
         .iter()
         .find_map(|(l, b)| match_label(t, l).map(|n| (n, *b)))
     {
+        // `Til stede fra arbeidsgiver:`, `Närvarande från förvaltningen:`: a known label, then
+        // where the people come from, before the colon.
+        let rest = &t[hit.0..];
+        if let Some(c) = rest.find(':').filter(|&c| c <= 40) {
+            let q = fold(rest[..c].trim());
+            let from = ["fra ", "fran ", "for "].iter().any(|f| q.starts_with(f));
+            if from && q.split_whitespace().count() <= 3 {
+                return Some((hit.0 + c, hit.1));
+            }
+        }
         return Some(hit);
     }
-    let colon = t.find(':').filter(|&c| c > 0 && c <= 50)?;
+    let Some(colon) = t.find(':').filter(|&c| c > 0 && c <= 50) else {
+        return heading_label(t);
+    };
     let head = &t[..colon];
     let ws = words(head);
     if ws.len() < 2
@@ -1636,6 +1689,47 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
             .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
         {
             return Some((colon, hit));
+        }
+    }
+    None
+}
+
+/// A heading alone on its line without a colon, two or three words ending in a known label
+/// (`Udvalgets medlemmer`, `Møtande varamedlemmer`), or `Fra`/`Frå`/`Från` + a definite noun
+/// (`Frå administrasjonen`): the whole line is the label.
+fn heading_label(t: &str) -> Option<(usize, Block)> {
+    if t.len() > 50 || !t.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let ws = words(t);
+    if ws.len() < 2
+        || ws.len() > 3
+        || t.len() > 50
+        || !t
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+        || !t.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let first = fold(&t[ws[0].0..ws[0].1]);
+    let last = fold(&t[ws[ws.len() - 1].0..ws[ws.len() - 1].1]);
+    if ws.len() == 2
+        && matches!(first.as_str(), "fra" | "fran")
+        && FOLDED_BLOCKS.iter().any(|(l, _)| *l == last)
+    {
+        return Some((t.len(), (Some(Status::Present), None)));
+    }
+    for &(a, _) in ws.iter().skip(1) {
+        let tail = &t[a..];
+        if let Some(hit) = FOLDED_BLOCKS
+            .iter()
+            .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
+        {
+            // Only labels that name a group of people (`medlemmer`, `varamedlemmer`), not an
+            // officer (`Ny leder` is a heading about a case).
+            let group = hit.0.is_some() || hit.1 == Some(Role::Member);
+            return group.then_some((t.len(), hit));
         }
     }
     None
@@ -1671,7 +1765,18 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         let column = !after.is_empty() && !after.starts_with([':', '-', '–']) && column_gap(rest);
         // A heading whose lines are label lines (`Ordförande   Name (C)`, `Ledamöter Name (M),
         // Name (S)`): each line is a block of its own.
-        if after.is_empty() && i + 1 < lines.len() && label_line(text, &lines[i + 1]) {
+        // After a colon every line of the block must be one (`Til stede fra arbeidsgiver:` /
+        // `Leder   kommunedirektør Name`); else it is a list whose lines may open with a title.
+        let all_labels = || {
+            lines[i + 1..]
+                .iter()
+                .take_while(|l| !l.is_blank())
+                .all(|l| label_line(text, l))
+        };
+        if (after.is_empty() || (after == ":" && all_labels()))
+            && i + 1 < lines.len()
+            && label_line(text, &lines[i + 1])
+        {
             inherited = status;
             i += 1;
             continue;
@@ -1808,7 +1913,7 @@ fn column_values(text: &str, spans: &[(usize, usize)]) -> Vec<Person> {
             })
     });
     if runs_on || spans.len() == 1 {
-        return parse_list(text, spans[0].0, spans[spans.len() - 1].1);
+        return column_value(text, spans[0].0, spans[spans.len() - 1].1);
     }
     let mut out = Vec::new();
     for &(a, b) in spans {
@@ -1817,16 +1922,44 @@ fn column_values(text: &str, spans: &[(usize, usize)]) -> Vec<Person> {
         match sub {
             Some((n, (st, r))) => {
                 let rest = t[n..].trim_start();
-                for mut p in parse_list(text, b - rest.len(), b) {
+                for mut p in column_value(text, b - rest.len(), b) {
                     p.role = p.role.or(r);
                     p.status = p.status.or(st);
                     out.push(p);
                 }
             }
-            None => out.extend(parse_list(text, a, b)),
+            None => out.extend(column_value(text, a, b)),
         }
     }
     out
+}
+
+/// The people of one label column value: a row of further columns (`Name   Party   för
+/// Name`, `Name⇥Senterpartiet`) read as a table row; else a list, whose first part may open
+/// with lowercase title words before the name (`kommunedirektør Name`, `personal- og
+/// organisasjonssjef Name`, `hovedverneombud Name, Org`).
+fn column_value(text: &str, a: usize, b: usize) -> Vec<Person> {
+    let v = &text[a..b];
+    if !v.contains('\n') && (v.contains('\t') || v.contains("  ")) {
+        let line = Line {
+            start: a,
+            end: b,
+            text: v,
+        };
+        let row = table::row(text, &line, None);
+        if !row.is_empty() {
+            return row;
+        }
+    }
+    let found = parse_list(text, a, b);
+    if !found.is_empty() {
+        return found;
+    }
+    let first = top_level_commas(text, a, b)[0];
+    match lowercase_lead(text, first.0, first.1) {
+        Some(ns) => parse_list(text, ns, b),
+        None => Vec::new(),
+    }
 }
 
 /// A wrapped label: its length on the first line, the block, the value on the next line.
@@ -2000,6 +2133,19 @@ fn caption_text(text: &str, s: usize, e: usize) -> bool {
             .any(|w| is_title_word(w) || role_word(&fold(w)).is_some())
 }
 
+/// A letter's closing greeting (`Med venlig hilsen`, `Vennlig hilsen`, `Med vänliga
+/// hälsningar`, `Hälsningar`, `Mvh`).
+fn greeting(t: &str) -> bool {
+    let f = fold(t.trim_end_matches([',', '.', '!']));
+    f == "mvh"
+        || f.ends_with("hilsen")
+        || f.ends_with("hilsner")
+        || f.ends_with("halsning")
+        || f.ends_with("halsningar")
+        || f.ends_with("helsing")
+        || f.ends_with("helsingar")
+}
+
 /// People who sign a notice or minutes: a name alone on its line with a caption below it
 /// (`Ida Pettersen Vik (Ap)` / `ordfører`, `Eli Sæbø` / `sekretær`). The caption gives the role.
 pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
@@ -2011,6 +2157,11 @@ pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         if let Some(mut p) = name_line(text, &lines[i]) {
             let cap = lines[i + 1].trimmed().1;
             p.role = role_word(&fold(&squash(cap))).or_else(|| title_role(cap));
+            // `Med venlig hilsen` / Name / `Landdistriktskoordinator`: the sender of a letter
+            // with a job title (no chair or secretary) attends nothing.
+            if p.role.is_none() && i > 0 && greeting(lines[i - 1].trimmed().1) {
+                continue;
+            }
             out.push(p);
         }
     }
@@ -2149,7 +2300,7 @@ const NAME: &str = r"\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*(?:[ \t ]+(?:(?:van|
 
 static SECRETARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:antecknat av|antecknad av|antecknare|vid protokollet|skrevet av|skrevet af|nedtecknat av|referat ved|referat af|referent)[ \t ]*:?[ \t ]*(?P<n>{NAME})"
+        r"(?i:antecknat av|antecknad av|antecknare|vid protokollet|skrevet av|skrevet af|nedtecknat av|referat ved|referat af|referent|protokollet fördes av|protokollen ble ført av|protokollen blev ført af|protokollen vart ført av|protokollen førtes af|som (?:sekreterare|sekretær|sekretar|referent|protokollförare|protokollfører|protokollførar)[ \t]+(?:tjänstgjorde|tjänstgör|fungerade|fungerar|fungerte|fungerede|fungerer|var|deltog|deltok))[ \t ]*:?[ \t ]*(?P<n>{NAME})"
     ))
     .expect("valid regex")
 });
@@ -2168,6 +2319,51 @@ static ADJUSTER: LazyLock<Regex> = LazyLock::new(|| {
 
 const PARTY_PAREN: &str = r"(?:[ \t ]*\([^()\n]{1,12}\))?";
 
+/// `Pia Høyer, der førte protokollen`, `Eva Ek förde protokollet`: who took the minutes.
+static SECRETARY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME}){PARTY_PAREN},?[ \t]+(?:(?i:der|som|hvilken)[ \t]+)?(?i:førte|förde|førde|skrev|skreiv|tok)[ \t]+(?i:protokollen|protokollet|referatet|referat|protokoll)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+/// `Mødet blev ledet af Name`, `Mötet leddes av Name`, `Møteleiar var Name`: who chaired.
+static CHAIR_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:mødet blev ledet af|mødet ledes af|møtet ble ledet av|møtet ledes av|møtet vart leia av|møtet vart leidd av|mötet leddes av|mötet leds av|sammanträdet leddes av|mødeleder var|møteleder var|møteleiar var|mötesordförande var|som (?:ordförande|mötesordförande|ordstyrer|møteleder|mødeleder|dirigent)[ \t]+(?:fungerade|fungerar|fungerte|fungerede|tjänstgjorde|var))[ \t]*:?[ \t]*(?P<n>{NAME})"
+    ))
+    .expect("valid regex")
+});
+/// `Til å underskrive protokollen sammen med leder ble valgt A og B`, `… underskriven av leiar
+/// og to medlemmer valde i møtet: A og B`: adjusters chosen in a sentence.
+static ADJUST_CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:underskrive|underskriva|underskriven|underskrevet|underskrives|underskrivast|skrive under|skriva under|signere|signera|justere|justera)[^.:\n]{{0,60}}?(?i:valgt|valt|valde|valda|valgte|valdes|valgtes|utsedd|utsedda|utsågs)(?:[ \t]+(?i:i|på)[ \t]+(?i:møtet|mødet|mötet))?[ \t]*:?\s*(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)"
+    ))
+    .expect("valid regex")
+});
+/// `Name har meldt forfall`, `Name (SD) har anmält förhinder`, `Name er forhindret`, `Name kan
+/// ikke møde`: someone announced as absent.
+static ABSENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME}){PARTY_PAREN}[ \t]+(?:(?i:har|hade|havde|hadde)[ \t]+(?i:meldt|meldet|meldat|anmält|anmalt|anmeldt|givet|gitt|sendt|lämnat)[ \t]+(?i:forfall|afbud|förhinder|fråvær|fravær|förfall|frafall)|(?i:er|är|var|blev|ble|vart)[ \t]+(?i:forhindret|forhindra|förhindrad|fraværende|frånvarande|fråverande)|(?i:kan|kunne|kunde)[ \t]+(?i:ikke|ikkje|inte|ej)[ \t]+(?i:møte|møde|delta|deltage|närvara))(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+/// `Varamedlem Name er kalla inn`, `Stedfortræder Name (C) er indkaldt`, `Ersättaren Name (SD)
+/// kallas`: a named substitute.
+static SUBSTITUTE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:varamedlem(?:met)?|vararepresentant(?:en)?|varamand(?:en)?|vara|stedfortræder(?:en)?|stedfortreder(?:en)?|suppleant(?:en)?|ersättare(?:n)?)[ \t]+(?P<n>{NAME}){PARTY_PAREN}[ \t]+(?:(?i:er|är|blir|bliver|ble|blev|vart|var|har[ \t]+blitt|har[ \t]+blivit)[ \t]+)?(?i:kalla|kalt|innkalla|innkalt|indkaldt|kallad|inkallad|kallas|innkalles|indkaldes|møter|møder|mødte|møtte|møtt|deltager|deltar|deltek|deltog|deltok|tjänstgör|tjänstgjorde|tenestegjer)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+/// `Til stede var …`, `Fra administrationen deltog …`, `I møtet deltok også …`, `Dessutom
+/// närvarade …`: a sentence listing who attended.
+static PRESENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!:]\s+|\n)(?:(?i:til stede|tilstede|til stades|närvarande|fremmødt|fremmødte|frammøtt)[ \t]+(?i:var|er|är|vore)|(?:(?i:fra|frå|från)[ \t]+\p{Ll}+(?:en|et|a|ne)|(?i:desuden|endvidere|dessutom|også|videre|vidare|i mødet|i møtet|i mötet|på mødet|på møtet|på mötet|under mødet|under møtet))[ \t]+(?i:deltog|deltok|deltar|deltager|møtte|mødte|närvarade|var til stede|var til stades|var tilstede|var närvarande)(?:[ \t]+(?i:også|även|tillige|dessuten|dessutom))?)[ \t]*:?[ \t]+")
+        .expect("valid regex")
+});
+
 /// `Ingela Strömgren (S) och Håkan Löfgren (M) justerar protokollet`: every name before the verb.
 static ADJUST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -2179,7 +2375,7 @@ static ADJUST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// `Helsesjukepleiar Ragnhild Åsen deltek under saka`: someone presenting a case.
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<n>{NAME}){PARTY_PAREN}[ \t ]+(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager)(?-u:\b)"
+        r"(?P<n>{NAME}){PARTY_PAREN}[ \t ]+(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager|la fram|la frem|lagde fram|lagde frem|gjekk gjennom|gikk gjennom|gick igenom|gik igennem|fremla|framla)(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -2284,14 +2480,90 @@ fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     names_in(text, a, b).map(|_| (a, b))
 }
 
+/// The people a prose attendance sentence names from `s` to its end (`direktør for X og Y
+/// Name, jobcenterchef Name og udvalgssekretær Name, der førte protokollen.`), all present.
+/// Each comma part is split at its last `og`/`och` when a single person follows; a piece that
+/// is no single person (a title with a body's name before the name) is skipped rather than
+/// guessed, and `der førte protokollen` makes the person before it the secretary.
+fn prose_list(text: &str, s: usize) -> Vec<Person> {
+    // The sentence: up to a sentence end within the paragraph (a blank line ends it).
+    let para_end = text[s..].find("\n\n").map_or(text.len(), |p| s + p);
+    let e = first_sentence_end(text, s, para_end);
+    if e <= s || e - s > 400 {
+        return Vec::new();
+    }
+    let mut out: Vec<Person> = Vec::new();
+    for (a, b) in top_level_commas(text, s, e) {
+        let (a, b) = crate::text::trim_span(text, a, b, &['.']);
+        if a >= b {
+            continue;
+        }
+        let f = fold(&text[a..b]);
+        if ["der ", "som ", "hvilken "]
+            .iter()
+            .any(|w| f.starts_with(w))
+            && ["protokol", "referat"].iter().any(|w| f.contains(w))
+        {
+            if let Some(p) = out.last_mut() {
+                p.role = Some(Role::Secretary);
+            }
+            continue;
+        }
+        let mut pieces = Vec::new();
+        let mut end = b;
+        loop {
+            let hit = CONJ
+                .find_iter(&text[a..end])
+                .last()
+                .filter(|m| m.start() > 0);
+            let Some(m) = hit else { break };
+            let (ts, te) = crate::text::trim_span(text, a + m.end(), end, &[]);
+            if !single_person(text, ts, te) {
+                break;
+            }
+            pieces.push((ts, te));
+            end = a + m.start();
+        }
+        pieces.push((a, end));
+        pieces.reverse();
+        for (x, y) in pieces {
+            if single_person(text, x, y) {
+                for mut p in parse_list(text, x, y) {
+                    p.status = Some(Status::Present);
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The party in a parenthesis right after a name ending at `e` (`Name (SD) har …`).
+fn party_after(text: &str, e: usize) -> Option<String> {
+    let inner = text[e..]
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix('(')?;
+    let close = inner.find(')').filter(|&c| c <= 40)?;
+    let p = inner[..close].trim();
+    is_party(p).then(|| p.to_string())
+}
+
+/// True when `text[s..e]` is one person, perhaps after a title or with a party.
+fn single_person(text: &str, s: usize, e: usize) -> bool {
+    s < e && matches!(classify(text, s, e), Seg::Persons { spans, .. } if spans.len() == 1)
+}
+
 /// Roles stated in running text: `Antecknat av Anna Fogel`, `Helena Astvald väljs som
 /// ordförande`, `Justeras av ...`.
 pub(crate) fn from_statements(text: &str) -> Vec<Person> {
     let mut out = Vec::new();
     let mut weak = Vec::new();
+    let mut adjusters = Vec::new();
+    let mut listed = Vec::new();
     let mut push = |s: usize, e: usize, role: Role| {
         if let Some(sp) = clean_name(text, s, e) {
             let mut p = Person::new(text, sp);
+            p.party = party_after(text, e);
             p.role = Some(role);
             p.role_weak = role == Role::Speaker;
             if p.role_weak {
@@ -2329,7 +2601,6 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
-    let mut adjusters = Vec::new();
     for c in ADJUST_VERB.captures_iter(text) {
         if let Some(l) = c.name("list") {
             for mut p in parse_list(text, l.start(), l.end()) {
@@ -2339,12 +2610,51 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
+    for c in SECRETARY_AFTER.captures_iter(text) {
+        if let Some(n) = c.name("n") {
+            push(n.start(), n.end(), Role::Secretary);
+        }
+    }
+    for c in CHAIR_PROSE.captures_iter(text) {
+        if let Some(n) = c.name("n") {
+            push(n.start(), n.end(), Role::Chair);
+        }
+    }
+    for c in ADJUST_CHOSEN.captures_iter(text) {
+        if let Some(l) = c.name("list") {
+            for mut p in parse_list(text, l.start(), l.end()) {
+                p.role = Some(Role::Adjuster);
+                p.status = None;
+                adjusters.push(p);
+            }
+        }
+    }
+    for (re, status) in [
+        (&*ABSENT_PROSE, Status::Absent),
+        (&*SUBSTITUTE_PROSE, Status::Substitute),
+    ] {
+        for c in re.captures_iter(text) {
+            if let Some(sp) = c
+                .name("n")
+                .and_then(|n| clean_name(text, n.start(), n.end()))
+            {
+                let mut p = Person::new(text, sp);
+                p.status = Some(status);
+                p.party = party_after(text, sp.1);
+                listed.push(p);
+            }
+        }
+    }
+    for m in PRESENT_PROSE.find_iter(text) {
+        listed.extend(prose_list(text, m.end()));
+    }
     for c in SPEAKS.captures_iter(text) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Speaker);
         }
     }
     out.extend(adjusters);
+    out.extend(listed);
     out.extend(weak);
     // `Ordföranden Åsa Lindqvist`, `sekretær Eli Sæbø`: a role for someone found elsewhere.
     for mut p in titled_names(text, 0, text.len()) {

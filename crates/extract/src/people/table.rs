@@ -37,6 +37,9 @@ pub(crate) struct Cell {
 /// no separator).
 pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
     let t = line.text;
+    if t.contains('|') {
+        return pipe_cells(line);
+    }
     let mut out = Vec::new();
     let mut start: Option<(usize, usize)> = None;
     let mut gap_from: Option<usize> = None;
@@ -76,6 +79,36 @@ pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
             e: line.start + e,
             col: sc,
         });
+    }
+    out
+}
+
+/// The cells of a pipe table row (`16.15 | Velkomst | Name`): split at every `|`, each cell
+/// trimmed; empty cells are kept (with `s == e`) so that cell `k` stays in column `k`. An outer
+/// `|` at either end opens or closes no cell.
+fn pipe_cells(line: &Line<'_>) -> Vec<Cell> {
+    let t = line.text;
+    let inner = t.trim();
+    let lead = t.len() - t.trim_start().len();
+    let inner_start = lead + usize::from(inner.starts_with('|'));
+    let inner_end = lead + inner.len() - usize::from(inner.len() > 1 && inner.ends_with('|'));
+    let mut out = Vec::new();
+    let mut from = inner_start;
+    let mut parts = t[inner_start..inner_end.max(inner_start)]
+        .split('|')
+        .peekable();
+    while let Some(part) = parts.next() {
+        let a = from + (part.len() - part.trim_start().len());
+        let b = (from + part.trim_end().len()).max(a);
+        out.push(Cell {
+            s: line.start + a,
+            e: line.start + b,
+            col: t[..a].chars().count(),
+        });
+        from += part.len() + 1;
+        if parts.peek().is_none() {
+            break;
+        }
     }
     out
 }
@@ -186,6 +219,29 @@ fn cell_role(s: &str) -> Option<Role> {
     })
 }
 
+/// One lowercase word naming a body in its definite form (`kommunestyret`, `formannskapet`,
+/// `eldrerådet`, `byrådet`, `ungdomsrådet`, `styrelsen`), not a job title.
+fn definite_body(cell: &str) -> bool {
+    let c = cell.trim();
+    let f = fold(c);
+    !c.contains(char::is_whitespace)
+        && f.chars().count() >= 6
+        && f.chars().all(char::is_alphabetic)
+        && !is_title_word(c)
+        && [
+            "styret",
+            "radet",
+            "skapet",
+            "utvalget",
+            "utvalet",
+            "udvalget",
+            "styrelsen",
+            "namnden",
+        ]
+        .iter()
+        .any(|x| f.ends_with(x))
+}
+
 /// The people of one table row (`Leder⇥Ole Hansen⇥AP`, `Ulla Berg   A   Stedfortræder for Per
 /// Dal`, `Anne Holm (formand)⇥Haarby Borgerforening`): the row's person with the party, role and
 /// organisation its other cells give, and whom it replaces. Empty unless exactly one cell is a
@@ -196,7 +252,7 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
     if cs.len() < 2 {
         return Vec::new();
     }
-    let tabbed = line.text.trim().contains('\t');
+    let tabbed = line.text.trim().contains(['\t', '|']);
     let kind_of = |k: usize, c: &Cell| -> Option<Col> {
         let h = header?;
         if tabbed {
@@ -217,6 +273,9 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
     let mut gone: Option<Person> = None;
     for (k, c) in cs.iter().enumerate() {
         let cell = text[c.s..c.e].trim();
+        if cell.is_empty() {
+            continue;
+        }
         let kind = kind_of(k, c);
         if matches!(kind, Some(Col::Other)) {
             continue;
@@ -282,6 +341,16 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
                         Seg::Title { role: Some(r), .. } => role = role.or(Some(r)),
                         Seg::Org(o) if n == 0 => org = Some(o),
                         Seg::Persons { .. } if n == 0 && kind.is_some() => {
+                            org = Some(squash(&text[a..b]));
+                        }
+                        // `kommunestyret`, `eldrerådet` in an organisation column without a
+                        // header: a lowercase body (a definite noun, not a title) is one.
+                        Seg::Title { role: None, .. }
+                            if n == 0
+                                && kind.is_none()
+                                && parts.len() == 1
+                                && definite_body(&text[a..b]) =>
+                        {
                             org = Some(squash(&text[a..b]));
                         }
                         _ if n == 0 && kind.is_none() => return Vec::new(),
