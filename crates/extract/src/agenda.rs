@@ -56,7 +56,7 @@ fn content_heading(f: &str) -> bool {
 /// speaker attribution may start.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[ \t ]*[-–—][ \t ]*\p{Ll}+[ \t ]+|[ \t ]*,[ \t ]*|[ \t ]+)(?:ved|vid|av|af|by)[ \t ]+|[ \t ]+v/[ \t ]*",
+        r"(?:[ \t ]*[-–—][ \t ]*[\p{Ll}&&\p{Latin}]+[ \t ]+|[ \t ]*,[ \t ]*|[ \t ]+)(?:ved|vid|av|af|by)[ \t ]+|[ \t ]+v/[ \t ]*",
     )
     .expect("valid regex")
 });
@@ -291,7 +291,7 @@ fn continued_attribution(text: &str, s: usize, e: usize, after_people: bool) -> 
 /// must follow (`ved` also means "at").
 fn inner_attribution(text: &str, s: usize, e: usize) -> Vec<Person> {
     static INNER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[^\s,.:;]*(?:[ \t]+[^\s,.:;]+){0,3}?[ \t]+(?P<m>v/|(?i:ved|vid))[ \t]*")
+        Regex::new(r"^[\p{Lu}&&\p{Latin}][^\s,.:;]*(?:[ \t]+[^\s,.:;]+){0,3}?[ \t]+(?P<m>v/|(?i:ved|vid))[ \t]*")
             .expect("valid regex")
     });
     let Some(c) = INNER.captures(&text[s..e]) else {

@@ -137,7 +137,7 @@ static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A hearing word, then `til`/`till`/`t.o.m.` right before the date (folded text).
 static HEARING_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:horing|hoering|remiss|granskning|utstallning|samrad|hearing|ettersyn|offentlig\s+ettersyn|hoyring)[^.!?]*\s(?:til|till|t\.o\.m\.?|tom|to)\s+(?:og\s+med\s+|och\s+med\s+|med\s+)?(?:(?:den|d\.)\s+)?(?:\p{L}+dag\s+(?:den\s+)?)?$")
+    Regex::new(r"(?:horing|hoering|remiss|granskning|utstallning|samrad|hearing|ettersyn|offentlig\s+ettersyn|hoyring)[^.!?]*\s(?:til|till|t\.o\.m\.?|tom|to)\s+(?:og\s+med\s+|och\s+med\s+|med\s+)?(?:(?:den|d\.)\s+)?(?:\p{Latin}+dag\s+(?:den\s+)?)?$")
         .expect("valid regex")
 });
 

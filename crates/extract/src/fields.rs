@@ -304,7 +304,7 @@ pub(crate) fn doc_type(
 // Place, organizers, audience, fee
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\p{Lu}[\p{L}-]*(?:gatan|vägen|gata|väg|gate|gaten|gade|vej|veien|vegen|plan|torget|torg|torv|plads|allé|alle)[ \t ]+\d{1,3}[A-Za-z]?(?-u:\b)(?:,[ \t ]*(?:\d{3}[ \t ]?\d{2}[ \t ]+|\d{4}[ \t ]+)?\p{Lu}\p{L}+)?").expect("valid regex")
+    Regex::new(r"(?-u:\b)[\p{Lu}&&\p{Latin}][\p{Latin}-]*(?:gatan|vägen|gata|väg|gate|gaten|gade|vej|veien|vegen|plan|torget|torg|torv|plads|allé|alle)[ \t ]+\d{1,3}[A-Za-z]?(?-u:\b)(?:,[ \t ]*(?:\d{3}[ \t ]?\d{2}[ \t ]+|\d{4}[ \t ]+)?[\p{Lu}&&\p{Latin}]\p{Latin}+)?").expect("valid regex")
 });
 static ONLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:Teams|Zoom|Skype|Google Meet)(?-u:\b)").expect("valid regex")
@@ -632,7 +632,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static NAME_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t ]+\p{Lu}\p{Ll}[\p{L}-]*){1,2}").expect("valid regex")
+    Regex::new(r"[\p{Lu}&&\p{Latin}][\p{Ll}&&\p{Latin}][\p{Latin}-]*(?:[ \t ]+[\p{Lu}&&\p{Latin}][\p{Ll}&&\p{Latin}][\p{Latin}-]*){1,2}").expect("valid regex")
 });
 
 pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<Contact> {

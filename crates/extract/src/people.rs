@@ -1,5 +1,6 @@
 //! People: attendee blocks, speaker lines, roles stated in running text, and merging.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -776,11 +777,12 @@ enum Seg {
 }
 
 static NAME_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[ \t]+(?:fra|från|frå|fran|hos)[ \t]+\p{Lu}").expect("valid regex")
+    Regex::new(r"[ \t]+(?:fra|från|frå|fran|hos)[ \t]+[\p{Lu}&&\p{Latin}]").expect("valid regex")
 });
 
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(?:i|vid|ved|hos|på|for|för)\s+(\p{Lu}[^,()]*)$").expect("valid regex")
+    Regex::new(r"(?:^|\s)(?:i|vid|ved|hos|på|for|för)\s+([\p{Lu}&&\p{Latin}][^,()]*)$")
+        .expect("valid regex")
 });
 
 fn classify(text: &str, s: usize, e: usize) -> Seg {
@@ -1062,7 +1064,7 @@ fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 /// the one before serves) or `møtte ved vararepresentant Håvard Sørensen (H)`, `stedfortræder
 /// Hanne Søgaard (V) deltog` (the person named serves, the one before is absent).
 static SUB_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|møtte|mødte|møtte|møder|møter|møter)\s+(?:för|for)|(?:ersätter|ersatte|erstatter|erstattet|erstattede|erstattar|erstatta)|(?:(?:er|är|var|blev|ble|vart|har\s+været)\s+)?(?:indkaldt|innkalt|innkalla|inkallad|kallad)\s+(?:(?:som\s+\p{L}+|i\s+stedet)\s+)?(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
+    Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|møtte|mødte|møtte|møder|møter|møter)\s+(?:för|for)|(?:ersätter|ersatte|erstatter|erstattet|erstattede|erstattar|erstatta)|(?:(?:er|är|var|blev|ble|vart|har\s+været)\s+)?(?:indkaldt|innkalt|innkalla|inkallad|kallad)\s+(?:(?:som\s+\p{Latin}+|i\s+stedet)\s+)?(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
         .expect("valid regex")
 });
 /// `Randi Lie (vara for Per Holm)`, `Eva Ek (S) (ersättare för Bo Ek)`, `Lars Bak (for Ib
@@ -1645,11 +1647,29 @@ static COPULA: LazyLock<Regex> =
 /// a short label before a colon that ends in one (`Udvalgets medlemmer:`, `Øvrige møtende
 /// varamedlemmer:`), or `Fra`/`Frå`/`Från` + a definite noun before a colon (`Fra
 /// forvaltningen:`, `Från kommunkansliet:`: officials present). Returns the label's length.
+/// The block labels that can start `t` (those whose folded first letter is `t`'s), longest
+/// first as in [`FOLDED_BLOCKS`]: a line is compared with a handful of labels, not all.
+fn block_labels_for(t: &str) -> impl Iterator<Item = &'static (String, Block)> {
+    static BY_FIRST: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
+        let mut m: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, (l, _)) in FOLDED_BLOCKS.iter().enumerate() {
+            if let Some(c) = l.chars().next() {
+                m.entry(c).or_default().push(i);
+            }
+        }
+        m
+    });
+    t.chars()
+        .next()
+        .map(crate::text::fold_char)
+        .and_then(|c| BY_FIRST.get(&c))
+        .into_iter()
+        .flatten()
+        .map(|&i| &FOLDED_BLOCKS[i])
+}
+
 fn block_label_at(t: &str) -> Option<(usize, Block)> {
-    if let Some(hit) = FOLDED_BLOCKS
-        .iter()
-        .find_map(|(l, b)| match_label(t, l).map(|n| (n, *b)))
-    {
+    if let Some(hit) = block_labels_for(t).find_map(|(l, b)| match_label(t, l).map(|n| (n, *b))) {
         // `Til stede fra arbeidsgiver:`, `Närvarande från förvaltningen:`: a known label, then
         // where the people come from, before the colon.
         let rest = &t[hit.0..];
@@ -1684,8 +1704,7 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
     }
     for &(a, _) in ws.iter().skip(1) {
         let tail = &head[a..];
-        if let Some(hit) = FOLDED_BLOCKS
-            .iter()
+        if let Some(hit) = block_labels_for(tail)
             .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
         {
             return Some((colon, hit));
@@ -1722,8 +1741,7 @@ fn heading_label(t: &str) -> Option<(usize, Block)> {
     }
     for &(a, _) in ws.iter().skip(1) {
         let tail = &t[a..];
-        if let Some(hit) = FOLDED_BLOCKS
-            .iter()
+        if let Some(hit) = block_labels_for(tail)
             .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
         {
             // Only labels that name a group of people (`medlemmer`, `varamedlemmer`), not an
@@ -2117,20 +2135,24 @@ fn caption_line(text: &str, line: &Line<'_>) -> bool {
 
 fn caption_text(text: &str, s: usize, e: usize) -> bool {
     let t = &text[s..e];
+    // Cheap tests first: most lines fail one of them before the name analysis runs.
+    if t.contains("  ")
+        || t.contains('\t')
+        || t.ends_with('.')
+        || t.contains(':')
+        || t.chars().any(|c| c.is_ascii_digit() || c == '@')
+    {
+        return false;
+    }
     let ws: Vec<&str> = t.split_whitespace().collect();
     !ws.is_empty()
-        && after_title(text, s, e).is_none()
-        && !matches!(classify(text, s, e), Seg::Persons { .. })
-        && !t.contains("  ")
-        && !t.contains('\t')
         && ws.len() <= 8
-        && !t.ends_with('.')
-        && !t.contains(':')
-        && !t.chars().any(|c| c.is_ascii_digit() || c == '@')
         && ws
             .iter()
             .take(2)
             .any(|w| is_title_word(w) || role_word(&fold(w)).is_some())
+        && after_title(text, s, e).is_none()
+        && !matches!(classify(text, s, e), Seg::Persons { .. })
 }
 
 /// A letter's closing greeting (`Med venlig hilsen`, `Vennlig hilsen`, `Med vänliga
@@ -2296,7 +2318,7 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
     (out, j)
 }
 
-const NAME: &str = r"\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*(?:[ \t ]+(?:(?:van|von|de|af|der)[ \t ]+)?\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*){1,3}";
+const NAME: &str = r"[\p{Lu}&&\p{Latin}][\p{Latin}'’-]*[\p{Ll}&&\p{Latin}][\p{Latin}'’-]*(?:[ \t ]+(?:(?:van|von|de|af|der)[ \t ]+)?[\p{Lu}&&\p{Latin}][\p{Latin}'’-]*[\p{Ll}&&\p{Latin}][\p{Latin}'’-]*){1,3}";
 
 static SECRETARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -2360,7 +2382,7 @@ static SUBSTITUTE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `Til stede var …`, `Fra administrationen deltog …`, `I møtet deltok også …`, `Dessutom
 /// närvarade …`: a sentence listing who attended.
 static PRESENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.!:]\s+|\n)(?:(?i:til stede|tilstede|til stades|närvarande|fremmødt|fremmødte|frammøtt)[ \t]+(?i:var|er|är|vore)|(?:(?i:fra|frå|från)[ \t]+\p{Ll}+(?:en|et|a|ne)|(?i:desuden|endvidere|dessutom|også|videre|vidare|i mødet|i møtet|i mötet|på mødet|på møtet|på mötet|under mødet|under møtet))[ \t]+(?i:deltog|deltok|deltar|deltager|møtte|mødte|närvarade|var til stede|var til stades|var tilstede|var närvarande)(?:[ \t]+(?i:også|även|tillige|dessuten|dessutom))?)[ \t]*:?[ \t]+")
+    Regex::new(r"(?:^|[.!:]\s+|\n)(?:(?i:til stede|tilstede|til stades|närvarande|fremmødt|fremmødte|frammøtt)[ \t]+(?i:var|er|är|vore)|(?:(?i:fra|frå|från)[ \t]+[\p{Ll}&&\p{Latin}]+(?:en|et|a|ne)|(?i:desuden|endvidere|dessutom|også|videre|vidare|i mødet|i møtet|i mötet|på mødet|på møtet|på mötet|under mødet|under møtet))[ \t]+(?i:deltog|deltok|deltar|deltager|møtte|mødte|närvarade|var til stede|var til stades|var tilstede|var närvarande)(?:[ \t]+(?i:også|även|tillige|dessuten|dessutom))?)[ \t]*:?[ \t]+")
         .expect("valid regex")
 });
 
@@ -2382,7 +2404,7 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<t>\p{{L}}+)[ \t ]+(?P<n>{NAME}){PARTY_PAREN}"
+        r"(?P<t>\p{{Latin}}+)[ \t ]+(?P<n>{NAME}){PARTY_PAREN}"
     ))
     .expect("valid regex")
 });
@@ -2414,7 +2436,7 @@ pub(crate) fn titled_names(text: &str, s: usize, e: usize) -> Vec<Person> {
 
 static LEAD_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<n>{NAME})(?:{PARTY_PAREN}[ \t ]*,|{PARTY_PAREN}[ \t ]+\p{{Ll}})"
+        r"^(?P<n>{NAME})(?:{PARTY_PAREN}[ \t ]*,|{PARTY_PAREN}[ \t ]+[\p{{Ll}}&&\p{{Latin}}])"
     ))
     .expect("valid regex")
 });

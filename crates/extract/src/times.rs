@@ -14,7 +14,7 @@ static KL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?P<h1>\d{1,2})[.:](?P<m1>\d{2})[ \t ]*[-–—][ \t ]*(?:\d{1,2}\.?[ \t ]+\p{L}+\.?[ \t ]+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?-u:\b)",
+        r"(?-u:\b)(?P<h1>\d{1,2})[.:](?P<m1>\d{2})[ \t ]*[-–—][ \t ]*(?:\d{1,2}\.?[ \t ]+\p{Latin}+\.?[ \t ]+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?-u:\b)",
     )
     .expect("valid regex")
 });
