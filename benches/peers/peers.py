@@ -23,7 +23,7 @@ Three comparisons, each printed as a table with ratios (rensa / peer):
 
 Also: process startup (`rensa clean` on a one-line file, median of 20 runs).
 
-Writes benches/record/<YYYY-MM-DD>-<machine>.csv with columns task,tool,metric,value,unit and the
+Writes benches/record/<YYYY-MM-DD>-<machine>.csv (`-2`, `-3`, … for later runs the same day) with columns task,tool,metric,value,unit and the
 machine (nproc, CPU model) in a header comment. Not part of CI: it needs Python packages and
 Debian hunspell dictionaries, and takes a few minutes (hunspell's suggestions are slow).
 """
@@ -610,7 +610,13 @@ def main() -> int:
         for task in tasks:
             {"decode": bench_decode, "restore": bench_restore, "dates": bench_dates,
              "startup": bench_startup}[task](Path(tmp))
-    out = ROOT / "benches" / "record" / f"{dt.date.today().isoformat()}-{name}.csv"
+    # A record is never overwritten: a second run on the same day and machine gets `-2`, `-3`.
+    base = f"{dt.date.today().isoformat()}-{name}"
+    out = ROOT / "benches" / "record" / f"{base}.csv"
+    k = 2
+    while out.exists():
+        out = ROOT / "benches" / "record" / f"{base}-{k}.csv"
+        k += 1
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         fh.write(f"# rensa peers run {dt.datetime.now().isoformat(timespec='seconds')}\n")
