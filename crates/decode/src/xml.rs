@@ -254,22 +254,21 @@ pub(crate) fn extract(xml: &str, format: Format) -> Result<String, DecodeError> 
                     Format::Page => page.end(local.as_ref(), &mut out),
                 }
             }
-            Event::Text(t) => {
-                if format == Format::Page && page.in_unicode() {
-                    let s = t
-                        .xml10_content()
-                        .map_err(|e| malformed(xml, pos, e.to_string()))?;
-                    page.text(&s);
-                }
+            // Character data counts only inside a PAGE `Unicode` element (ALTO keeps its text in
+            // attributes); a CDATA section is the same text unescaped.
+            Event::Text(t) if format == Format::Page && page.in_unicode() => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| malformed(xml, pos, e.to_string()))?;
+                page.text(&s);
             }
-            Event::CData(t) => {
-                if format == Format::Page && page.in_unicode() {
-                    let s = t
-                        .xml10_content()
-                        .map_err(|e| malformed(xml, pos, e.to_string()))?;
-                    page.text(&s);
-                }
+            Event::CData(t) if format == Format::Page && page.in_unicode() => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| malformed(xml, pos, e.to_string()))?;
+                page.text(&s);
             }
+            Event::Text(_) | Event::CData(_) => {}
             Event::GeneralRef(r) => {
                 let name = r.decode().map_err(|e| malformed(xml, pos, e.to_string()))?;
                 let resolved: String = match r.resolve_char_ref() {
