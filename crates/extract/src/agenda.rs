@@ -16,15 +16,20 @@ use crate::AgendaItem;
 
 static TIMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<kl>(?i:kl)\.?[ \t ]*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:[ \t ]*[-–—][ \t ]*(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?(?:[ \t ]*[-–:][ \t ]*|[ \t ]+)(?P<title>\S.*)$",
+        r"^(?P<kl>(?i:kl)\.?[ \t ]*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:(?:[ \t ]*[-–—][ \t ]*|[ \t ]+(?i:til|till|to)[ \t ]+)(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?(?:[ \t ]*[-–:][ \t ]*|[ \t ]+)(?P<title>\S.*)$",
     )
     .expect("valid regex")
 });
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|\d{1,3}\.|(?P<bare>\d{1,3}/(?:\d{2}|\d{4})))[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
+        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|(?P<dec>\d{1,2}\.\d)|\d{1,3}\.|(?P<paren>\d{1,3}\))|(?P<sub>[a-hå]\))|(?P<bare>\d{1,3}/(?:\d{2}|\d{4})))[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
     )
     .expect("valid regex")
+});
+/// `1   Upprop`, `10  Övriga frågor`: a bare item number set off from its title by a wide gap of
+/// spaces (a tab separates table columns, read by the item table instead).
+static SPACED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>\d{1,3}) {2,}(?P<title>[\p{Lu}&&\p{Latin}].*)$").expect("valid regex")
 });
 static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s[-–—]\s").expect("valid regex"));
 static MONTH_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -219,16 +224,29 @@ fn paren_speakers(text: &str, s: usize, e: usize) -> Option<(usize, Vec<Person>)
         return None;
     }
     let open = t.rfind('(')?;
-    let (a, b) = (s + open + 1, s + t.len() - 1);
+    let (mut a, b) = (s + open + 1, s + t.len() - 1);
+    // `(v/ turistchef Name)`, `(ved Name)`: the marker opens the parenthesis.
+    for m in ["v/", "ved ", "vid ", "v. "] {
+        if text[a..b].starts_with(m) {
+            a += m.len();
+            a += text[a..b].len() - text[a..b].trim_start().len();
+            break;
+        }
+    }
     if b <= a + 4 || text[a..b].contains(['(', ')']) {
         return None;
     }
+    let marked = a > s + open + 1;
     let mut found = attribution(text, a, b);
     if found.is_empty() {
         found = parse_speaker_line(text, a, b);
     }
     if found.is_empty() {
         found = lowercase_title_name(text, a, b);
+    }
+    // After `v/` whoever is named speaks, whatever their title.
+    if found.is_empty() && marked {
+        found = trailing_name(text, a, b);
     }
     (!found.is_empty()).then_some((s + open, found))
 }
@@ -413,7 +431,11 @@ fn unbullet<'a>(line: &Line<'a>) -> (usize, &'a str) {
 
 #[derive(Debug, Clone)]
 enum Kind {
-    Timed { start: String, end: Option<String> },
+    Timed {
+        start: String,
+        end: Option<String>,
+        number: Option<String>,
+    },
     Numbered(String),
     Bullet,
 }
@@ -433,11 +455,56 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
         if c.name("kl").is_some() && !title.as_str().starts_with(char::is_uppercase) {
             return None;
         }
-        return Some((Kind::Timed { start, end }, s, s + title.start()));
+        // `12:00  Sak 1/26  Title`, `9.15  § 4 Title`: a worded case number after the time is
+        // the item's number, not part of its title.
+        let mut ts = title.start();
+        let mut number = None;
+        if title
+            .as_str()
+            .starts_with(|c: char| c.is_alphabetic() || c == '§')
+        {
+            if let Some(nc) = NUMBERED.captures(title.as_str()) {
+                let n = nc.name("n")?.as_str();
+                let inner = nc.name("title")?;
+                if n.starts_with(|c: char| c.is_alphabetic() || c == '§')
+                    && nc.name("sub").is_none()
+                    && inner.as_str().starts_with(char::is_uppercase)
+                {
+                    number = Some(squash(n));
+                    ts += inner.start();
+                }
+            }
+        }
+        return Some((Kind::Timed { start, end, number }, s, s + ts));
+    }
+    let digit = t.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if let Some(c) = digit.then(|| SPACED_NUMBER.captures(t)).flatten() {
+        let title = c.name("title")?.as_str();
+        if title.contains(['\t', '|']) || title.contains("   ") || MONTH_START.is_match(title) {
+            return None;
+        }
+        let n = c.name("n")?;
+        return Some((
+            Kind::Numbered(n.as_str().to_string()),
+            s,
+            s + c.name("title")?.start(),
+        ));
     }
     if let Some(c) = NUMBERED.captures(t) {
         let n = c.name("n")?.as_str();
         let title = c.name("title")?;
+        // `a) Title` under an item: a sub-item, numbered by its letter; `1) Title` by its digits;
+        // `4.1 Title` by both parts.
+        if c.name("sub").is_some() || c.name("paren").is_some() || c.name("dec").is_some() {
+            if !title.as_str().starts_with(char::is_uppercase)
+                || MONTH_START.is_match(title.as_str())
+            {
+                return None;
+            }
+            // The cleaner may read a Norwegian or Danish `a)` as the word `å`.
+            let n = n.trim_end_matches(')').replace('å', "a");
+            return Some((Kind::Numbered(n), s, s + title.start()));
+        }
         let plain_number = n.ends_with('.') && n.chars().next().is_some_and(|c| c.is_ascii_digit());
         // `14/25  Godkjenning …`: a bare case number (number/year) opens an item when the year
         // part cannot be a month (`3/12` may be a date) and the title is capitalised.
@@ -472,6 +539,12 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
 /// `-iker`, `-sker`) and a name right after it. `besök Gamla Kvarnen` (a verb) and `erfaringer
 /// Indre Fosen` (a plural in `-er`) are no speakers.
 fn agent_then_name(text: &str, s: usize, e: usize) -> Vec<Person> {
+    agent_name(text, s, e, false)
+}
+
+/// [`agent_then_name`]; with `capital`, the agent word may open a sentence (`Trafikplanerare
+/// Name deltar …`).
+fn agent_name(text: &str, s: usize, e: usize, capital: bool) -> Vec<Person> {
     let t = &text[s..e];
     let lead = t.len() - t.trim_start().len();
     let t = t.trim_start();
@@ -481,7 +554,9 @@ fn agent_then_name(text: &str, s: usize, e: usize) -> Vec<Person> {
     let w = &t[..sp];
     let f = fold(w);
     let agent = f.chars().count() >= 5
-        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && w.chars()
+            .enumerate()
+            .all(|(k, c)| c.is_lowercase() || c == '-' || (capital && k == 0))
         && [
             "are", "or", "ist", "ent", "ant", "and", "log", "iker", "sker",
         ]
@@ -506,6 +581,11 @@ fn agent_then_name(text: &str, s: usize, e: usize) -> Vec<Person> {
         return Vec::new();
     }
     let ns = s + lead + sp;
+    if capital {
+        // A sentence goes on after the name (`… Name deltar ca kl. 10.15`).
+        let ns = ns + text[ns..e].len() - text[ns..e].trim_start().len();
+        return leading_person(text, ns, e).into_iter().collect();
+    }
     let found = attribution(text, ns, e);
     if found.len() == 1 && text[ns..found[0].span.0].trim().is_empty() {
         found
@@ -696,6 +776,100 @@ fn stated_time(t: &str) -> Option<(String, Option<String>)> {
     Some((start, end))
 }
 
+/// A tabbed row opening with an item number, with as many cells as the table has columns.
+fn table_row_shape(line: &Line<'_>, n: usize) -> bool {
+    let t = line.trimmed().1;
+    t.contains('\t')
+        && t.split('\t').filter(|c| !c.trim().is_empty()).count() == n
+        && t.split('\t')
+            .next()
+            .is_some_and(|c| !c.trim().is_empty() && c.trim().bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `Til punkt 4:`, `Ad sak 12/25:`, `Vedr. punkt 3:`, `Till ärende 5:`: a note on an item
+/// further down, naming who presents it and when.
+static ITEM_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:til|till|ad|vedr\.?|vedrørende|angående|gällande)[ \t]+(?i:punkt|pkt\.?|sak|sag|ärende|arende|dagsordenspunkt)[ \t]+(?P<n>\d{1,3}(?:/\d{2,4})?)[ \t]*:")
+        .expect("valid regex")
+});
+
+/// The last line and end of a line `j` (ending at `e`) that runs on: an open parenthesis, a
+/// trailing comma or conjunction carries it over the next non-blank lines (at most three).
+fn run_on(text: &str, lines: &[Line<'_>], j: usize, e: usize) -> Option<(usize, usize)> {
+    let s = lines[j].trimmed().0;
+    let open = |e: usize| {
+        let t = &text[s..e];
+        t.matches('(').count() > t.matches(')').count()
+            || t.ends_with(',')
+            || t.ends_with(" og")
+            || t.ends_with(" och")
+    };
+    // `Name` / `(Org) och Name`: the next line opens with the parenthesis of the last name.
+    let next_paren = |k: usize| {
+        k + 1 < lines.len() && lines[k + 1].trimmed().1.starts_with('(') && text[s..e].contains(':')
+    };
+    if !open(e) && !next_paren(j) {
+        return None;
+    }
+    let (mut k, mut end) = (j, e);
+    while k + 1 < lines.len()
+        && k < j + 3
+        && !lines[k + 1].is_blank()
+        && (open(end) || next_paren(k))
+    {
+        k += 1;
+        let (s2, t2) = lines[k].trimmed();
+        end = s2 + t2.len();
+    }
+    (k > j && !open(end)).then_some((k, end))
+}
+
+/// `2026–2029`, `2025/2026`: a span of years alone on a line.
+static YEAR_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{4}[ \t]*[-–/][ \t]*\d{2,4}$").expect("valid regex"));
+
+/// `Vedtak: …`, `Tid: …`: a line opening with a short label.
+fn has_label_start(t: &str) -> bool {
+    t.find(':')
+        .is_some_and(|c| c > 0 && t[..c].split_whitespace().count() <= 2)
+}
+
+/// A sub-item's number: one letter (`a)` → `a`).
+fn is_sub(n: &str) -> bool {
+    n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Words a wrapped title line ends on before its continuation: a conjunction or preposition
+/// (`… erverv av`, `… aktiviteter og`, `… för`) or a dash (`Kommunedelplan for X –`).
+const DANGLING: &[&str] = &[
+    "og", "och", "eller", "av", "af", "for", "för", "fór", "til", "till", "i", "om", "med", "fra",
+    "frå", "från", "på", "pa", "ved", "vid", "mot", "mod", "under", "etter", "efter", "efter",
+    "samt", "the", "–", "-",
+];
+
+fn dangling(t: &str) -> bool {
+    let w = t
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    DANGLING.iter().any(|d| w.eq_ignore_ascii_case(d))
+        || w.chars().all(|c| !c.is_alphanumeric()) && (w == "–" || w == "-")
+}
+
+fn all_caps(t: &str) -> bool {
+    let mut letters = 0;
+    for c in t.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 3
+}
+
 /// Agenda items and the people named in them (as speakers).
 pub(crate) fn find(
     text: &str,
@@ -709,13 +883,17 @@ pub(crate) fn find(
         .count();
     let n_numbered = kinds
         .iter()
-        .filter(|k| matches!(k, Some((Kind::Numbered(_), _, _))))
+        .filter(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if !is_sub(n)))
         .count();
     let has_section = kinds
         .iter()
         .any(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if n.starts_with('§')));
     let is_item = |i: usize| match &kinds[i] {
         Some((Kind::Timed { .. }, _, _)) => n_timed >= 2,
+        // A sub-item `a)` is one only indented under a list of items.
+        Some((Kind::Numbered(n), _, _)) if is_sub(n) => {
+            lines[i].indent() > 0 && (n_numbered >= 2 || has_section || n_timed >= 2)
+        }
         Some((Kind::Numbered(_), _, _)) => n_numbered >= 2 || has_section,
         _ => false,
     };
@@ -795,9 +973,13 @@ pub(crate) fn find(
             // Under a header the row is read by its columns, even when it opens with a time
             // (`16.15 | Velkomst | Name`) and so also looks like a timed line.
             if !matches!(kinds[j], Some((Kind::Numbered(_), _, _))) {
-                if let Some((number, time, (ts, te), people)) = item_row(text, &lines[j], &cols) {
+                if let Some((number, time, (ts, te), mut people)) = item_row(text, &lines[j], &cols)
+                {
                     let (time, end_time) = time.unzip();
                     let (ls, lt) = lines[j].trimmed();
+                    // `Title (v/ title Name)` in the title cell: the speaker goes to the people.
+                    let (te, found) = clean_title(text, ts, te, true);
+                    people.extend(found);
                     drafts.push(Draft {
                         number,
                         time,
@@ -811,6 +993,23 @@ pub(crate) fn find(
                 }
             }
             j += 1;
+            // A table resumes after a blank line and at most one section line (`Lukket møde`)
+            // when a row of the same shape follows: tabbed, opening with a number.
+            if j < lines.len() && lines[j].is_blank() {
+                let mut r = j + 1;
+                if r < lines.len()
+                    && !lines[r].is_blank()
+                    && !table_row_shape(&lines[r], cols.len())
+                {
+                    r += 1;
+                    while r < lines.len() && lines[r].is_blank() && r <= j + 3 {
+                        r += 1;
+                    }
+                }
+                if r < lines.len() && r <= j + 3 && table_row_shape(&lines[r], cols.len()) {
+                    j = r;
+                }
+            }
         }
         k = j;
     }
@@ -846,6 +1045,17 @@ pub(crate) fn find(
             }
         }
         let mut title = squash(text[ts..title_end].trim_end_matches([' ', '\t', '-', '–']));
+        // A title cut at a dangling word or dash, an upper-case heading or a short line of
+        // digits under it (`19.08.2025`, `2026–2029`, `1 september–31 oktober 2025`) wraps.
+        let raw_line = &text[ts..line_end];
+        let wraps = text[title_end..line_end]
+            .trim_matches([' ', '\t', '-', '–', ','])
+            .is_empty()
+            && people.is_empty()
+            && !matches!(kind, Kind::Bullet);
+        let dangles = wraps && dangling(raw_line);
+        let dash_wrap = dangles && raw_line.trim_end().ends_with(['–', '-']);
+        let caps = wraps && all_caps(raw_line);
         let base_indent = lines[i].indent();
         let mut last_used = i;
         let mut j = i + 1;
@@ -861,6 +1071,30 @@ pub(crate) fn find(
                 j += 1;
                 continue;
             }
+            let (s2, t2) = line.trimmed();
+            // The title's next line, right under it, continuing it.
+            let wrap_line = j == i + 1
+                && wraps
+                && !is_item(j)
+                && !table_row[j]
+                && ((dangles
+                    && !has_label_start(t2)
+                    && parse_speaker_line(text, s2, s2 + t2.len()).is_empty())
+                    || (caps && all_caps(t2) && line.indent() > base_indent)
+                    || (t2.starts_with(|c: char| c.is_ascii_digit())
+                        && t2.len() <= 40
+                        && !t2.ends_with(['.', ':'])
+                        && (date_lines.contains(&j) || YEAR_SPAN.is_match(t2))));
+            if wrap_line {
+                if dash_wrap {
+                    title.push_str(" –");
+                }
+                title.push(' ');
+                title.push_str(&squash(t2));
+                last_used = j;
+                j += 1;
+                continue;
+            }
             if is_item(j)
                 || table_row[j]
                 || plain[j]
@@ -873,7 +1107,23 @@ pub(crate) fn find(
             if blanks > 0 && !double_spaced && !indented {
                 break;
             }
-            let (s2, t2) = line.trimmed();
+            // `Panel: Name (Org), Name` / `(Org) och Name (Org` / `Org)`: a speaker line whose
+            // parenthesis or list runs onto the next lines is read as one.
+            if let Some((jj, e2)) = run_on(text, lines, j, s2 + t2.len()) {
+                if (j + 1..=jj).all(|k| !is_item(k) && !table_row[k]) {
+                    let mut ext = hosted_by(text, s2, e2).unwrap_or_default();
+                    if ext.is_empty() {
+                        ext = parse_speaker_line(text, s2, e2);
+                    }
+                    if !ext.is_empty() {
+                        people.extend(ext);
+                        last_used = jj;
+                        blanks = 0;
+                        j = jj + 1;
+                        continue;
+                    }
+                }
+            }
             // `Ledes av Name, Org` hosts the item; a line that is one parenthesis
             // (`(Name, title, Org)`) names its speakers.
             let mut found = hosted_by(text, s2, s2 + t2.len()).unwrap_or_default();
@@ -938,13 +1188,18 @@ pub(crate) fn find(
             s + t.len()
         };
         let (number, time, end_time) = match kind {
-            Kind::Timed { start, end } => (None, Some(start), end),
+            Kind::Timed { start, end, number } => (number, Some(start), end),
             Kind::Numbered(n) => {
                 let (t, e) = stated.unzip();
                 (Some(n), t, e.flatten())
             }
             Kind::Bullet => (None, None, None),
         };
+        // `Gruppearbeid:` over its sub-items: the colon is no part of the title.
+        if title.ends_with(':') {
+            title.pop();
+            title.truncate(title.trim_end().len());
+        }
         drafts.push(Draft {
             number,
             time,
@@ -962,6 +1217,54 @@ pub(crate) fn find(
     }
 
     drafts.sort_by_key(|d| d.line);
+    // `Til punkt 4: Konsulent Name deltager ca. kl. 14.45`: the note's people speak to item 4,
+    // and its time is the item's when it has none.
+    for (li, line) in lines.iter().enumerate() {
+        let (s0, t0) = line.trimmed();
+        if !t0.starts_with(|c: char| c.is_uppercase()) || t0.len() < 8 {
+            continue;
+        }
+        if !ITEM_NOTE.is_match(t0) {
+            continue;
+        }
+        let Some(c) = ITEM_NOTE.captures(t0) else {
+            continue;
+        };
+        let n = &c["n"];
+        let Some(d) = drafts.iter_mut().find(|d| {
+            d.number.as_deref().is_some_and(|x| {
+                let x = x.trim_end_matches(['.', ')']);
+                x == n || x.rsplit([' ', '\t']).next() == Some(n)
+            })
+        }) else {
+            continue;
+        };
+        let mut end = s0 + t0.len();
+        let mut k = li + 1;
+        while k < lines.len() && !lines[k].is_blank() && k <= li + 3 {
+            let (s2, t2) = lines[k].trimmed();
+            end = s2 + t2.len();
+            k += 1;
+        }
+        let body = s0 + c.get(0).map_or(0, |m| m.end());
+        let se = crate::text::first_sentence_end(text, body, end);
+        let mut found = titled_names(text, body, se);
+        if found.is_empty() {
+            let (bs, be) = crate::text::trim_span(text, body, se, &[]);
+            found = agent_name(text, bs, be, true);
+            found.truncate(1);
+        }
+        if found.is_empty() {
+            continue;
+        }
+        if d.time.is_none() {
+            if let Some((t, e)) = stated_time(&squash(&text[body..end])) {
+                d.time = Some(t);
+                d.end_time = e;
+            }
+        }
+        d.people.extend(found);
+    }
     // A timed item ends where the next one starts, unless a date heading or an earlier time
     // lies between (a new day).
     for k in 0..drafts.len() {

@@ -127,7 +127,24 @@
 //!   A closing parenthesis naming a speaker (`Åpning (ordfører Name)`) or a line that is one
 //!   (`(Name, title, Org)`) gives the item's people; `Ledes av`/`Faciliteret af` names a host.
 //!   Item tables may be pipe tables (`Kl. | Indhold | Oplægsholder`), read by column even when a
-//!   row opens with a time.
+//!   row opens with a time; a tabbed table resumes after a blank line and one section line
+//!   (`Lukket møde`), and `(v/ title Name)` in a title cell is cut. `1)` items and bare numbers
+//!   set off by a wide gap (`1   Title`) are numbered items; indented `a)` lines under items are
+//!   sub-items numbered by their letter (also `å)`, as the cleaner may read `a)`). A time before
+//!   a worded number (`12:00  Sak 1/26  Title`) gives the number; `Kl. 18.00 til 18.15` is a
+//!   range. A title wraps onto the next line after a dangling conjunction, preposition or dash,
+//!   in upper case under an upper-case heading (indented), or onto a line that is a date or a
+//!   span of years; a trailing colon is dropped. `Til punkt 4:`/`Till ärende 4:`/`Ad sak 4/25:`
+//!   notes give item 4 their speaker and, when it has none, their time. A speaker line whose
+//!   list or parenthesis runs over lines (`Panel: Name (Org), Name` / `(Org) och Name`) is read
+//!   as one; `Föredras av`/`Præsenteres af` and `Oplæg:`/`Innledning:` open presenter lines.
+//!   People: `·` separates like a comma; `Name / Sp / leiar` slash columns; party group lines
+//!   (`Høgre: Name (leiar), Name`); `(H, nestleder)` gives a party and a role; roll-call tables
+//!   under `Närvarolista`/`Deltakerliste` read a presence column (`x`, `–`, `x (för Name)`);
+//!   `Innkalt:`/`Indkaldt:` are rosters, a run-on roster ends at a sentence end after a name;
+//!   `Name utsågs att … justera` (adjuster), `Møtesekretær var Name`, a mid-line `Sekretær:
+//!   Name`, `Afbud meddeles udvalgssekretær Name` (secretary); definite plural titles
+//!   (`planarkitekterna`) stand before names.
 //!
 //!   The hand-annotated `fixtures/fields-heldout` set was used to develop these rules (it is a
 //!   dev set now, no longer held out); the cases in `fixtures/cases/extract` restate each rule

@@ -525,6 +525,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "veterinar",
     "forvalter",
     "hovding",
+    "fogd",
+    "fogden",
     "kommunalrad",
     "regionrad",
     "landmand",
@@ -552,11 +554,33 @@ pub(crate) fn is_title_word(w: &str) -> bool {
         return !head.is_empty() && last.chars().count() >= 4 && is_title_word(last);
     }
     let f = fold(w);
-    f.len() >= 4
-        && f.chars().all(char::is_alphabetic)
-        && (TITLE_ENDINGS.iter().any(|t| f.ends_with(t))
-            // `lodsejer`, `grunneier`, `skogeier`: an owner (not the surname `Meier`).
-            || (f.len() >= 7 && (f.ends_with("ejer") || f.ends_with("eier"))))
+    if f.len() < 4 || !f.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if TITLE_ENDINGS.iter().any(|t| f.ends_with(t)) {
+        return true;
+    }
+    // `planarkitekterna`, `konsulentene`, `rådgiverne`: a definite plural before names;
+    // `utredarna` (of `utredare`) keeps the `-are`.
+    if f.ends_with(['a', 'e'])
+        && ["erna", "ene", "erne", "ane", "ne"].iter().any(|p| {
+            f.strip_suffix(p)
+                .filter(|x| x.len() >= 6)
+                .is_some_and(|x| TITLE_ENDINGS.iter().any(|t| x.ends_with(t)))
+        })
+    {
+        return true;
+    }
+    if let Some(x) = f.strip_suffix("arna").filter(|x| x.len() >= 4) {
+        if TITLE_ENDINGS.iter().any(|t| {
+            t.strip_suffix("are")
+                .is_some_and(|stem| stem.len() >= 4 && x.ends_with(stem))
+        }) {
+            return true;
+        }
+    }
+    // `lodsejer`, `grunneier`, `skogeier`: an owner (not the surname `Meier`).
+    f.len() >= 7 && (f.ends_with("ejer") || f.ends_with("eier"))
 }
 
 /// The role a title phrase gives (`nämndsekreterare`, `politisk sekretær`, `varaordfører`,
@@ -753,6 +777,7 @@ fn role_word(f: &str) -> Option<Role> {
         | "andre vice ordforande" => Role::ViceChair,
         "sekr" => Role::Secretary,
         "ordforar" | "leiar" | "borgmester" => Role::Chair,
+        "medlem" | "ledamot" | "medlem af udvalget" => Role::Member,
         // `nämndsekreterare`, `utvalgssekretær`: one title word that names a role.
         _ if !f.contains(' ') && is_title_word(f) => return title_role(f),
         _ => return None,
@@ -825,8 +850,16 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
     let mut prole = None;
     if let Some(inner) = paren {
         let fi = fold(inner);
+        // `(H, nestleder)`: a party and a role.
+        let party_role = inner.split_once(',').and_then(|(a, b)| {
+            let r = role_word(&squash(&fold(b.trim())))?;
+            is_party(a).then(|| (a.trim().to_string(), r))
+        });
         if is_party(inner) {
             party = Some(inner.to_string());
+        } else if let Some((p, r)) = party_role {
+            party = Some(p);
+            prole = Some(r);
         } else if let Some(r) = role_word(&squash(&fi)) {
             // `Lotte Kjærgaard, konsulent (referent)`, `Bjørg Sølvberg (leder)`.
             prole = Some(r);
@@ -849,6 +882,13 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
     }
     let fh = fold(&squash(head));
     if let Some(r) = role_word(&fh) {
+        // `næstformand (spejderne)`: a role, then the organisation the person comes from.
+        if porg.is_some() && party.is_none() {
+            return Seg::Title {
+                org: porg,
+                role: Some(r),
+            };
+        }
         return Seg::Role(r);
     }
     if let Some((ns, role)) = after_title(text, hs, he) {
@@ -1001,9 +1041,10 @@ fn top_level_commas(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = (depth - 1).max(0),
-            ',' | ';' if depth == 0 => {
+            // `Name (A), formand · Name (V)`: a middle dot separates like a comma.
+            ',' | ';' | '·' if depth == 0 => {
                 out.push((st, s + i));
-                st = s + i + 1;
+                st = s + i + c.len_utf8();
             }
             _ => {}
         }
@@ -1090,39 +1131,50 @@ static SUB_VERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// `(start, end, is_tail)`.
 fn dash_tails(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::with_capacity(parts.len());
-    for (a, b) in parts {
-        let seg = &text[a..b];
-        let cut = DASH_SEP.find_iter(seg).last().and_then(|m| {
-            let (ts, te) = crate::text::trim_span(text, a + m.end(), b, &['.']);
-            let head = text[a..a + m.start()].trim();
-            // After one person's name any title may follow (`Name – byrådsmedlem, Venstre`).
-            let person_head = || {
-                let (hs, he) = crate::text::trim_span(text, a, a + m.start(), &[]);
-                hs < he && names_in(text, hs, he).is_some_and(|v| v.len() == 1)
-            };
-            let ok = ts < te
-                && !head.is_empty()
-                && (is_party(&text[ts..te])
-                    || match classify(text, ts, te) {
-                        Seg::Org(_) | Seg::Role(_) | Seg::Title { role: Some(_), .. } => true,
-                        Seg::Title { role: None, .. } => person_head(),
-                        _ => false,
-                    });
-            ok.then_some((a + m.start(), ts, te))
-        });
-        match cut {
-            Some((m, ts, te)) => {
-                out.push((a, m, false));
-                out.push((ts, te, true));
+    for (a, b0) in parts {
+        // `Name / Sp / leiar`: cut tails off the end one after the other.
+        let mut b = b0;
+        let mut tails: Vec<(usize, usize)> = Vec::new();
+        loop {
+            let seg = &text[a..b];
+            let cut = DASH_SEP.find_iter(seg).last().and_then(|m| {
+                let (ts, te) = crate::text::trim_span(text, a + m.end(), b, &['.']);
+                let head = text[a..a + m.start()].trim();
+                // After one person's name any title may follow (`Name – byrådsmedlem, Venstre`).
+                let person_head = || {
+                    let (hs, he) = crate::text::trim_span(text, a, a + m.start(), &[]);
+                    hs < he && names_in(text, hs, he).is_some_and(|v| v.len() == 1)
+                };
+                let ok = ts < te
+                    && !head.is_empty()
+                    && (is_party(&text[ts..te])
+                        || match classify(text, ts, te) {
+                            Seg::Org(_) | Seg::Role(_) | Seg::Title { role: Some(_), .. } => true,
+                            Seg::Title { role: None, .. } => person_head(),
+                            _ => false,
+                        });
+                ok.then_some((a + m.start(), ts, te))
+            });
+            match cut {
+                Some((m, ts, te)) => {
+                    tails.push((ts, te));
+                    b = m;
+                    // Only the slash separates several columns; a dash is cut once.
+                    if !text[m..ts].contains('/') {
+                        break;
+                    }
+                }
+                None => break,
             }
-            None => out.push((a, b, false)),
         }
+        out.push((a, b, false));
+        out.extend(tails.into_iter().rev().map(|(ts, te)| (ts, te, true)));
     }
     out
 }
 
 static DASH_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[ \t]+[–—-][ \t]+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"[ \t]+[–—/-][ \t]+").expect("valid regex"));
 
 /// Parses a list of people such as `Helena Astvald, Johan Kumlin (M), Tina\nModin` or
 /// `Kristine Laake, Reach for Change og Marie Harbo Dahle, SoCentral`.
@@ -1340,6 +1392,10 @@ pub(crate) fn parse_speaker_line(text: &str, s: usize, e: usize) -> Vec<Person> 
             start = s + c + 1;
             presenter = PRESENTER_LABELS.contains(&fold(&squash(label)).as_str());
         }
+    } else if let Some(m) = PRESENTED_BY.find(line) {
+        // `Föredras av controller Name`, `Præsenteres af planlægger Name`.
+        start = s + m.end();
+        presenter = true;
     }
     let (ts, te) = crate::text::trim_span(text, start, e, &[]);
     if ts >= te {
@@ -1360,6 +1416,13 @@ pub(crate) fn parse_speaker_line(text: &str, s: usize, e: usize) -> Vec<Person> 
     parse_list(text, ts, te)
 }
 
+/// `Föredras av`, `Presenteres av`, `Præsenteres af`, `Innledes av`: a passive that opens a
+/// presenter line.
+static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:föredras|föredrages|presenteras|presenteres|præsenteres|innledes|innleiast|inleds|fremlægges|framförs)[ \t]+(?i:av|af|ved|vid)[ \t]+")
+        .expect("valid regex")
+});
+
 /// Labels that name who presents an item (folded).
 const PRESENTER_LABELS: &[&str] = &[
     "foredragande",
@@ -1375,8 +1438,20 @@ const PRESENTER_LABELS: &[&str] = &[
     "ansvarlig",
     "presentation",
     "presentasjon",
-    "praesentation",
-    "oplaeg ved",
+    "prasentation",
+    // `æ` folds to `a`: `Oplæg ved` is `oplag ved`.
+    "oplag ved",
+    "oplag",
+    "oplagsholder",
+    "innledning",
+    "innleiing",
+    "inledning",
+    "inledare",
+    "innleiar",
+    "innleder",
+    "foredrag",
+    "talare",
+    "talere",
     "innledning ved",
     "orientering ved",
     "dragning",
@@ -1403,6 +1478,13 @@ fn lowercase_lead(text: &str, s: usize, e: usize) -> Option<usize> {
 type Block = (Option<Status>, Option<Role>);
 const BLOCK_LABELS: &[(&str, Block)] = &[
     ("närvarande", (Some(Status::Present), None)),
+    ("närvarolista", (Some(Status::Present), None)),
+    ("deltagarlista", (Some(Status::Present), None)),
+    ("deltakarliste", (Some(Status::Present), None)),
+    ("deltakerliste", (Some(Status::Present), None)),
+    ("deltagerliste", (Some(Status::Present), None)),
+    ("fremmødeliste", (Some(Status::Present), None)),
+    ("oppmøteliste", (Some(Status::Present), None)),
     (
         "närvarande ledamöter",
         (Some(Status::Present), Some(Role::Member)),
@@ -1566,6 +1648,15 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("kallade ledamöter", (None, Some(Role::Member))),
     ("kallade", (None, None)),
     ("innkalte medlemmer", (None, Some(Role::Member))),
+    ("innkalla medlemer", (None, Some(Role::Member))),
+    ("innkalla medlemmer", (None, Some(Role::Member))),
+    ("indkaldte medlemmer", (None, Some(Role::Member))),
+    ("kallade ledamöter och ersättare", (None, None)),
+    ("innkalt", (None, Some(Role::Member))),
+    ("innkalte", (None, Some(Role::Member))),
+    ("innkalla", (None, Some(Role::Member))),
+    ("indkaldt", (None, Some(Role::Member))),
+    ("indkaldte", (None, Some(Role::Member))),
     (
         "møtande medlemer",
         (Some(Status::Present), Some(Role::Member)),
@@ -1676,7 +1767,9 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
         if let Some(c) = rest.find(':').filter(|&c| c <= 40) {
             let q = fold(rest[..c].trim());
             let from = ["fra ", "fran ", "for "].iter().any(|f| q.starts_with(f));
-            if from && q.split_whitespace().count() <= 3 {
+            // `Innkalla medlemer (namn / parti / verv):`: the columns named in parentheses.
+            let columns = q.starts_with('(') && q.ends_with(')');
+            if (from && q.split_whitespace().count() <= 3) || columns {
                 return Some((hit.0 + c, hit.1));
             }
         }
@@ -1880,7 +1973,7 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                         people.extend(parse_list(text, s2, s2 + t2.len()));
                     }
                 } else {
-                    people = parse_list(text, vs, end.max(vs));
+                    people = parse_list(text, vs, list_end(text, vs, end.max(vs)));
                 }
                 next_i = j;
             }
@@ -1915,6 +2008,30 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         i = next_i.max(i + 1);
     }
     out
+}
+
+/// Where a run-on list after a label ends: at a sentence end after a name or a parenthesis
+/// (`… og Name. Name har meldt forfall; …`), never at an abbreviation (`ordf.`, `sekr.`).
+fn list_end(text: &str, s: usize, e: usize) -> usize {
+    let t = &text[s..e];
+    for (i, _) in t.match_indices(". ") {
+        let before = &t[..i];
+        let w = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        let named = w.ends_with(')')
+            || (w.starts_with(char::is_uppercase)
+                && w.chars().filter(|c| c.is_lowercase()).count() >= 2
+                && !w.contains('.'));
+        let next_upper = t[i + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
+        if named && next_upper {
+            return s + i + 1;
+        }
+    }
+    e
 }
 
 /// The lines of a label column's value (`(start, end)` each): one list when a line runs on
@@ -2312,6 +2429,18 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
     } else {
         for line in &lines[first..j] {
             let (s, t) = line.trimmed();
+            // `Høgre: Name (leiar), Name`: a party group's label gives each its party.
+            if let Some(c) = t.find(':').filter(|&c| c <= 40 && is_party(&t[..c])) {
+                let group = t[..c].trim();
+                for mut p in parse_list(text, s + c + 1, s + t.len()) {
+                    // One named as replaced (`møtte for Name`) may belong to another group.
+                    if p.status != Some(Status::Absent) {
+                        p.party.get_or_insert_with(|| group.to_string());
+                    }
+                    out.push(p);
+                }
+                continue;
+            }
             out.extend(parse_list(text, s, s + t.len()));
         }
     }
@@ -2381,12 +2510,41 @@ static SUBSTITUTE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Til stede var …`, `Fra administrationen deltog …`, `I møtet deltok også …`, `Dessutom
 /// närvarade …`: a sentence listing who attended.
+/// `Møtesekretær var Name`, `… Sekretær: Name.` in running text: the secretary, whose name may
+/// wrap onto the next line.
+static SECRETARY_COPULA: LazyLock<Regex> = LazyLock::new(|| {
+    let name = NAME.replacen(
+        "(?:[ \\t\u{a0}]+",
+        "(?:(?:[ \\t\u{a0}]+|[ \\t]*\\n[ \\t]*)",
+        1,
+    );
+    Regex::new(&format!(
+        r"(?i:(?:møte|möte|møde|utvalgs|udvalgs|utvals|nämnd)?(?:sekretær|sekreterare|sekretar|referent|protokollfører|protokollförare|protokollførar))(?:[ \t]+(?i:var|er|är|vart|blev|ble|blei)[ \t]+|[ \t]*:[ \t]*)(?P<n>{name})"
+    ))
+    .expect("valid regex")
+});
+/// `Afbud meddeles udvalgssekretær Name`, `Forfall meldes til møtesekretær Name`, `Förhinder
+/// anmäls till nämndsekreterare Name`: the secretary whom absence is reported to.
+static SECRETARY_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:afbud|forfall|fråfall|förhinder|frånvaro)[ \t]+(?i:meddeles|meldes|meldast|anmäls|anmeldes|sendes|ska meldes|skal meldes|må meldes|må meldast|bes meldt)[ \t]+(?:(?i:til|till|hos)[ \t]+)?[\p{{Ll}}&&\p{{Latin}}]*(?i:sekretær|sekreterare|sekretar|sekretæren|sekreteraren)[ \t]+(?P<n>{NAME})"
+    ))
+    .expect("valid regex")
+});
 static PRESENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.!:]\s+|\n)(?:(?i:til stede|tilstede|til stades|närvarande|fremmødt|fremmødte|frammøtt)[ \t]+(?i:var|er|är|vore)|(?:(?i:fra|frå|från)[ \t]+[\p{Ll}&&\p{Latin}]+(?:en|et|a|ne)|(?i:desuden|endvidere|dessutom|også|videre|vidare|i mødet|i møtet|i mötet|på mødet|på møtet|på mötet|under mødet|under møtet))[ \t]+(?i:deltog|deltok|deltar|deltager|møtte|mødte|närvarade|var til stede|var til stades|var tilstede|var närvarande)(?:[ \t]+(?i:også|även|tillige|dessuten|dessutom))?)[ \t]*:?[ \t]+")
+    Regex::new(r"(?:^|[.!:]\s+|\n)(?:(?i:til stede|tilstede|til stades|närvarande|fremmødt|fremmødte|frammøtt)[ \t]+(?i:var|er|är|vore)|(?:(?i:fra|frå|från)[ \t]+(?:[\p{Ll}&&\p{Latin}]+(?:en|et|a|ne)|[\p{Lu}&&\p{Latin}][^.:\n]*?)|(?i:desuden|endvidere|dessutom|også|videre|vidare|i mødet|i møtet|i mötet|på mødet|på møtet|på mötet|under mødet|under møtet))\s+(?i:deltog|deltok|deltar|deltager|møtte|mødte|närvarade|var til stede|var til stades|var tilstede|var närvarande)(?:[ \t]+(?i:også|även|tillige|dessuten|dessutom))?)[ \t]*:?[ \t]+")
         .expect("valid regex")
 });
 
 /// `Ingela Strömgren (S) och Håkan Löfgren (M) justerar protokollet`: every name before the verb.
+/// `Name utsågs att tillsammans med ordföranden justera`, `Name ble valgt til å underskrive`,
+/// `Name blev valgt til at underskrive`: the name, then the choice, then the signing.
+static ADJUST_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t ]*,[ \t ]*|[ \t ]+(?i:och|og|samt)[ \t ]+){NAME}{PARTY_PAREN})*)\s+(?i:utsågs|utses|valdes|valgtes|ble valgt|blei valt|vart vald|vart valt|vart valde|blev valgt|er valgt|var valgt)\s[^.:\n]*?(?i:justera|justere|underskrive|underskriva|skrive under|skriva under|signere|signera)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
 static ADJUST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t ]*,[ \t ]*|[ \t ]+(?i:och|og|samt)[ \t ]+){NAME}{PARTY_PAREN})*)[ \t ]+(?i:justerar|justerer|justeres|underskriver|underskriv|skriv under|skriver under)(?-u:\b)"
@@ -2520,7 +2678,7 @@ fn prose_list(text: &str, s: usize) -> Vec<Person> {
         if a >= b {
             continue;
         }
-        let f = fold(&text[a..b]);
+        let f = fold(&squash(&text[a..b]));
         if ["der ", "som ", "hvilken "]
             .iter()
             .any(|w| f.starts_with(w))
@@ -2539,9 +2697,23 @@ fn prose_list(text: &str, s: usize) -> Vec<Person> {
                 .last()
                 .filter(|m| m.start() > 0);
             let Some(m) = hit else { break };
-            let (ts, te) = crate::text::trim_span(text, a + m.end(), end, &[]);
+            let (mut ts, te) = crate::text::trim_span(text, a + m.end(), end, &[]);
             if !single_person(text, ts, te) {
-                break;
+                // `… og medlemmene Name (H)`: a lowercase group noun before the name.
+                let t = &text[ts..te];
+                let ns = t.find(char::is_whitespace).map_or(te, |sp| {
+                    ts + sp + t[sp..].len() - t[sp..].trim_start().len()
+                });
+                let noun = &text[ts..ns];
+                if ns < te
+                    && noun.trim().chars().count() >= 6
+                    && noun.trim().chars().all(char::is_lowercase)
+                    && single_person(text, ns, te)
+                {
+                    ts = ns;
+                } else {
+                    break;
+                }
             }
             pieces.push((ts, te));
             end = a + m.start();
@@ -2623,6 +2795,24 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
+    // Cheap checks first: each of these whole-text patterns needs its keyword.
+    let chosen = [
+        "utsågs", "utses", "valdes", "valgtes", " valgt", " valt", " vald",
+    ]
+    .iter()
+    .any(|k| text.contains(k));
+    let secretary = ["ekret", "eferent", "rotokollf"]
+        .iter()
+        .any(|k| text.contains(k));
+    for c in ADJUST_NAMED.captures_iter(if chosen { text } else { "" }) {
+        if let Some(l) = c.name("list") {
+            for mut p in parse_list(text, l.start(), l.end()) {
+                p.role = Some(Role::Adjuster);
+                p.status = None;
+                adjusters.push(p);
+            }
+        }
+    }
     for c in ADJUST_VERB.captures_iter(text) {
         if let Some(l) = c.name("list") {
             for mut p in parse_list(text, l.start(), l.end()) {
@@ -2630,6 +2820,31 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
                 p.status = None;
                 adjusters.push(p);
             }
+        }
+    }
+    for c in SECRETARY_REPORT.captures_iter(if secretary { text } else { "" }) {
+        if let Some(n) = c.name("n") {
+            push(n.start(), n.end(), Role::Secretary);
+        }
+    }
+    for c in SECRETARY_COPULA.captures_iter(if secretary { text } else { "" }) {
+        // The label opens a line or a sentence (`… drift). Sekretær: Name.`).
+        let at = c.get(0).map_or(0, |m| m.start());
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        if !(before.is_empty() || before.ends_with(['\n', '.', '!', '?'])) {
+            continue;
+        }
+        if let Some(n) = c.name("n") {
+            // A name wraps only after its first word (`Ingrid` / `Vestli`); a full name ending
+            // its line stops there (`Name Surname` / `Referatet …`).
+            let t = n.as_str();
+            let end = match t.find('\n') {
+                Some(nl) if t[..nl].split_whitespace().count() >= 2 => {
+                    n.start() + t[..nl].trim_end().len()
+                }
+                _ => n.end(),
+            };
+            push(n.start(), end, Role::Secretary);
         }
     }
     for c in SECRETARY_AFTER.captures_iter(text) {

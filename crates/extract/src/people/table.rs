@@ -23,6 +23,9 @@ pub(super) enum Col {
     For,
     /// Anything else (`Merknad`, `Sak`, `Fra sak`): never a person.
     Other,
+    /// Presence marks (`Närv.`, `Til stede`): `x` present, `–` absent, `x (för Name)` serving
+    /// for the one named.
+    Presence,
 }
 
 /// A cell: absolute byte span and its start in characters from the line's start.
@@ -146,9 +149,10 @@ fn header_kind(f: &str) -> Option<Col> {
         | "i staden for" | "i stallet for" | "stedfortrader for" | "stedfortreder for"
         | "ersattare for" | "ersatter" | "erstatter" | "vara for" | "tjanstgor for" => Col::For,
         "merknad" | "merknader" | "merknadar" | "bemarkning" | "bemarkninger" | "anmarkning"
-        | "kommentar" | "status" | "sak" | "saker" | "fra sak" | "til sak" | "nr" | "tilstede"
-        | "til stede" | "fremmodt" | "deltog" | "mott" | "motte" | "narvarande" | "paragraf"
+        | "kommentar" | "status" | "sak" | "saker" | "fra sak" | "til sak" | "nr" | "paragraf"
         | "§" | "fravar" | "forfall" => Col::Other,
+        "tilstede" | "til stede" | "til stades" | "fremmodt" | "modt" | "deltog" | "deltok"
+        | "mott" | "motte" | "narvarande" | "narv" | "narvaro" | "tilst" => Col::Presence,
         _ => return None,
     })
 }
@@ -271,6 +275,7 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
     let mut role: Option<Role> = None;
     let mut org: Option<String> = None;
     let mut gone: Option<Person> = None;
+    let mut present: Option<Status> = None;
     for (k, c) in cs.iter().enumerate() {
         let cell = text[c.s..c.e].trim();
         if cell.is_empty() {
@@ -278,6 +283,29 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
         }
         let kind = kind_of(k, c);
         if matches!(kind, Some(Col::Other)) {
+            continue;
+        }
+        if matches!(kind, Some(Col::Presence)) {
+            let f = cell.to_lowercase();
+            let mark = f
+                .split(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("");
+            if matches!(mark, "x" | "✓" | "✔" | "ja" | "j") {
+                present = Some(Status::Present);
+                if let Some(open) = cell.find('(') {
+                    let a = c.s + (text[c.s..c.e].find('(').unwrap_or(open)) + 1;
+                    let b = text[a..c.e].find(')').map_or(c.e, |x| a + x);
+                    if let Some(g) = replaced(text, a, b) {
+                        gone = Some(g);
+                    }
+                }
+            } else if matches!(
+                mark,
+                "–" | "-" | "—" | "nej" | "nei" | "ej" | "ikke" | "ikkje"
+            ) {
+                present = Some(Status::Absent);
+            }
             continue;
         }
         if kind != Some(Col::Name) {
@@ -329,7 +357,14 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
                     return Vec::new();
                 }
             }
-            (Some(Col::Name), _) => return Vec::new(),
+            // `Name (S), ordf.`, `Name, ersättare`: a name cell holding a role too.
+            (Some(Col::Name), _) => {
+                let mut found = super::parse_list(text, c.s, c.e);
+                if found.len() != 1 || person.is_some() {
+                    return Vec::new();
+                }
+                person = found.pop();
+            }
             (Some(Col::For), _) => {}
             (Some(Col::Org) | None, _) => {
                 // `Assens Kommune, referent`, `Plan- og Miljøudvalget, under punkt 3`: the
@@ -372,6 +407,9 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
     }
     if p.org.is_none() {
         p.org = org;
+    }
+    if p.status.is_none() {
+        p.status = present;
     }
     let mut out = Vec::new();
     if let Some(g) = gone {
