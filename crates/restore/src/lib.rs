@@ -550,8 +550,11 @@ pub fn restore_with(
         let slot = 2 * id as usize + upper as usize;
         let choice = match &decided[slot] {
             Some(c) => c.clone(),
-            // In a document without real damage a known word cannot change: no search.
-            None if p < REAL_WORD_MIN_PRIOR && known[id as usize] => {
+            // In a document without real damage a known word cannot change: no search. Nor can
+            // a lone letter (`a` in `punkt a`): one letter is too little evidence on its own.
+            None if p < REAL_WORD_MIN_PRIOR
+                && (known[id as usize] || type_words[id as usize].chars().nth(1).is_none()) =>
+            {
                 decided[slot] = Some(None);
                 None
             }
@@ -951,6 +954,11 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     // Part of a dotted or slashed identifier (`orebro.se`, `a/b`) that the regex missed.
     let prev = i.checked_sub(1).map(|j| &toks[j]);
     let next = toks.get(i + 1);
+    // A list label: one letter before `)` (`a)`, `(b)`), never a word to repair (`a)` is not
+    // `å)`).
+    if t.text.chars().nth(1).is_none() && next.is_some_and(|n| n.text == ")" && n.start == t.end) {
+        return false;
+    }
     let joined = |o: Option<&Token<'_>>, ch: &str, before: bool| {
         o.is_some_and(|o| {
             o.text == ch
