@@ -163,15 +163,36 @@ pub(crate) struct Labelled<T> {
 }
 
 /// A table of labels, folded once, longest first so `anmäl senast` wins over `anmäl`.
+/// Labels are indexed by their first (folded) letter: a line is compared only with the labels
+/// that can start it, in the same longest-first order.
 pub(crate) struct LabelTable<T: Copy> {
     entries: Vec<(String, T)>,
+    by_first: std::collections::HashMap<char, Vec<usize>>,
 }
 
 impl<T: Copy> LabelTable<T> {
     pub fn new(raw: &[(&str, T)]) -> LabelTable<T> {
         let mut entries: Vec<(String, T)> = raw.iter().map(|(l, k)| (fold(l), *k)).collect();
         entries.sort_by_key(|(l, _)| std::cmp::Reverse(l.chars().count()));
-        LabelTable { entries }
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        for (i, (l, _)) in entries.iter().enumerate() {
+            if let Some(c) = l.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+        LabelTable { entries, by_first }
+    }
+
+    /// The entries whose label could match at the start of `t` (`match_label` compares the
+    /// folded first letter), longest first.
+    fn candidates(&self, t: &str) -> impl Iterator<Item = &(String, T)> {
+        t.chars()
+            .next()
+            .map(fold_char)
+            .and_then(|c| self.by_first.get(&c))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
     }
 
     /// Matches a label at the start of line `i`. `bare_ok` accepts a label followed by other
@@ -180,7 +201,7 @@ impl<T: Copy> LabelTable<T> {
         let (ls, t) = lines.get(i)?.trimmed();
         let t = t.trim_start_matches(['•', '·', '▪', '◦', '*']).trim_start();
         let ls = ls + (lines[i].trimmed().1.len() - t.len());
-        for (label, kind) in &self.entries {
+        for (label, kind) in self.candidates(t) {
             let Some(n) = match_label(t, label) else {
                 continue;
             };

@@ -43,6 +43,28 @@ pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
     if t.contains('|') {
         return pipe_cells(line);
     }
+    // Most lines are prose: without a tab or two spacing characters in a row inside the text,
+    // the line is one cell (its text without the indent and trailing space).
+    let is_gap = |c: char| c == ' ' || c == '\t' || c == '\u{a0}';
+    let body = t.trim_matches(is_gap);
+    let mut prev_gap = false;
+    let split = body.chars().any(|c| {
+        let g = is_gap(c);
+        let hit = c == '\t' || (g && prev_gap);
+        prev_gap = g;
+        hit
+    });
+    if !split {
+        if body.is_empty() {
+            return Vec::new();
+        }
+        let lead = t.len() - t.trim_start_matches(is_gap).len();
+        return vec![Cell {
+            s: line.start + lead,
+            e: line.start + lead + body.len(),
+            col: t[..lead].chars().count(),
+        }];
+    }
     let mut out = Vec::new();
     let mut start: Option<(usize, usize)> = None;
     let mut gap_from: Option<usize> = None;
