@@ -191,7 +191,7 @@
 //! the project's 2-core VM: 0.30–0.69 ms per seed document
 //! (0.55 ms on average, about 9.5 MB/s). The first version took 0.21–0.53 ms; the rules added
 //! for the held-out sets doubled the cost until the checks above halved it again (callgrind,
-//! 116 documents: 735M -> 377M instructions per pass).
+//! 116 documents: 735M -> 352M instructions per pass).
 //!
 //! # Example
 //! ```
