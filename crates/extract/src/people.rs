@@ -1,11 +1,10 @@
 //! People: attendee blocks, speaker lines, roles stated in running text, and merging.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::{first_sentence_end, fold, match_label, squash, Line};
+use crate::text::{first_sentence_end, fold, match_label, squash, LabelTable, Line};
 use crate::{Attendee, Role, Status};
 
 pub(crate) mod table;
@@ -1725,11 +1724,8 @@ fn copula_ok(b: Block) -> bool {
     matches!(b.1, Some(Role::Speaker | Role::Host))
 }
 
-static FOLDED_BLOCKS: LazyLock<Vec<(String, Block)>> = LazyLock::new(|| {
-    let mut v: Vec<(String, Block)> = BLOCK_LABELS.iter().map(|(l, b)| (fold(l), *b)).collect();
-    v.sort_by_key(|(l, _)| std::cmp::Reverse(l.chars().count()));
-    v
-});
+/// The block labels, folded, longest first, indexed by first letter.
+static FOLDED_BLOCKS: LazyLock<LabelTable<Block>> = LazyLock::new(|| LabelTable::new(BLOCK_LABELS));
 
 static COPULA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[^:]{0,150}?\s)?(?:er|är|e)(?:\s|$)").expect("valid regex"));
@@ -1738,29 +1734,11 @@ static COPULA: LazyLock<Regex> =
 /// a short label before a colon that ends in one (`Udvalgets medlemmer:`, `Øvrige møtende
 /// varamedlemmer:`), or `Fra`/`Frå`/`Från` + a definite noun before a colon (`Fra
 /// forvaltningen:`, `Från kommunkansliet:`: officials present). Returns the label's length.
-/// The block labels that can start `t` (those whose folded first letter is `t`'s), longest
-/// first as in [`FOLDED_BLOCKS`]: a line is compared with a handful of labels, not all.
-fn block_labels_for(t: &str) -> impl Iterator<Item = &'static (String, Block)> {
-    static BY_FIRST: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
-        let mut m: HashMap<char, Vec<usize>> = HashMap::new();
-        for (i, (l, _)) in FOLDED_BLOCKS.iter().enumerate() {
-            if let Some(c) = l.chars().next() {
-                m.entry(c).or_default().push(i);
-            }
-        }
-        m
-    });
-    t.chars()
-        .next()
-        .map(crate::text::fold_char)
-        .and_then(|c| BY_FIRST.get(&c))
-        .into_iter()
-        .flatten()
-        .map(|&i| &FOLDED_BLOCKS[i])
-}
-
 fn block_label_at(t: &str) -> Option<(usize, Block)> {
-    if let Some(hit) = block_labels_for(t).find_map(|(l, b)| match_label(t, l).map(|n| (n, *b))) {
+    if let Some(hit) = FOLDED_BLOCKS
+        .starting(t)
+        .find_map(|(l, b)| match_label(t, l).map(|n| (n, *b)))
+    {
         // `Til stede fra arbeidsgiver:`, `Närvarande från förvaltningen:`: a known label, then
         // where the people come from, before the colon.
         let rest = &t[hit.0..];
@@ -1797,7 +1775,8 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
     }
     for &(a, _) in ws.iter().skip(1) {
         let tail = &head[a..];
-        if let Some(hit) = block_labels_for(tail)
+        if let Some(hit) = FOLDED_BLOCKS
+            .starting(tail)
             .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
         {
             return Some((colon, hit));
@@ -1828,13 +1807,14 @@ fn heading_label(t: &str) -> Option<(usize, Block)> {
     let last = fold(&t[ws[ws.len() - 1].0..ws[ws.len() - 1].1]);
     if ws.len() == 2
         && matches!(first.as_str(), "fra" | "fran")
-        && FOLDED_BLOCKS.iter().any(|(l, _)| *l == last)
+        && FOLDED_BLOCKS.labels().any(|l| l == last)
     {
         return Some((t.len(), (Some(Status::Present), None)));
     }
     for &(a, _) in ws.iter().skip(1) {
         let tail = &t[a..];
-        if let Some(hit) = block_labels_for(tail)
+        if let Some(hit) = FOLDED_BLOCKS
+            .starting(tail)
             .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
         {
             // Only labels that name a group of people (`medlemmer`, `varamedlemmer`), not an

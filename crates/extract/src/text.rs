@@ -183,9 +183,14 @@ impl<T: Copy> LabelTable<T> {
         LabelTable { entries, by_first }
     }
 
+    /// Every label (folded), longest first.
+    pub fn labels(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(l, _)| l.as_str())
+    }
+
     /// The entries whose label could match at the start of `t` (`match_label` compares the
     /// folded first letter), longest first.
-    fn candidates(&self, t: &str) -> impl Iterator<Item = &(String, T)> {
+    pub fn starting(&self, t: &str) -> impl Iterator<Item = &(String, T)> {
         t.chars()
             .next()
             .map(fold_char)
@@ -201,7 +206,7 @@ impl<T: Copy> LabelTable<T> {
         let (ls, t) = lines.get(i)?.trimmed();
         let t = t.trim_start_matches(['•', '·', '▪', '◦', '*']).trim_start();
         let ls = ls + (lines[i].trimmed().1.len() - t.len());
-        for (label, kind) in self.candidates(t) {
+        for (label, kind) in self.starting(t) {
             let Some(n) = match_label(t, label) else {
                 continue;
             };
