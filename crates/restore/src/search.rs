@@ -288,32 +288,26 @@ impl Search<'_> {
         } else {
             self.compound_zipf(last)
         };
-        let n = (acc.letter_subs + acc.digit_subs) as usize;
-        // Most paths reach a reading already found; allocate only for a new or better one.
-        if let Some(old) = self.found.get_mut(self.out.as_str()) {
-            if score_of(zipf, acc.letter_logp, acc.digit_logp) > old.score() {
-                old.zipf = zipf;
-                old.parts = self.parts.len() + 1;
-                old.letter_subs = acc.letter_subs;
-                old.letter_logp = acc.letter_logp;
-                old.digit_logp = acc.digit_logp;
-                old.digit_subs = acc.digit_subs;
-                old.used.clear();
-                old.used.extend_from_slice(&acc.used[..n]);
-            }
-            return;
-        }
-        let cand = Candidate {
-            text: self.out.clone(),
+        let parts = self.parts.len() + 1;
+        let make = |text: String| Candidate {
+            text,
             zipf,
-            parts: self.parts.len() + 1,
+            parts,
             letter_subs: acc.letter_subs,
             letter_logp: acc.letter_logp,
             digit_logp: acc.digit_logp,
             digit_subs: acc.digit_subs,
-            used: acc.used[..n].to_vec(),
+            used: acc.used[..(acc.letter_subs + acc.digit_subs) as usize].to_vec(),
         };
-        self.found.insert(cand.text.clone(), cand);
+        // Most paths reach a reading already found; allocate only for a new or better one.
+        if let Some(old) = self.found.get_mut(self.out.as_str()) {
+            if score_of(zipf, acc.letter_logp, acc.digit_logp) > old.score() {
+                let text = std::mem::take(&mut old.text);
+                *old = make(text);
+            }
+            return;
+        }
+        self.found.insert(self.out.clone(), make(self.out.clone()));
     }
 }
 
