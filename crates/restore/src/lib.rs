@@ -638,21 +638,18 @@ fn split_joined(
     {
         return None;
     }
-    // The run must be exactly word, separator, word.
-    let touches_before =
-        i >= 2 && toks[i - 2].end == a.start && toks[i - 2].class != TokenClass::Punct
-            || i >= 3
-                && toks[i - 2].end == a.start
-                && toks[i - 3].end == toks[i - 2].start
-                && toks[i - 3].class != TokenClass::Punct;
-    let touches_after = toks.get(i + 2).is_some_and(|n| {
-        n.start == b.end
-            && (n.class != TokenClass::Punct
-                || toks
-                    .get(i + 3)
-                    .is_some_and(|m| m.start == n.end && m.class != TokenClass::Punct))
-    });
-    if touches_before || touches_after {
+    // The run must be exactly word, separator, word: no other separator and word touch either
+    // end (`t.ex.`, `fr.o.m.`, `Sankt-Hans-aften`). Two word tokens never touch (the tokenizer
+    // would have made them one), so whatever touches a word here is a separator.
+    let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    let word = |x: &Token<'_>| x.class != TokenClass::Punct;
+    let before =
+        i >= 3 && touch(&toks[i - 3], &toks[i - 2]) && touch(&toks[i - 2], a) && word(&toks[i - 3]);
+    let after = i + 3 < toks.len()
+        && touch(b, &toks[i + 2])
+        && touch(&toks[i + 2], &toks[i + 3])
+        && word(&toks[i + 3]);
+    if before || after {
         return None;
     }
     let ((wa, changed_a), (wb, changed_b)) = (word_of(i - 1)?, word_of(i + 1)?);
