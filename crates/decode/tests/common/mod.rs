@@ -1,13 +1,13 @@
 //! Shared by the integration tests: the fixture folder and the small test vocabularies.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rensa_core::{Lang, MemoryVocabulary};
 
 /// `fixtures/cases/decode/`.
 pub fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/cases/decode")
+    rensa_testkit::case_dir(env!("CARGO_MANIFEST_DIR"), "decode")
 }
 
 /// The test vocabularies: `vocab-<lang>.txt`, one `word [zipf]` a line; a capitalised word is a

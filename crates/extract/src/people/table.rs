@@ -71,7 +71,7 @@ pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
     let mut gap_len = 0usize;
     let mut tab = false;
     for (col, (i, c)) in t.char_indices().enumerate() {
-        if c == ' ' || c == '\t' || c == '\u{a0}' {
+        if is_gap(c) {
             if gap_from.is_none() {
                 gap_from = Some(i);
                 gap_len = 0;
