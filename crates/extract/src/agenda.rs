@@ -22,7 +22,7 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|(?P<dec>\d{1,2}\.\d)|\d{1,3}\.|(?P<paren>\d{1,3}\))|(?P<sub>[a-hå]\))|(?P<bare>\d{1,3}/(?:\d{2}|\d{4})))[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
+        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|(?P<dec>\d{1,2}\.\d)|\d{1,3}\.|(?P<paren>\d{1,3}\))|(?P<sub>[a-h]\))|(?P<bare>\d{1,3}/(?:\d{2}|\d{4})))[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
     )
     .expect("valid regex")
 });
@@ -501,8 +501,7 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
             {
                 return None;
             }
-            // The cleaner may read a Norwegian or Danish `a)` as the word `å`.
-            let n = n.trim_end_matches(')').replace('å', "a");
+            let n = n.trim_end_matches(')').to_string();
             return Some((Kind::Numbered(n), s, s + title.start()));
         }
         let plain_number = n.ends_with('.') && n.chars().next().is_some_and(|c| c.is_ascii_digit());
