@@ -29,53 +29,73 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Its class.
     pub class: TokenClass,
+    /// How many of its characters are letters (`char::is_alphabetic`).
+    pub letters: u32,
+    /// How many of its characters are uppercase (`char::is_uppercase`): callers decide on case
+    /// without walking the text again.
+    pub uppers: u32,
 }
 
-/// What a character contributes to a token: (is a word character, letters, digits). One
-/// Unicode lookup at most, and none for ASCII and Latin-1 letters (most of Nordic text);
-/// the result is that of `is_alphanumeric`, `is_alphabetic` and `is_numeric`.
+/// What a character contributes to a token: (is a word character, letters, digits,
+/// uppercase letters). Unicode lookups only outside ASCII and Latin-1 (most of Nordic text);
+/// the result is that of `is_alphanumeric`, `is_alphabetic`, `is_numeric` and `is_uppercase`.
 #[inline]
-fn char_kind(c: char) -> (bool, usize, usize) {
+fn char_kind(c: char) -> (bool, u32, u32, u32) {
     match c {
-        'a'..='z' | 'A'..='Z' => (true, 1, 0),
-        '0'..='9' => (true, 0, 1),
-        '\0'..='\u{7f}' => (false, 0, 0),
-        '\u{c0}'..='\u{ff}' if c != '\u{d7}' && c != '\u{f7}' => (true, 1, 0),
+        'a'..='z' => (true, 1, 0, 0),
+        'A'..='Z' => (true, 1, 0, 1),
+        '0'..='9' => (true, 0, 1, 0),
+        '\0'..='\u{7f}' => (false, 0, 0, 0),
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => (true, 1, 0, 1),
+        '\u{df}'..='\u{ff}' if c != '\u{f7}' => (true, 1, 0, 0),
         _ => {
             let (a, n) = (c.is_alphabetic(), c.is_numeric());
-            (a || n, a as usize, n as usize)
+            (a || n, a as u32, n as u32, c.is_uppercase() as u32)
         }
     }
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits `text` into tokens; whitespace is not returned.
 pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
-    let mut iter = text.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || loop {
-        let (i, c) = iter.next()?;
+        let (c, n) = char_at(text, pos)?;
+        let i = pos;
+        pos += n;
         if c.is_whitespace() {
             continue;
         }
-        let (word, mut letters, mut digits) = char_kind(c);
+        let (word, mut letters, mut digits, mut uppers) = char_kind(c);
         if !word {
-            let end = i + c.len_utf8();
             return Some(Token {
                 start: i,
-                end,
-                text: &text[i..end],
+                end: pos,
+                text: &text[i..pos],
                 class: TokenClass::Punct,
+                letters,
+                uppers,
             });
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            let (w, l, n) = char_kind(d);
+        while let Some((d, m)) = char_at(text, pos) {
+            let (w, l, n, u) = char_kind(d);
             if !w {
                 break;
             }
             letters += l;
             digits += n;
-            end = j + d.len_utf8();
-            iter.next();
+            uppers += u;
+            pos += m;
         }
         let class = match (letters, digits) {
             (_, 0) => TokenClass::Word,
@@ -84,9 +104,11 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
         };
         return Some(Token {
             start: i,
-            end,
-            text: &text[i..end],
+            end: pos,
+            text: &text[i..pos],
             class,
+            letters,
+            uppers,
         });
     })
 }
@@ -98,10 +120,11 @@ mod tests {
     #[test]
     fn char_kind_agrees_with_the_unicode_predicates() {
         for c in (0..0x3000u32).filter_map(char::from_u32) {
-            let (w, l, n) = char_kind(c);
+            let (w, l, n, u) = char_kind(c);
             assert_eq!(w, c.is_alphanumeric(), "{c:?}");
             assert_eq!(l == 1, c.is_alphabetic(), "{c:?}");
             assert_eq!(n == 1, c.is_numeric(), "{c:?}");
+            assert_eq!(u == 1, c.is_uppercase(), "{c:?}");
         }
     }
 
@@ -115,5 +138,9 @@ mod tests {
         assert_eq!(t[3].class, TokenClass::Mixed);
         assert_eq!(t[4].class, TokenClass::Number);
         assert_eq!(t[5].class, TokenClass::Punct);
+        let counts: Vec<_> = tokens("ÖVERENS Mälaren iPhone 4r")
+            .map(|t| (t.letters, t.uppers))
+            .collect();
+        assert_eq!(counts, [(7, 7), (7, 1), (6, 1), (1, 0)]);
     }
 }

@@ -40,6 +40,13 @@ pub struct Confusion {
 pub struct ConfusionModel {
     by_first: HashMap<char, Vec<Confusion>>,
     all: Vec<Confusion>,
+    /// Per confusion, the index of its true side among the distinct true sides.
+    truth_ix: Vec<u32>,
+    /// How many distinct true sides there are.
+    n_truths: usize,
+    /// `adapted_logp` of a document without evidence, computed once: most documents add none
+    /// for most letters.
+    unadapted: Vec<f32>,
 }
 
 /// Built-in weights, P(ocr | truth): the substitutions measured on Tesseract's English model
@@ -76,6 +83,13 @@ const BUILTIN: &[(&str, &str, f32)] = &[
     ("d", "cl", 0.003),
     ("o", "0", 0.003),
 ];
+
+/// The adapted log-probability of a confusion seen `n` times among `total` uses of its true
+/// letter, with prior log-probability `logp`: (n + k·P) / (total + k).
+fn adapt(logp: f32, n: f32, total: f32) -> f32 {
+    const K: f32 = 10.0;
+    ((n + K * logp.exp()) / (total + K)).ln()
+}
 
 impl ConfusionModel {
     /// The model shipped with rensa: the estimate from `data/confusions.tsv` plus the built-in
@@ -152,7 +166,22 @@ impl ConfusionModel {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.logp.total_cmp(&a.logp).then(a.truth.cmp(&b.truth)));
         }
-        ConfusionModel { by_first, all }
+        let mut truths: Vec<&str> = all.iter().map(|c| c.truth.as_str()).collect();
+        truths.sort_unstable();
+        truths.dedup();
+        let truth_ix: Vec<u32> = all
+            .iter()
+            .map(|c| truths.binary_search(&c.truth.as_str()).unwrap_or(0) as u32)
+            .collect();
+        let n_truths = truths.len();
+        let unadapted = all.iter().map(|c| adapt(c.logp, 0.0, 0.0)).collect();
+        ConfusionModel {
+            by_first,
+            all,
+            truth_ix,
+            n_truths,
+            unadapted,
+        }
     }
 
     /// Every confusion, indexed by id.
@@ -165,20 +194,23 @@ impl ConfusionModel {
     /// distribution becomes (count + k·P) / (total + k), so a document whose `ä` keeps turning
     /// into `i` learns that, while one with little evidence keeps the shipped weights.
     pub fn adapted_logp(&self, counts: &[f32]) -> Vec<f32> {
-        const K: f32 = 10.0;
-        let mut per_truth: HashMap<&str, f32> = HashMap::default();
-        for c in &self.all {
-            *per_truth.entry(c.truth.as_str()).or_default() +=
-                counts.get(c.id as usize).copied().unwrap_or(0.0);
+        let mut per_truth = vec![0f32; self.n_truths];
+        for (c, &t) in self.all.iter().zip(&self.truth_ix) {
+            per_truth[t as usize] += counts.get(c.id as usize).copied().unwrap_or(0.0);
         }
-        self.all
-            .iter()
-            .map(|c| {
-                let n = counts.get(c.id as usize).copied().unwrap_or(0.0);
-                let total = per_truth.get(c.truth.as_str()).copied().unwrap_or(0.0);
-                ((n + K * c.logp.exp()) / (total + K)).ln()
-            })
-            .collect()
+        let mut out = self.unadapted.clone();
+        for ((c, &t), o) in self.all.iter().zip(&self.truth_ix).zip(&mut out) {
+            let total = per_truth[t as usize];
+            // Counts are never negative: a letter without evidence keeps the value computed once.
+            if total != 0.0 {
+                *o = adapt(
+                    c.logp,
+                    counts.get(c.id as usize).copied().unwrap_or(0.0),
+                    total,
+                );
+            }
+        }
+        out
     }
 
     /// Confusions whose OCR side starts with `c`.

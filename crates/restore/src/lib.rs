@@ -251,7 +251,7 @@ pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
         .filter(|t| t.class == TokenClass::Word)
         .take(5000)
     {
-        *counts.entry(lowercase(t.text)).or_default() += 1;
+        *counts.entry(token_lowercase(&t)).or_default() += 1;
     }
     // The commonest words carry the evidence; a few hundred are plenty.
     let mut words: Vec<(&str, usize)> = counts.iter().map(|(w, &n)| (w.as_ref(), n)).collect();
@@ -364,6 +364,15 @@ pub struct Decision {
     pub change: Option<(String, f32, &'static str)>,
 }
 
+/// What [`Ctx::judge`] found: the readings by index into `cands`, best first.
+struct Judgement {
+    cands: Rc<[Candidate]>,
+    ranked: Vec<(usize, f32)>,
+    known: bool,
+    keep_score: f32,
+    change: Option<(String, f32, &'static str)>,
+}
+
 /// Candidate lists by lowercase word.
 type CandidateCache = HashMap<String, Rc<[Candidate]>>;
 
@@ -444,7 +453,10 @@ pub fn restore_with(
         }
     }
     let protected = merged;
-    let toks: Vec<Token<'_>> = merge_symbol_letters(text, tokens(text).collect(), &protected);
+    // About one token per five bytes of running text: one allocation instead of a dozen.
+    let mut toks: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 16);
+    toks.extend(tokens(text));
+    let toks = merge_symbol_letters(text, toks, &protected);
 
     let mut ctx = Ctx {
         vocab,
@@ -459,13 +471,16 @@ pub fn restore_with(
     // The lowercase form of each token restore may change (None for the others): a slice of
     // the text unless the token has capitals, so running text allocates almost nothing.
     let lowers: Vec<Option<Cow<'_, str>>> = (0..toks.len())
-        .map(|i| is_candidate_token(&toks, i, &protected).then(|| lowercase(toks[i].text)))
+        .map(|i| is_candidate_token(&toks, i, &protected).then(|| token_lowercase(&toks[i])))
         .collect();
     // Distinct words (types): each is looked up, searched and decided once.
-    let mut ids: HashMap<&str, u32> = HashMap::default();
+    // Sized for a document's vocabulary (about a third of its words are distinct): the maps
+    // and vectors grow once or not at all.
+    let cap = toks.len() / 3 + 16;
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
     let mut type_of: Vec<u32> = vec![u32::MAX; toks.len()];
-    let mut type_words: Vec<&str> = Vec::new();
-    let mut type_count: Vec<usize> = Vec::new();
+    let mut type_words: Vec<&str> = Vec::with_capacity(cap);
+    let mut type_count: Vec<usize> = Vec::with_capacity(cap);
     for (i, l) in lowers.iter().enumerate() {
         let Some(l) = l.as_deref() else {
             continue;
@@ -559,9 +574,9 @@ pub fn restore_with(
                 None
             }
             None => {
-                let d = ctx.decide(type_words[id as usize], p, upper);
-                decided[slot] = Some(d.change.clone());
-                d.change
+                let change = ctx.judge(type_words[id as usize], p, upper).change;
+                decided[slot] = Some(change.clone());
+                change
             }
         };
         if let Some((reading, conf, rule)) = choice {
@@ -763,7 +778,24 @@ impl Ctx<'_> {
         })
     }
 
+    /// The decision on one word with the readings behind it (for `explain`).
     fn decide(&mut self, lower: &str, p: f32, capitalised: bool) -> Decision {
+        let j = self.judge(lower, p, capitalised);
+        Decision {
+            word: lower.to_string(),
+            known: j.known,
+            keep_score: j.keep_score,
+            scored: j
+                .ranked
+                .iter()
+                .map(|&(k, sc)| (j.cands[k].clone(), sc))
+                .collect(),
+            change: j.change,
+        }
+    }
+
+    /// Scores keeping a word against its readings; copies nothing but the winner's text.
+    fn judge(&mut self, lower: &str, p: f32, capitalised: bool) -> Judgement {
         let known_exact = self.vocab.frequency(lower);
         let opts = self.opts;
         let lp = p.ln();
@@ -778,10 +810,12 @@ impl Ctx<'_> {
         };
         // An English word in a Nordic document (`workshop`, `Drop-in`) is rarer than in English
         // text, but it is not damage: it keeps its English frequency less FOREIGN_DISCOUNT.
-        let foreign = self
-            .vocab
-            .foreign_frequency(lower)
-            .map_or(f32::MIN, |z| z - FOREIGN_DISCOUNT);
+        // Looked up only for a word the lists do not know.
+        let foreign = || {
+            self.vocab
+                .foreign_frequency(lower)
+                .map_or(f32::MIN, |z| z - FOREIGN_DISCOUNT)
+        };
         // An unlisted word as printed also pays for having escaped the document's damage:
         // in a page that loses most of its special letters, an unknown word that could hold
         // one probably did (ln(1 - p) is about 0 on clean text).
@@ -790,8 +824,8 @@ impl Ctx<'_> {
             (Some(z), _) => z.max(if z <= 0.0 { 1.5 } else { 0.0 }) * LN10,
             // A compound of listed words as printed is a reading like any other: it does not
             // pay for escaping damage.
-            (None, Some(c)) => c.zipf.max(oov).max(foreign) * LN10,
-            (None, None) => oov.max(foreign) * LN10 + escaped,
+            (None, Some(c)) => c.zipf.max(oov).max(foreign()) * LN10,
+            (None, None) => oov.max(foreign()) * LN10 + escaped,
         };
         let mut ranked: Vec<(usize, f32)> = cands
             .iter()
@@ -813,13 +847,10 @@ impl Ctx<'_> {
             b.1.total_cmp(&a.1)
                 .then(cands[a.0].text.cmp(&cands[b.0].text))
         });
-        // Only the best few are kept (and copied); the confidence is their posterior.
+        // Only the best few are kept; the confidence is their posterior.
         ranked.truncate(8);
-        let scored: Vec<(Candidate, f32)> = ranked
-            .iter()
-            .map(|&(k, sc)| (cands[k].clone(), sc))
-            .collect();
-        let change = scored.first().and_then(|(best, s)| {
+        let change = ranked.first().and_then(|&(best, s)| {
+            let best = &cands[best];
             // A known word must lose clearly: a real-word change needs the reading to be
             // REAL_WORD_MARGIN more likely than the word as printed.
             // The margin shrinks as the document's damage grows: in a page where most lost
@@ -829,13 +860,13 @@ impl Ctx<'_> {
             } else {
                 0.0
             };
-            if *s <= keep_score + margin {
+            if s <= keep_score + margin {
                 return None;
             }
             // Posterior of the winner among keeping and all readings.
-            let max = *s;
+            let max = s;
             let z: f32 = std::iter::once(keep_score)
-                .chain(scored.iter().map(|x| x.1))
+                .chain(ranked.iter().map(|x| x.1))
                 .map(|x| (x - max).exp())
                 .sum();
             let conf = 1.0 / z;
@@ -851,11 +882,11 @@ impl Ctx<'_> {
             };
             Some((best.text.clone(), conf, rule))
         });
-        Decision {
-            word: lower.to_string(),
+        Judgement {
+            cands,
+            ranked,
             known,
             keep_score,
-            scored,
             change,
         }
     }
@@ -865,17 +896,12 @@ fn is_special(c: char) -> bool {
     matches!(c, 'å' | 'ä' | 'ö' | 'æ' | 'ø')
 }
 
-/// The lowercase form of a word, borrowed when it has no capitals.
-fn lowercase(w: &str) -> Cow<'_, str> {
-    let has_upper = if w.is_ascii() {
-        w.bytes().any(|b| b.is_ascii_uppercase())
+/// The lowercase form of a token, borrowed when it has no capitals (the tokenizer counted them).
+fn token_lowercase<'a>(t: &Token<'a>) -> Cow<'a, str> {
+    if t.uppers == 0 {
+        Cow::Borrowed(t.text)
     } else {
-        w.chars().any(char::is_uppercase)
-    };
-    if has_upper {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
+        Cow::Owned(t.text.to_lowercase())
     }
 }
 
@@ -884,11 +910,48 @@ fn starts_upper(w: &str) -> bool {
 }
 
 /// Ranges of the text that restore never touches.
+///
+/// No protected pattern spans whitespace, and each needs an `@`, a `:/` (`https://`), a `.`
+/// before a letter (`.se`) or a `w.` (`www.`), so the regex only runs on the runs of non-space bytes that
+/// have one: most words of running text are skipped by a byte scan. The ASCII word
+/// boundaries see the same neighbours at a run's ends as in the whole text (whitespace), so the
+/// matches are the same.
 fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
-    PROTECTED
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect()
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // End of the last run searched: a run with several triggers is searched once.
+    let mut done = 0;
+    for k in memchr::memchr3_iter(b'@', b':', b'.', b) {
+        if k < done {
+            continue;
+        }
+        let next = b.get(k + 1).copied().unwrap_or(b' ');
+        let worth = match b[k] {
+            b'@' => true,
+            b':' => next == b'/',
+            // `.se`, `.pdf`; `www.` before anything.
+            _ => next.is_ascii_alphabetic() || (k > 0 && b[k - 1].eq_ignore_ascii_case(&b'w')),
+        };
+        if !worth {
+            continue;
+        }
+        let start = b[..k]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1);
+        let end = b[k..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(b.len(), |p| k + p);
+        // Splitting at ASCII bytes keeps UTF-8 boundaries.
+        out.extend(
+            PROTECTED
+                .find_iter(&text[start..end])
+                .map(|m| (start + m.start(), start + m.end())),
+        );
+        done = end;
+    }
+    out
 }
 
 /// Whether `start..end` overlaps any of the ranges (disjoint, sorted).
@@ -927,20 +990,7 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     if in_ranges(protected, t.start, t.end) {
         return false;
     }
-    let (letters, uppers) = if t.text.is_ascii() {
-        let b = t.text.as_bytes();
-        (
-            b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
-            b.iter().filter(|c| c.is_ascii_uppercase()).count(),
-        )
-    } else {
-        t.text.chars().fold((0, 0), |(l, u), c| {
-            (
-                l + c.is_alphabetic() as usize,
-                u + c.is_uppercase() as usize,
-            )
-        })
-    };
+    let (letters, uppers) = (t.letters, t.uppers);
     // Acronyms (SKL, COK, AU) and inner capitals (McDonald, iPhone) are left alone.
     if uppers == letters && letters <= 4 && letters > 1 {
         return false;
@@ -949,33 +999,30 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         return false;
     }
     // Part of a dotted or slashed identifier (`orebro.se`, `a/b`) that the regex missed.
-    let prev = i.checked_sub(1).map(|j| &toks[j]);
-    let next = toks.get(i + 1);
+    // Neighbours are compared as bytes: one-byte punctuation touching the word.
+    let touching = |o: &Token<'_>, before: bool| {
+        o.end - o.start == 1
+            && if before {
+                o.end == t.start
+            } else {
+                o.start == t.end
+            }
+    };
+    let prev = i
+        .checked_sub(1)
+        .map(|j| &toks[j])
+        .filter(|p| touching(p, true))
+        .map_or(0, |p| p.text.as_bytes()[0]);
+    let next = toks
+        .get(i + 1)
+        .filter(|n| touching(n, false))
+        .map_or(0, |n| n.text.as_bytes()[0]);
     // A list label: one letter before `)` (`a)`, `(b)`), never a word to repair (`a)` is not
     // `å)`).
-    if t.text.chars().nth(1).is_none() && next.is_some_and(|n| n.text == ")" && n.start == t.end) {
+    if next == b')' && t.text.chars().nth(1).is_none() {
         return false;
     }
-    let joined = |o: Option<&Token<'_>>, ch: &str, before: bool| {
-        o.is_some_and(|o| {
-            o.text == ch
-                && if before {
-                    o.end == t.start
-                } else {
-                    o.start == t.end
-                }
-        })
-    };
-    if joined(prev, "/", true)
-        || joined(next, "/", false)
-        || joined(prev, "@", true)
-        || joined(next, "@", false)
-        || joined(prev, "_", true)
-        || joined(next, "_", false)
-    {
-        return false;
-    }
-    true
+    !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
 }
 
 /// Symbols OCR prints for letters (`@` for `ø`/`Ø`: `@rsted`, `Sg@gaard`) split a word into
@@ -989,6 +1036,9 @@ fn merge_symbol_letters<'a>(
     const LETTER_SYMBOLS: [&str; 1] = ["@"];
     let is_sym = |t: &Token<'_>| t.class == TokenClass::Punct && LETTER_SYMBOLS.contains(&t.text);
     let is_word = |t: &Token<'_>| matches!(t.class, TokenClass::Word | TokenClass::Mixed);
+    if !text.contains('@') {
+        return toks;
+    }
     let mut out: Vec<Token<'a>> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -1005,11 +1055,14 @@ fn merge_symbol_letters<'a>(
         }
         let (start, end) = (toks[i].start, toks[j.max(i + 1) - 1].end);
         if words > 0 && syms > 0 && !in_ranges(protected, start, end) {
+            let run = &toks[i..j];
             out.push(Token {
                 start,
                 end,
                 text: &text[start..end],
                 class: TokenClass::Word,
+                letters: run.iter().map(|t| t.letters).sum(),
+                uppers: run.iter().map(|t| t.uppers).sum(),
             });
             i = j;
         } else {
@@ -1114,7 +1167,7 @@ pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
         words += 1;
         let k = *cache
             .entry(t.text)
-            .or_insert_with(|| vocab.contains(&lowercase(t.text)));
+            .or_insert_with(|| vocab.contains(&token_lowercase(&t)));
         known += k as usize;
     }
     (
@@ -1125,4 +1178,30 @@ pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
             known as f64 / words as f64
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The run-by-run search finds exactly what the regex finds over the whole text.
+    #[test]
+    fn protected_ranges_match_the_whole_text_regex() {
+        let texts = [
+            include_str!("../../../fixtures/seeds/000_82b30c070fc9e967.txt"),
+            include_str!("../../../fixtures/seeds/002_1fa771a39c220653.txt"),
+            include_str!("../../../fixtures/seeds/003_e4d93a5ddafcb967.txt"),
+            "Se www.1177 och WWW.x, mail: a.b@c.se.\tLänk:https://x.se/a?b=1 (ftp://f) slut.Nästa",
+            "rapport.pdf, Plan.DOCX och index.html; orebro.se/abc. @rsted Sg@gaard a@b",
+            "www.\n.se se. :// http:/ x@ @y.com\u{a0}www.a.no\u{2009}b.dk",
+            "",
+        ];
+        for t in texts {
+            let want: Vec<(usize, usize)> = PROTECTED
+                .find_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(protected_ranges(t), want, "{t:?}");
+        }
+    }
 }
