@@ -211,6 +211,63 @@ impl Lexicon {
         })
     }
 
+    /// One transition of the automaton: from node `addr` on byte `b`, the next node and the
+    /// output gained (fst outputs add up).
+    ///
+    /// Decoding an fst node costs a hundred or more instructions, most of the candidate
+    /// search's time, and the search takes the same few thousand transitions over and over
+    /// (every path starts at the root, compounds restart there). A per-thread direct-mapped
+    /// table of transitions answers those in a probe; a slot holds the automaton's identity,
+    /// so the four languages (and any other fst) never see each other's entries.
+    #[inline]
+    fn step(&self, addr: fst::raw::CompiledAddr, b: u8) -> Option<(fst::raw::CompiledAddr, u64)> {
+        const BITS: u32 = 15;
+        /// Marks a cached failed transition.
+        const NONE: u64 = u64::MAX;
+        #[derive(Clone, Copy, Default)]
+        struct Slot {
+            fst: u64,
+            key: u64,
+            next: u64,
+            out: u64,
+        }
+        thread_local! {
+            static STEPS: std::cell::RefCell<Vec<Slot>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let fst = self.map.as_fst();
+        let id = fst.as_bytes().as_ptr() as u64;
+        // `addr` is a byte offset into the fst (well under 2^48), shifted past the input byte;
+        // 0 is never a valid key because the key's low bit is set.
+        let key = ((addr as u64) << 9) | ((b as u64) << 1) | 1;
+        let slot = ((key ^ id.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS))
+            as usize;
+        let walk = || {
+            let node = fst.node(addr);
+            node.find_input(b).map(|i| {
+                let t = node.transition(i);
+                (t.addr, t.out.value())
+            })
+        };
+        STEPS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_empty() {
+                c.resize(1 << BITS, Slot::default());
+            }
+            let e = &mut c[slot];
+            if e.key == key && e.fst == id {
+                return (e.next != NONE).then_some((e.next as fst::raw::CompiledAddr, e.out));
+            }
+            let r = walk();
+            *e = Slot {
+                fst: id,
+                key,
+                next: r.map_or(NONE, |(a, _)| a as u64),
+                out: r.map_or(0, |(_, o)| o),
+            };
+            r
+        })
+    }
+
     fn final_value(&self, s: WalkState, allow_part: bool) -> Option<f32> {
         if s.alive & 2 != 0 {
             if let Some(z) = self.extra_sorted.final_at(s.lo, s.hi, s.depth) {
@@ -234,8 +291,11 @@ impl Lexicon {
 
 impl Vocabulary for Lexicon {
     fn frequency(&self, lower: &str) -> Option<f32> {
-        if let Some(&(z, _)) = self.extra.get(lower) {
-            return Some(z);
+        // The user list is usually empty: skip its (SipHash) lookup.
+        if !self.extra.is_empty() {
+            if let Some(&(z, _)) = self.extra.get(lower) {
+                return Some(z);
+            }
         }
         self.raw(lower)
             .filter(|v| v & FLAG_PART_ONLY == 0)
@@ -251,8 +311,10 @@ impl Vocabulary for Lexicon {
     }
 
     fn is_name(&self, lower: &str) -> bool {
-        if let Some(&(_, n)) = self.extra.get(lower) {
-            return n;
+        if !self.extra.is_empty() {
+            if let Some(&(_, n)) = self.extra.get(lower) {
+                return n;
+            }
         }
         self.raw(lower).is_some_and(|v| v & FLAG_NAME != 0)
     }
@@ -280,19 +342,14 @@ impl Vocabulary for Lexicon {
             ..s
         };
         if s.alive & 1 != 0 {
-            // Decode a node only to leave it: the walk's end is kept as an address, so a
-            // one-byte step costs one node decode, not two.
-            let fst = self.map.as_fst();
             let mut addr = s.node;
-            let mut out = fst::raw::Output::new(s.out);
+            let mut out = s.out;
             let mut ok = true;
             for &b in bytes {
-                let node = fst.node(addr);
-                match node.find_input(b) {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        out = out.cat(t.out);
-                        addr = t.addr;
+                match self.step(addr, b) {
+                    Some((a, o)) => {
+                        addr = a;
+                        out += o;
                     }
                     None => {
                         ok = false;
@@ -302,7 +359,7 @@ impl Vocabulary for Lexicon {
             }
             if ok {
                 next.node = addr;
-                next.out = out.value();
+                next.out = out;
                 next.alive |= 1;
             }
         }
@@ -394,6 +451,55 @@ mod tests {
         assert!(da.contains("fælles") && da.contains("holbæk"));
         let nb = Lexicon::embedded(Lang::Nb).unwrap();
         assert!(nb.contains("møte"));
+    }
+
+    /// A word's value read by walking (through the per-thread transition table) is the
+    /// automaton's own, for words of several languages walked in turn, twice (the second time
+    /// from the table), and a word one language lacks stays missing after another knew it.
+    #[test]
+    fn walks_through_the_transition_table_agree_with_the_automaton() {
+        let langs: Vec<Lexicon> = Lang::ALL
+            .iter()
+            .map(|&l| Lexicon::embedded(l).unwrap())
+            .collect();
+        let words = [
+            "möte",
+            "møte",
+            "fælles",
+            "från",
+            "förvaltningarna",
+            "kommune",
+            "kommun",
+            "og",
+            "och",
+            "samverkan",
+            "nätet",
+            "holbæk",
+            "xqzv",
+            "å",
+            "",
+        ];
+        let walk = |lex: &Lexicon, w: &str| {
+            let mut s = lex.walk_start();
+            for &b in w.as_bytes() {
+                s = lex.walk(s, &[b])?;
+            }
+            lex.walk_final(s)
+        };
+        for _ in 0..2 {
+            for lex in &langs {
+                for w in words {
+                    let want = lex
+                        .map
+                        .get(w)
+                        .filter(|v| v & FLAG_PART_ONLY == 0)
+                        .map(|v| (v & 0xffff) as f32 / 100.0);
+                    assert_eq!(walk(lex, w), want, "{:?} {w}", lex.lang());
+                }
+            }
+        }
+        assert!(walk(&langs[0], "förvaltningarna").is_some());
+        assert!(walk(&langs[3], "förvaltningarna").is_none());
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Confusion {
 #[derive(Debug, Clone, Default)]
 pub struct ConfusionModel {
     by_first: HashMap<char, Vec<Confusion>>,
+    /// `by_first` for the characters below U+0100 (nearly every character the search meets),
+    /// indexed directly: the search asks once per step.
+    latin1: Vec<Vec<Confusion>>,
     all: Vec<Confusion>,
     /// Per confusion, the index of its true side among the distinct true sides.
     truth_ix: Vec<u32>,
@@ -175,7 +178,16 @@ impl ConfusionModel {
             .collect();
         let n_truths = truths.len();
         let unadapted = all.iter().map(|c| adapt(c.logp, 0.0, 0.0)).collect();
+        let latin1 = (0..256u32)
+            .map(|b| {
+                char::from_u32(b)
+                    .and_then(|c| by_first.get(&c))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
         ConfusionModel {
+            latin1,
             by_first,
             all,
             truth_ix,
@@ -215,7 +227,10 @@ impl ConfusionModel {
 
     /// Confusions whose OCR side starts with `c`.
     pub fn starting_with(&self, c: char) -> &[Confusion] {
-        self.by_first.get(&c).map_or(&[], Vec::as_slice)
+        match self.latin1.get(c as usize) {
+            Some(v) => v,
+            None => self.by_first.get(&c).map_or(&[], Vec::as_slice),
+        }
     }
 
     /// Whether `c` is the OCR side of any confusion (a character worth trying alternatives for).

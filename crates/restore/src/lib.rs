@@ -381,7 +381,6 @@ struct Ctx<'a> {
     vocab: &'a dyn Vocabulary,
     model: &'a ConfusionModel,
     opts: &'a RestoreOptions,
-    cands: HashMap<String, Rc<[Candidate]>>,
     seen_intact: HashMap<String, usize>,
     /// ln P(ocr | truth, damaged) per confusion id, adapted to the document.
     logp: Vec<f32>,
@@ -462,7 +461,6 @@ pub fn restore_with(
         vocab,
         model,
         opts,
-        cands: HashMap::default(),
         seen_intact: HashMap::default(),
         logp: model.all().iter().map(|c| c.logp).collect(),
         evidence: Evidence::default(),
@@ -493,7 +491,11 @@ pub fn restore_with(
         type_count[id as usize] += 1;
         type_of[i] = id;
     }
-    let known: Vec<bool> = type_words.iter().map(|w| vocab.contains(w)).collect();
+    // One dictionary lookup per type: whether it is listed, and its frequency for `judge`.
+    let freq: Vec<Option<f32>> = type_words.iter().map(|w| vocab.frequency(w)).collect();
+    let known: Vec<bool> = freq.iter().map(Option::is_some).collect();
+    // Candidate lists per type, found at most once per document.
+    let mut type_cands: Vec<Option<Rc<[Candidate]>>> = vec![None; type_words.len()];
     let mut intact_special = 0usize;
     for (k, w) in type_words.iter().enumerate() {
         if known[k] && w.chars().any(is_special) {
@@ -506,13 +508,13 @@ pub fn restore_with(
     let base = ctx.model.all().iter().map(|c| c.logp).collect::<Vec<_>>();
     let mut explained = 0usize;
     let mut counts = vec![0f32; base.len()];
-    let mut unknown: Vec<(&str, usize)> = (0..type_words.len())
+    let mut unknown: Vec<(&str, usize, usize)> = (0..type_words.len())
         .filter(|&k| !known[k])
-        .map(|k| (type_words[k], type_count[k]))
+        .map(|k| (type_words[k], type_count[k], k))
         .collect();
     unknown.sort_unstable();
-    for (w, n) in unknown {
-        let cands = ctx.candidates(w).clone();
+    for (w, n, k) in unknown {
+        let cands = type_cands[k].insert(ctx.candidates(w, false)).clone();
         let best = cands
             .iter()
             .filter(|c| c.subs() > 0)
@@ -574,7 +576,11 @@ pub fn restore_with(
                 None
             }
             None => {
-                let change = ctx.judge(type_words[id as usize], p, upper).change;
+                let k = id as usize;
+                let cands = type_cands[k]
+                    .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
+                    .clone();
+                let change = ctx.judge(type_words[k], freq[k], cands, p, upper).change;
                 decided[slot] = Some(change.clone());
                 change
             }
@@ -720,11 +726,10 @@ fn split_joined(
 
 /// Explains the decision for one word, with a given damage prior (what `rensa explain` shows).
 pub fn explain(word: &str, vocab: &dyn Vocabulary, opts: &RestoreOptions, prior: f32) -> Decision {
-    let mut ctx = Ctx {
+    let ctx = Ctx {
         vocab,
         model: &MODEL,
         opts,
-        cands: HashMap::default(),
         seen_intact: HashMap::default(),
         logp: MODEL.all().iter().map(|c| c.logp).collect(),
         evidence: Evidence::default(),
@@ -733,20 +738,13 @@ pub fn explain(word: &str, vocab: &dyn Vocabulary, opts: &RestoreOptions, prior:
 }
 
 impl Ctx<'_> {
-    fn candidates(&mut self, lower: &str) -> &Rc<[Candidate]> {
-        if !self.cands.contains_key(lower) {
-            // A known word may only become another listed word: the cheap search will do.
-            let listed_only = self.vocab.contains(lower);
-            let c = self.shared_candidates(lower, listed_only);
-            self.cands.insert(lower.to_string(), c);
-        }
-        &self.cands[lower]
-    }
-
+    /// The readings of a word; a known word (`listed_only`) may only become another listed
+    /// word, so the cheap search will do.
+    ///
     /// Candidate lists depend only on the word, the vocabulary and the confusion model, so a
     /// per-thread cache shares them across the documents of a batch (OCR damage repeats:
     /// `fran`, `mote`, `pa`). Only the shipped model with a cacheable vocabulary is cached.
-    fn shared_candidates(&self, lower: &str, listed_only: bool) -> Rc<[Candidate]> {
+    fn candidates(&self, lower: &str, listed_only: bool) -> Rc<[Candidate]> {
         let find = |w: &str| -> Rc<[Candidate]> {
             if listed_only {
                 search::listed_candidates(self.vocab, self.model, w).into()
@@ -779,8 +777,10 @@ impl Ctx<'_> {
     }
 
     /// The decision on one word with the readings behind it (for `explain`).
-    fn decide(&mut self, lower: &str, p: f32, capitalised: bool) -> Decision {
-        let j = self.judge(lower, p, capitalised);
+    fn decide(&self, lower: &str, p: f32, capitalised: bool) -> Decision {
+        let known_exact = self.vocab.frequency(lower);
+        let cands = self.candidates(lower, known_exact.is_some());
+        let j = self.judge(lower, known_exact, cands, p, capitalised);
         Decision {
             word: lower.to_string(),
             known: j.known,
@@ -795,11 +795,17 @@ impl Ctx<'_> {
     }
 
     /// Scores keeping a word against its readings; copies nothing but the winner's text.
-    fn judge(&mut self, lower: &str, p: f32, capitalised: bool) -> Judgement {
-        let known_exact = self.vocab.frequency(lower);
+    /// `known_exact` is the word's listed frequency, `cands` its readings.
+    fn judge(
+        &self,
+        lower: &str,
+        known_exact: Option<f32>,
+        cands: Rc<[Candidate]>,
+        p: f32,
+        capitalised: bool,
+    ) -> Judgement {
         let opts = self.opts;
         let lp = p.ln();
-        let cands = self.candidates(lower).clone();
         // The word as printed, as a listed word or a compound of listed words.
         let as_printed = cands.iter().find(|c| c.text == lower && c.subs() == 0);
         let known = known_exact.is_some() || as_printed.is_some();
