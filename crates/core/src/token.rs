@@ -55,47 +55,113 @@ fn char_kind(c: char) -> (bool, u32, u32, u32) {
     }
 }
 
-/// The character at byte `i` of `text` and its length; ASCII without decoding.
+/// ASCII character classes, one table lookup per byte of running text.
+const WORD: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const UPPER: u8 = 8;
+const SPACE: u8 = 16;
+static ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            WORD | LETTER
+        } else if c.is_ascii_uppercase() {
+            WORD | LETTER | UPPER
+        } else if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            // `char::is_whitespace` on ASCII.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `i` of `text` (not ASCII) and its length.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    let c = text[i..].chars().next()?;
+    let c = text.get(i..)?.chars().next()?;
     Some((c, c.len_utf8()))
 }
 
 /// Splits `text` into tokens; whitespace is not returned.
+///
+/// ASCII bytes are classified by a table without decoding; other characters go through
+/// [`char_kind`].
 pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
+    let bytes = text.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || loop {
-        let (c, n) = char_at(text, pos)?;
+        let &b = bytes.get(pos)?;
         let i = pos;
-        pos += n;
-        if c.is_whitespace() {
-            continue;
-        }
-        let (word, mut letters, mut digits, mut uppers) = char_kind(c);
-        if !word {
-            return Some(Token {
-                start: i,
-                end: pos,
-                text: &text[i..pos],
-                class: TokenClass::Punct,
-                letters,
-                uppers,
-            });
-        }
-        while let Some((d, m)) = char_at(text, pos) {
-            let (w, l, n, u) = char_kind(d);
-            if !w {
-                break;
+        let (mut letters, mut digits, mut uppers);
+        if b < 0x80 {
+            let k = ASCII[b as usize];
+            pos += 1;
+            if k & SPACE != 0 {
+                continue;
             }
-            letters += l;
-            digits += n;
-            uppers += u;
-            pos += m;
+            if k & WORD == 0 {
+                return Some(Token {
+                    start: i,
+                    end: pos,
+                    text: &text[i..pos],
+                    class: TokenClass::Punct,
+                    letters: 0,
+                    uppers: 0,
+                });
+            }
+            letters = u32::from(k & LETTER != 0);
+            digits = u32::from(k & DIGIT != 0);
+            uppers = u32::from(k & UPPER != 0);
+        } else {
+            let (c, n) = char_at(text, pos)?;
+            pos += n;
+            if c.is_whitespace() {
+                continue;
+            }
+            let (word, l, d, u) = char_kind(c);
+            if !word {
+                return Some(Token {
+                    start: i,
+                    end: pos,
+                    text: &text[i..pos],
+                    class: TokenClass::Punct,
+                    letters: l,
+                    uppers: u,
+                });
+            }
+            (letters, digits, uppers) = (l, d, u);
+        }
+        while let Some(&b) = bytes.get(pos) {
+            if b < 0x80 {
+                let k = ASCII[b as usize];
+                if k & WORD == 0 {
+                    break;
+                }
+                letters += u32::from(k & LETTER != 0);
+                digits += u32::from(k & DIGIT != 0);
+                uppers += u32::from(k & UPPER != 0);
+                pos += 1;
+            } else {
+                let Some((c, n)) = char_at(text, pos) else {
+                    break;
+                };
+                let (w, l, d, u) = char_kind(c);
+                if !w {
+                    break;
+                }
+                letters += l;
+                digits += d;
+                uppers += u;
+                pos += n;
+            }
         }
         let class = match (letters, digits) {
             (_, 0) => TokenClass::Word,
