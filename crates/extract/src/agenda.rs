@@ -7,8 +7,8 @@ use regex::Regex;
 
 use crate::people::table::cells;
 use crate::people::{
-    attribution, ends_with_kw, is_title_word, leading_person, parse_speaker_line, titled_names,
-    Person,
+    attribution, ends_with_kw, is_title_word, leading_person, parse_list, parse_speaker_line,
+    speaking, titled_names, Person,
 };
 use crate::text::{fold, is_bullet_line, squash, Line};
 use crate::times::clock;
@@ -47,6 +47,54 @@ const PROGRAM_HEADINGS: &[&str] = &[
     "foredragningslista",
     "arendelista",
 ];
+
+/// The end of an item line's title when a right-hand column after a wide gap (a tab or three
+/// spaces) holds a register code or a mark, not words: `Budget 2026      KS 2025/114`,
+/// `Bygglov      2025-00312`, `Søknad om lån      X` (the `Lukket` column). A code has a digit
+/// and a `/`, `-` or capital, no lowercase letter, no `.` or `:` (times, dates); else `e`.
+fn register_cut(text: &str, s: usize, e: usize) -> usize {
+    let t = &text[s..e];
+    // Cheap test first: most item lines have no wide gap at all.
+    if !t.contains('\t') && !t.contains("   ") {
+        return e;
+    }
+    let Some(g) = t.rfind(['\t', ' ']) else {
+        return e;
+    };
+    let cell = &t[g + 1..];
+    let head = t[..g + 1].trim_end_matches([' ', '\t']);
+    let gap = &t[head.len()..g + 1];
+    let wide = gap.contains('\t') || gap.len() >= 3;
+    // A code may hold one inner space (`KS 2025/114`): step back over it.
+    let (head, cell) = if !wide && head.len() < t.len() {
+        let Some(g2) = head.rfind(['\t', ' ']) else {
+            return e;
+        };
+        let h2 = head[..g2 + 1].trim_end_matches([' ', '\t']);
+        let gap2 = &head[h2.len()..g2 + 1];
+        if !(gap2.contains('\t') || gap2.len() >= 3) {
+            return e;
+        }
+        (h2, &t[g2 + 1..])
+    } else if wide {
+        (head, cell)
+    } else {
+        return e;
+    };
+    if head.is_empty() || cell.chars().count() > 24 {
+        return e;
+    }
+    let mark = matches!(cell, "X" | "x" | "✓" | "✔");
+    let code = cell.contains(|c: char| c.is_ascii_digit())
+        && cell.contains(|c: char| c == '/' || c == '-' || c.is_uppercase())
+        && !cell.contains(char::is_lowercase)
+        && !cell.contains(['.', ':']);
+    if mark || code {
+        s + head.len()
+    } else {
+        e
+    }
+}
 
 /// `Kvällens innehåll`, `Dagens innhold`, `Mødets indhold`: the content of an occasion is its
 /// program. `Innehåll` alone is a table of contents, not a program.
@@ -833,6 +881,79 @@ fn has_label_start(t: &str) -> bool {
         .is_some_and(|c| c > 0 && t[..c].split_whitespace().count() <= 2)
 }
 
+/// `Ad 3.` opens the minutes' paragraph on item 3 when an item list above already holds item 3:
+/// a note on that item, not an item (`Ad 3. Forslaget blev drøftet …`). Without such a list
+/// (`Ad 1. Godkendelse af dagsorden` as the only numbering) `Ad` lines stay items.
+fn drop_ad_notes(kinds: &mut [Option<(Kind, usize, usize)>]) {
+    let key = |n: &str| {
+        n.rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or(n)
+            .trim_end_matches(['.', ':', ')'])
+            .to_string()
+    };
+    let is_ad = |n: &str| n.len() > 2 && n[..2].eq_ignore_ascii_case("ad");
+    let mut seen: Vec<String> = Vec::new();
+    for k in kinds.iter_mut() {
+        let Some((Kind::Numbered(n), _, _)) = k else {
+            continue;
+        };
+        if is_sub(n) {
+            continue;
+        }
+        if is_ad(n) {
+            if seen.contains(&key(n)) {
+                *k = None;
+            }
+        } else {
+            seen.push(key(n));
+        }
+    }
+}
+
+/// `Paneldebat med Name, Name og Name`, `Samtal med kommunalråd Name`: a title, then `med` and
+/// a list of people that ends the line (or runs onto the next after a trailing `og`/`och`/`,`).
+/// Returns where the title ends, the people, and the line the list ran onto. Nothing unless a
+/// name (after titles only) follows `med` and no words but an affiliation follow the last name
+/// (`Samtal med Name om skolan` keeps its title).
+fn med_attribution(
+    text: &str,
+    lines: &[Line<'_>],
+    i: usize,
+    ts: usize,
+    te: usize,
+) -> Option<(usize, Vec<Person>, Option<usize>)> {
+    let t = &text[ts..te];
+    let at = t.find(" med ")?;
+    let a = ts + at + 5;
+    let mut e = te;
+    let mut used = None;
+    let tail = t.trim_end();
+    if (tail.ends_with(" og") || tail.ends_with(" och") || tail.ends_with(','))
+        && i + 1 < lines.len()
+        && !lines[i + 1].is_blank()
+    {
+        let (s2, t2) = lines[i + 1].trimmed();
+        if !t2.starts_with(|c: char| c.is_ascii_digit()) && !is_bullet_line(t2) {
+            e = s2 + t2.len();
+            used = Some(i + 1);
+        }
+    }
+    let found = parse_list(text, a, e);
+    let first = found.first()?;
+    if first.span.0 < a || !text[a..first.span.0].split_whitespace().all(is_title_word) {
+        return None;
+    }
+    // After the last name only an affiliation (`, Org`) or punctuation.
+    let last = found.iter().map(|p| p.span.1).max()?;
+    let rest = text[last..e].trim_start_matches([')', ' ']);
+    if !(rest.trim().is_empty() || rest.starts_with(',')) {
+        return None;
+    }
+    let cut = ts + at;
+    (cut > ts).then_some((cut, found, used))
+}
+
 /// A sub-item's number: one letter (`a)` → `a`).
 fn is_sub(n: &str) -> bool {
     n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase())
@@ -875,7 +996,8 @@ pub(crate) fn find(
     lines: &[Line<'_>],
     date_lines: &[usize],
 ) -> (Vec<AgendaItem>, Vec<Person>) {
-    let kinds: Vec<Option<(Kind, usize, usize)>> = lines.iter().map(line_kind).collect();
+    let mut kinds: Vec<Option<(Kind, usize, usize)>> = lines.iter().map(line_kind).collect();
+    drop_ad_notes(&mut kinds);
     let n_timed = kinds
         .iter()
         .filter(|k| matches!(k, Some((Kind::Timed { .. }, _, _))))
@@ -1030,8 +1152,12 @@ pub(crate) fn find(
             }
         };
         let (ls, lt) = lines[i].trimmed();
-        let line_end = ls + lt.len();
         let numbered = matches!(kind, Kind::Numbered(_));
+        let line_end = if numbered {
+            register_cut(text, ts, ls + lt.len())
+        } else {
+            ls + lt.len()
+        };
         let (mut title_end, mut people) = clean_title(text, ts, line_end, numbered);
         // `7. Kulturnatten, kl. 10.00–10.30`: a numbered item's time at the end of its title.
         let mut stated: Option<(String, Option<String>)> = None;
@@ -1041,6 +1167,16 @@ pub(crate) fn find(
                 if stated.is_some() && m.start() > 0 {
                     title_end = ts + text[ts..ts + m.start()].trim_end_matches([' ', ',']).len();
                 }
+            }
+        }
+        // `Paneldebat med Name, Name og` / `Name, Org`: the people after `med` (its list may
+        // run onto the next line) are the item's, not its title.
+        let mut med_line = None;
+        if people.is_empty() {
+            if let Some((cut, found, used)) = med_attribution(text, lines, i, ts, title_end) {
+                title_end = cut;
+                people = found;
+                med_line = used;
             }
         }
         let mut title = squash(text[ts..title_end].trim_end_matches([' ', '\t', '-', '–']));
@@ -1056,8 +1192,8 @@ pub(crate) fn find(
         let dash_wrap = dangles && raw_line.trim_end().ends_with(['–', '-']);
         let caps = wraps && all_caps(raw_line);
         let base_indent = lines[i].indent();
-        let mut last_used = i;
-        let mut j = i + 1;
+        let mut last_used = med_line.unwrap_or(i);
+        let mut j = last_used + 1;
         let mut blanks = 0;
         let mut skipped = false;
         while j < lines.len() {
@@ -1089,7 +1225,8 @@ pub(crate) fn find(
                     title.push_str(" –");
                 }
                 title.push(' ');
-                title.push_str(&squash(t2));
+                let e2 = register_cut(text, s2, s2 + t2.len());
+                title.push_str(&squash(&text[s2..e2]));
                 last_used = j;
                 j += 1;
                 continue;
@@ -1145,12 +1282,21 @@ pub(crate) fn find(
             // numbered item, stated on a line under it.
             // `Afdelingsleder Name deltager under punktet, ca. kl. 15.45.`: an indented line
             // under a numbered item that states a time gives the item's.
+            let timed_text = indented && t2.len() <= 160 && stated_time(t2).is_some();
+            // `Leder af X Name deltager under punktet kl. 16.30`: a presenter without a title
+            // right before the name; the line names the item's speaker.
+            let presenter = if timed_text && titled_names(text, s2, s2 + t2.len()).is_empty() {
+                speaking(text, s2, s2 + t2.len())
+            } else {
+                Vec::new()
+            };
             let time_line = !found.is_empty()
                 || TIME_LABEL.is_match(t2)
-                || (indented
-                    && t2.len() <= 160
-                    && stated_time(t2).is_some()
-                    && !titled_names(text, s2, s2 + t2.len()).is_empty());
+                || !presenter.is_empty()
+                || (timed_text && !titled_names(text, s2, s2 + t2.len()).is_empty());
+            if found.is_empty() {
+                found = presenter;
+            }
             if time_line && matches!(kind, Kind::Numbered(_)) && stated.is_none() {
                 stated = stated_time(t2);
                 if stated.is_some() {
@@ -1171,7 +1317,8 @@ pub(crate) fn find(
                 && !matches!(kind, Kind::Bullet)
             {
                 title.push(' ');
-                title.push_str(&squash(t2));
+                let e2 = register_cut(text, s2, s2 + t2.len());
+                title.push_str(&squash(&text[s2..e2]));
                 last_used = j;
             } else if !indented {
                 break;

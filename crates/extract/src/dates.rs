@@ -137,7 +137,7 @@ static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A hearing word, then `til`/`till`/`t.o.m.` right before the date (folded text).
 static HEARING_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:horing|hoering|remiss|granskning|utstallning|samrad|hearing|ettersyn|offentlig\s+ettersyn|hoyring)[^.!?]*\s(?:til|till|t\.o\.m\.?|tom|to)\s+(?:og\s+med\s+|och\s+med\s+|med\s+)?(?:(?:den|d\.)\s+)?(?:\p{Latin}+dag\s+(?:den\s+)?)?$")
+    Regex::new(r"(?:horing|hoering|remiss|granskning|utstallning|samrad|hearing|ettersyn|offentlig\s+ettersyn|hoyring)(?:[^.!?]|\d\.)*\s(?:til|till|t\.o\.m\.?|tom|to)\s+(?:og\s+med\s+|och\s+med\s+|med\s+)?(?:(?:den|d\.)\s+)?(?:\p{Latin}+dag\s+(?:den\s+)?)?$")
         .expect("valid regex")
 });
 
@@ -493,7 +493,35 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         }
         out.push(f);
     }
+    out.retain(|f| !on_running_header(text, f.start));
     out
+}
+
+/// `Side 2 av 4`, `Sida 3 (5)`, `Page 2 of 3`: a page number past the first with the page count.
+static LATER_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    // Spelled-out case variants and ASCII classes rather than `(?i)` and `\s`: a smaller
+    // automaton, cheaper to compile.
+    Regex::new(r"(?:^|[ \t|]|–|-)(?:[Ss]ide|[Ss]ida|[Ss]idan|[Pp]age|SIDE|SIDA|SIDAN|PAGE)[ \t]+(?P<n>[0-9]{1,3})[ \t]*(?:av|af|of|AV|AF|OF|/|\()[ \t]*[0-9]{1,3}\)?(?:[ \t|]|–|-|$)")
+        .expect("valid regex")
+});
+
+/// Whether the date at `at` stands on a running header or footer of a later page
+/// (`Kommune | Utvalg | 05.05.2026 | Side 2 av 2`): such a line repeats the meeting date on
+/// every page; the front page (`Side 1 av 2`) is content.
+fn on_running_header(text: &str, at: usize) -> bool {
+    let ls = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let le = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[ls..le];
+    // Cheap test first: no page word, no header.
+    if !["ide ", "ida ", "age ", "IDE ", "IDA ", "AGE "]
+        .iter()
+        .any(|w| line.contains(w))
+    {
+        return false;
+    }
+    LATER_PAGE
+        .captures_iter(line)
+        .any(|c| c["n"].parse::<u32>().is_ok_and(|n| n >= 2))
 }
 
 /// What the whole document says about years: the years of complete dates, and the first
@@ -634,10 +662,23 @@ fn role_of(
     if HEARING_END.is_match(&prefix) {
         return DateRole::Deadline;
     }
+    // `Kommunestyrets vedtak 23.04.2026`, `Byrådets beslutning den 12. maj`: the date a decision
+    // was taken. A `Vedtak:`/`Beslut:` label opening the decision text is no such word: the
+    // dates in that text are what was decided (`Vedtak: Møtet flyttes til …`).
     if DECISION_WORDS.iter().any(|w| {
-        prefix
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|t| t.starts_with(w))
+        let mut rest = prefix.as_str();
+        while let Some(i) = rest.find(w) {
+            let at_word = i == 0 || !rest[..i].ends_with(char::is_alphanumeric);
+            let after = &rest[i..];
+            let word_end = after
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(after.len());
+            if at_word && !after[word_end..].starts_with(':') {
+                return true;
+            }
+            rest = &rest[i + w.len()..];
+        }
+        false
     }) {
         return DateRole::Decision;
     }

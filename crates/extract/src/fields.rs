@@ -261,6 +261,21 @@ pub(crate) fn doc_type(
     if has(AGENDA_WORDS, &ft) {
         return DocType::Agenda;
     }
+    // `Ringsaker kommune` / `MØTEPROTOKOLL`: when the title is the issuer's name, a short
+    // heading line near the top that names the kind of document decides, before any label.
+    for l in lines.iter().filter(|l| !l.is_blank()).take(6) {
+        let t = l.text.trim();
+        if t.len() > 40 || t.contains(':') || t.split_whitespace().count() > 3 {
+            continue;
+        }
+        let f = fold(t);
+        if has(MINUTES_WORDS, &f) {
+            return DocType::Minutes;
+        }
+        if has(AGENDA_WORDS, &f) {
+            return DocType::Agenda;
+        }
+    }
     let strong = labels
         .iter()
         .filter(|l| {

@@ -27,6 +27,9 @@
 //!   `maj` are names, not abbreviations) is not
 //!   a date, nor is a day preceded by `§` or another number (`§ 12 maj`, `15 000`), nor phone
 //!   numbers, amounts, times or lone years.
+//!   A date on the running header or footer of a later page (`Kommune | Utvalg | 05.05.2026 |
+//!   Side 2 av 2`) repeats the meeting date and is not listed; the front page's (`Side 1 av 2`)
+//!   is content.
 //! - **Missing years.** The document's years are the years of its complete dates. A weekday
 //!   decides when exactly one year within two of those years puts that date on that weekday
 //!   (`extract.date-weekday-inferred`). Without a weekday, a complete date on the same line
@@ -44,7 +47,9 @@
 //!   its year (`extract.date-year-from-heading`); a weekday must fit it.
 //! - **Date roles.** `deadline` when `senast`/`senest`/`frist`/`sista dag` precedes the date on
 //!   its line (or on the line above when the sentence wraps), or `til`/`till` ends a hearing
-//!   period (`høringsperioden løber til 2/12`, `granskning från … till 12 november`); `decision` after `Beslut`/`Vedtak`; `meeting` or `event` on `När:`/`Datum:`/`Tid:`
+//!   period (`høringsperioden løber til 2/12`, `granskning från … till 12 november`); `decision` after `Beslut`/`Vedtak` (`Kommunestyrets vedtak 23.04.2026`; a `Vedtak:`/`Beslutning:`
+//!   label opening the decision text is none: its dates are what was decided, a moved meeting
+//!   or a hearing period, whose end is a deadline also after a dotted start date); `meeting` or `event` on `När:`/`Datum:`/`Tid:`
 //!   lines, on a line holding only the date, on a calendar row starting with the date, on the
 //!   title line or after event words (`äger rum`, `temadag`); `meeting` rather than `event` when
 //!   a meeting word is near or the document is minutes or an agenda; else `mentioned`. In an
@@ -79,6 +84,12 @@
 //!   (`Møtende varamedlem`, `Stedfortræder`, `Suppleant`, `Vara`), non-serving `Ej
 //!   tjänstgörande ersättare` (substitute, no role), `Fraværende med afbud` and abbreviations
 //!   (`Ordf.`, `v. ordf.`, `sekr.`) count. `Name fra/från/hos Org` is a person and an organisation.
+//!   A group label with a relative clause (`Faste medlemmer som møtte:`, `… som ikke møtte:`,
+//!   `Medlemmer, der ikke var til stede:`) takes its status from the clause; a `Representerer`
+//!   column cell that is a party (`SP`, `KRF`) is the party. A one-word body before a name
+//!   after a title and preposition or ending in an organisation word (`Leder af Familiehuset
+//!   Name`) is no part of the name; `Dagen ledes af konsulent Name` (an occasion's noun, not
+//!   `Projektet`) names a host; a programme row (`08.40–09.00 …`) ends a speaker list.
 //!   Rosters (`Medlemmer:`, `Kallade ledamöter:`) give role member and no status; officials
 //!   (`Tjänstepersoner:`, `Övriga:`, `Fra administrasjonen:`, any `Fra`/`Från` + definite noun
 //!   before a colon) are present; a short label ending in a known one (`Udvalgets medlemmer:`)
@@ -126,6 +137,12 @@
 //!   speaker; `– besök Gamla Kvarnen` does not. `kv.`, `gnr.`, `bnr.` end no title sentence.
 //!   A closing parenthesis naming a speaker (`Åpning (ordfører Name)`) or a line that is one
 //!   (`(Name, title, Org)`) gives the item's people; `Ledes av`/`Faciliteret af` names a host.
+//!   A right-hand column after a wide gap holding a register code or a mark (`ON 2026/12`,
+//!   `2026-00118`, `X` under `Lukket`) is cut from a numbered title and its wrapped line.
+//!   `Ad 3.` paragraphs under an item list that holds item 3 are notes, not items. A presenter
+//!   line under an item that names a person by a presenting verb (`Leder af X Name deltager
+//!   under punktet kl. 16.30-17.00`) gives its time and speaker. `Title med Name, Name og` /
+//!   `Name, Org` is an attribution when only names (after titles) follow `med` to the end.
 //!   Item tables may be pipe tables (`Kl. | Indhold | Oplægsholder`), read by column even when a
 //!   row opens with a time; a tabbed table resumes after a blank line and one section line
 //!   (`Lukket møde`), and `(v/ title Name)` in a title cell is cut. `1)` items and bare numbers
@@ -149,7 +166,8 @@
 //!   The hand-annotated `fixtures/fields-heldout` set was used to develop these rules (it is a
 //!   dev set now, no longer held out); the cases in `fixtures/cases/extract` restate each rule
 //!   with other names and sentences.
-//! - **Document type.** Title words first (minutes, then agenda), then at least two invitation
+//! - **Document type.** Title words first (minutes, then agenda), then a short heading line
+//!   among the first six naming the kind (`MØTEPROTOKOLL` under `Ringsaker kommune`), then at least two invitation
 //!   labels (`När:`, `Plats:`, `Anmälan`, `Målgrupp`) → invitation, then minutes labels in the
 //!   body, then announcement words in the title (`temadag`, `konference`), then any invitation
 //!   word or label; else `other`.

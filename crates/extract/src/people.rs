@@ -438,6 +438,7 @@ const TITLE_ENDINGS: &[&str] = &[
     "referent",
     "protokollforare",
     "protokollforer",
+    "protokolforer",
     "konsulent",
     "konsulenten",
     "koordinator",
@@ -477,6 +478,11 @@ const TITLE_ENDINGS: &[&str] = &[
     "forskare",
     "utredare",
     "utreder",
+    // `näringslivsutvecklare`, `næringsutvikler`, `forretningsudvikler`.
+    "utvecklare",
+    "utvikler",
+    "utviklar",
+    "udvikler",
     "radmann",
     "radmannen",
     "radmand",
@@ -604,6 +610,7 @@ pub(crate) fn title_role(phrase: &str) -> Option<Role> {
             "referent",
             "protokollforare",
             "protokollforer",
+            "protokolforer",
         ]
         .iter()
         .any(|t| w.ends_with(t))
@@ -763,7 +770,7 @@ fn role_word(f: &str) -> Option<Role> {
         | "vice leder"
         | "1:e vice ordforande" => Role::ViceChair,
         "sekreterare" | "sekretaer" | "sekretar" | "referent" | "protokollforare"
-        | "protokollforer" => Role::Secretary,
+        | "protokollforer" | "protokolforer" => Role::Secretary,
         "justerare" | "justerer" => Role::Adjuster,
         "varaordforer"
         | "varaordforar"
@@ -1561,6 +1568,7 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
         (Some(Status::Substitute), None),
     ),
     ("varamedlemmer", (Some(Status::Substitute), None)),
+    ("varamedlemer", (Some(Status::Substitute), None)),
     ("varamedlem", (Some(Status::Substitute), None)),
     ("vara", (Some(Status::Substitute), None)),
     ("vararepresentant", (Some(Status::Substitute), None)),
@@ -1631,6 +1639,8 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("referent", (None, Some(Role::Secretary))),
     ("protokollförare", (None, Some(Role::Secretary))),
     ("protokollfører", (None, Some(Role::Secretary))),
+    // Danish spells it with one `l`.
+    ("protokolfører", (None, Some(Role::Secretary))),
     ("justerare", (None, Some(Role::Adjuster))),
     ("justeras av", (None, Some(Role::Adjuster))),
     ("justeres av", (None, Some(Role::Adjuster))),
@@ -1744,6 +1754,10 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
         let rest = &t[hit.0..];
         if let Some(c) = rest.find(':').filter(|&c| c <= 40) {
             let q = fold(rest[..c].trim());
+            // `Faste medlemmer som ikke møtte:`: the clause says who came.
+            if let Some(st) = clause_status(&q) {
+                return Some((hit.0 + c, with_clause(hit.1, st)));
+            }
             let from = ["fra ", "fran ", "for "].iter().any(|f| q.starts_with(f));
             // `Innkalla medlemer (namn / parti / verv):`: the columns named in parentheses.
             let columns = q.starts_with('(') && q.ends_with(')');
@@ -1758,6 +1772,18 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
     };
     let head = &t[..colon];
     let ws = words(head);
+    // `Udvalgets medlemmer, der mødte:`, `Faste medlemer som ikkje møtte:`: a group label,
+    // then a relative clause that decides the status.
+    if let Some(k) = ws.iter().skip(1).position(|&(a, b)| {
+        let w = &head[a..b];
+        w.eq_ignore_ascii_case("som") || w.eq_ignore_ascii_case("der")
+    }) {
+        let (a, _) = ws[k + 1];
+        let label = head[..a].trim_end_matches([' ', ',']);
+        if let Some((st, b)) = clause_status(&fold(&head[a..])).zip(group_label(label)) {
+            return Some((colon, with_clause(b, st)));
+        }
+    }
     if ws.len() < 2
         || ws.len() > 4
         || !head
@@ -1783,6 +1809,80 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
         }
     }
     None
+}
+
+/// The status a relative clause after a group label gives (`som møtte`, `der mødte`, `som
+/// ikkje møtte`, `som hadde forfall`), folded: a verb of attending, negated or not, or a word of
+/// absence. `None` for any other clause (`som velges`).
+fn clause_status(q: &str) -> Option<Status> {
+    let rest = q
+        .trim_start_matches([',', ' '])
+        .strip_prefix("som ")
+        .or_else(|| q.trim_start_matches([',', ' ']).strip_prefix("der "))?;
+    let ws: Vec<&str> = rest.split_whitespace().collect();
+    if ws.len() > 5 {
+        return None;
+    }
+    let negated = ws
+        .iter()
+        .any(|w| matches!(*w, "ikke" | "ikkje" | "inte" | "ej" | "icke"));
+    let away = ws.iter().any(|w| {
+        matches!(*w, "forfall" | "afbud")
+            || w.starts_with("fravar")
+            || w.starts_with("franvar")
+            || w.starts_with("fraver")
+    });
+    let came = ws.iter().any(|w| {
+        matches!(
+            *w,
+            "mott"
+                | "motte"
+                | "modt"
+                | "modte"
+                | "motet"
+                | "deltok"
+                | "deltog"
+                | "deltar"
+                | "deltager"
+                | "deltek"
+                | "narvarade"
+                | "narvarande"
+                | "stede"
+                | "stades"
+        )
+    });
+    if away || (negated && came) {
+        Some(Status::Absent)
+    } else if came {
+        Some(Status::Present)
+    } else {
+        None
+    }
+}
+
+/// A group label's block with a clause's status: an absence overrides, presence fills in
+/// (`Varamedlemmer som møtte` stay substitutes).
+fn with_clause(b: Block, st: Status) -> Block {
+    match st {
+        Status::Absent => (Some(Status::Absent), b.1),
+        _ => (b.0.or(Some(st)), b.1),
+    }
+}
+
+/// A whole group label (`Faste medlemmer`, `Udvalgets medlemmer`, `Varamedlemer`): a known
+/// label that names people, or one to three words ending in one.
+fn group_label(label: &str) -> Option<Block> {
+    let ws = words(label);
+    if ws.is_empty() || ws.len() > 3 {
+        return None;
+    }
+    ws.iter().find_map(|&(a, _)| {
+        let tail = &label[a..];
+        FOLDED_BLOCKS
+            .starting(tail)
+            .find_map(|(l, b)| (match_label(tail, l) == Some(tail.len())).then_some(*b))
+            .filter(|b| b.0.is_some() || b.1 == Some(Role::Member))
+    })
 }
 
 /// A heading alone on its line without a colon, two or three words ending in a known label
@@ -1915,10 +2015,13 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                 // with a label word (`… 1:e vice` / `ordförande, …`); a colon inside a word
                 // (`2:e`) is no label.
                 let mut j = i + 1;
+                // A programme row (`08.40–09.00 Frågor`) under a speaker list ends it.
                 while j < lines.len()
                     && !lines[j].is_blank()
                     && (lines[j - 1].trimmed().1.ends_with(',')
-                        || (!opens_block(lines[j].trimmed().1) && !has_label_colon(lines[j].text)))
+                        || (!opens_block(lines[j].trimmed().1)
+                            && !has_label_colon(lines[j].text)
+                            && !opens_with_time(lines[j].trimmed().1)))
                 {
                     j += 1;
                 }
@@ -1988,6 +2091,22 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         i = next_i.max(i + 1);
     }
     out
+}
+
+/// `08.40–09.00 Frågor`, `9:15 Kaffe`, `Kl. 10.00 Velkomst`: a line opening with a clock time.
+fn opens_with_time(t: &str) -> bool {
+    let t = ["Kl.", "kl.", "Kl ", "kl "]
+        .iter()
+        .find_map(|k| t.strip_prefix(k))
+        .map_or(t, str::trim_start);
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&h)
+        && b.len() >= h + 3
+        && matches!(b[h], b'.' | b':')
+        && b[h + 1].is_ascii_digit()
+        && b[h + 2].is_ascii_digit()
+        && b.get(h + 3).is_none_or(|c| !c.is_ascii_digit())
 }
 
 /// Where a run-on list after a label ends: at a sentence end after a name or a parenthesis
@@ -2464,6 +2583,14 @@ static CHAIR_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// `Dagen ledes af konsulent Name`, `Kvällen modereras av Name`: who hosts an occasion (a
+/// definite noun for the occasion before the verb; a project or a unit led by someone is not one).
+static HOST_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    // No name pattern and no `(?i)` inside (only the first letter varies): the name is read by
+    // `clean_name` from the words after the verb, and the regex stays cheap to compile.
+    Regex::new(r"(?:[Dd]agen|[Tt]emadagen|[Aa]rrangementet|[Kk]onferencen|[Kk]onferansen|[Kk]onferensen|[Ss]eminaret|[Ss]eminariet|[Aa]ftenen|[Kk]velden|[Kk]vällen|[Mm]orgenen|[Mm]orgonen|[Ee]ftermiddagen|[Ee]ttermiddagen|[Dd]ebatten|[Ss]amtalen|[Pp]anelet|[Pp]anelen|[Pp]anelsamtalen|[Pp]aneldebatten|[Ww]orkshoppen|[Ff]rukosten|[Ff]rokosten)[ \t]+(?:ledes|leds|leies|leiast|vil blive ledet|vil bli ledet|modereres|modereras|modereast|faciliteres|faciliteras|fasiliteres)[ \t]+a[fv][ \t]+")
+        .expect("valid regex")
+});
 /// `Til å underskrive protokollen sammen med leder ble valgt A og B`, `… underskriven av leiar
 /// og to medlemmer valde i møtet: A og B`: adjusters chosen in a sentence.
 static ADJUST_CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -2499,7 +2626,7 @@ static SECRETARY_COPULA: LazyLock<Regex> = LazyLock::new(|| {
         1,
     );
     Regex::new(&format!(
-        r"(?i:(?:møte|möte|møde|utvalgs|udvalgs|utvals|nämnd)?(?:sekretær|sekreterare|sekretar|referent|protokollfører|protokollförare|protokollførar))(?:[ \t]+(?i:var|er|är|vart|blev|ble|blei)[ \t]+|[ \t]*:[ \t]*)(?P<n>{name})"
+        r"(?i:(?:møte|möte|møde|utvalgs|udvalgs|utvals|nämnd)?(?:sekretær|sekreterare|sekretar|referent|protokollfører|protokolfører|protokollförare|protokollførar))(?:[ \t]+(?i:var|er|är|vart|blev|ble|blei)[ \t]+|[ \t]*:[ \t]*)(?P<n>{name})"
     ))
     .expect("valid regex")
 });
@@ -2637,7 +2764,40 @@ fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (a, b) = (s + ws[k].0, e);
-    names_in(text, a, b).map(|_| (a, b))
+    if names_in(text, a, b).is_some() {
+        return Some((a, b));
+    }
+    // `Leder af Familiecentret Name`: an organisation's name (one word ending in an
+    // organisation word) right before the person's, after a preposition or not, is where the
+    // title holder works, not part of the name.
+    // After a title and a preposition (`Leder af Ungdomsskolen Name`) any one capitalised word
+    // is that body.
+    let mut j = k;
+    let mut prep = false;
+    if ws.len() > j && matches!(&seg[ws[j].0..ws[j].1], "af" | "for" | "i" | "ved" | "hos") {
+        j += 1;
+        prep = k > 0;
+    }
+    if ws.len() >= j + 3 && (prep || ends_with_kw(&seg[ws[j].0..ws[j].1])) {
+        let a = s + ws[j + 1].0;
+        return names_in(text, a, b).map(|_| (a, b));
+    }
+    None
+}
+
+/// The people a line names as presenting (`Name orienterer`, `Leder af X Name deltager under
+/// punktet`), speakers.
+pub(crate) fn speaking(text: &str, s: usize, e: usize) -> Vec<Person> {
+    SPEAKS
+        .captures_iter(&text[s..e])
+        .filter_map(|c| c.name("n"))
+        .filter_map(|n| clean_name(text, s + n.start(), s + n.end()))
+        .map(|sp| {
+            let mut p = Person::new(text, sp);
+            p.role = Some(Role::Speaker);
+            p
+        })
+        .collect()
 }
 
 /// The people a prose attendance sentence names from `s` to its end (`direktør for X og Y
@@ -2835,6 +2995,34 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
     for c in CHAIR_PROSE.captures_iter(text) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Chair);
+        }
+    }
+    // Cheap test first: the verbs are rare.
+    let hosted = [
+        "ledes a",
+        "leds av",
+        "leies av",
+        "leiast av",
+        "li ledet a",
+        "ive ledet a",
+        "moderer",
+        "facilit",
+        "fasilit",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    for m in HOST_PROSE.find_iter(if hosted { text } else { "" }) {
+        // The host: the words up to the sentence's end, a comma or the line's end, after at
+        // most two lowercase titles (`sundhedskonsulent Name`).
+        let rest = &text[m.end()..];
+        let stop = rest.find(['.', ',', '\n', ';', '(']).unwrap_or(rest.len());
+        let e = m.end() + rest[..stop].trim_end().len();
+        let lower = rest[..stop]
+            .split_whitespace()
+            .take_while(|w| w.starts_with(char::is_lowercase))
+            .count();
+        if lower <= 2 {
+            push(m.end(), e, Role::Host);
         }
     }
     for c in ADJUST_CHOSEN.captures_iter(text) {

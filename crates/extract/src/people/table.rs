@@ -336,7 +336,10 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
                 continue;
             }
         }
-        if matches!(kind, Some(Col::Party)) || (kind.is_none() && is_party(cell)) {
+        // A `Representerer` column holds the party when the cell is one (`SP`, `KrF`).
+        if matches!(kind, Some(Col::Party))
+            || (matches!(kind, None | Some(Col::Org)) && is_party(cell))
+        {
             if is_party(cell) || (cell.chars().count() <= 4 && !cell.contains(char::is_numeric)) {
                 party = Some(cell.trim_matches(['(', ')']).to_string());
                 continue;
