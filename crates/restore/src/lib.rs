@@ -467,9 +467,26 @@ pub fn restore_with(
     };
     // Pass 1: distinct candidate words, intact special letters, damage evidence.
     // The lowercase form of each token restore may change (None for the others): a slice of
-    // the text unless the token has capitals, so running text allocates almost nothing.
-    let lowers: Vec<Option<Cow<'_, str>>> = (0..toks.len())
-        .map(|i| is_candidate_token(&toks, i, &protected).then(|| token_lowercase(&toks[i])))
+    // the text unless the token has capitals, else a slice of one buffer holding all the
+    // lowered forms, so a document costs one allocation, not one per capitalised word.
+    let mut lowered = String::new();
+    let spans: Vec<Option<(bool, usize, usize)>> = (0..toks.len())
+        .map(|i| {
+            let t = &toks[i];
+            if !is_candidate_token(&toks, i, &protected) {
+                return None;
+            }
+            if t.uppers == 0 {
+                return Some((false, t.start, t.end));
+            }
+            let a = lowered.len();
+            push_lowercase(&mut lowered, t.text);
+            Some((true, a, lowered.len()))
+        })
+        .collect();
+    let lowers: Vec<Option<&str>> = spans
+        .iter()
+        .map(|s| s.map(|(own, a, b)| if own { &lowered[a..b] } else { &text[a..b] }))
         .collect();
     // Distinct words (types): each is looked up, searched and decided once.
     // Sized for a document's vocabulary (about a third of its words are distinct): the maps
@@ -480,7 +497,7 @@ pub fn restore_with(
     let mut type_words: Vec<&str> = Vec::with_capacity(cap);
     let mut type_count: Vec<usize> = Vec::with_capacity(cap);
     for (i, l) in lowers.iter().enumerate() {
-        let Some(l) = l.as_deref() else {
+        let Some(l) = *l else {
             continue;
         };
         let id = *ids.entry(l).or_insert_with(|| {
@@ -606,7 +623,7 @@ pub fn restore_with(
         let word_of = |i: usize| -> Option<(String, bool)> {
             match readings.get(&i) {
                 Some(r) => Some((r.clone(), true)),
-                None => lowers[i].as_deref().map(|w| (w.to_string(), false)),
+                None => lowers[i].map(|w| (w.to_string(), false)),
             }
         };
         for i in 1..toks.len().saturating_sub(1) {
@@ -911,6 +928,22 @@ fn token_lowercase<'a>(t: &Token<'a>) -> Cow<'a, str> {
     }
 }
 
+/// Appends the lowercase form of `w` (as `str::to_lowercase` gives it) to `buf`. Latin-1
+/// capitals lower by 0x20 (À..Þ but ×) without the Unicode tables; a word with any other
+/// character goes through `str::to_lowercase`, which also knows context rules (final sigma).
+fn push_lowercase(buf: &mut String, w: &str) {
+    if w.chars().all(|c| c <= '\u{ff}') {
+        buf.extend(w.chars().map(|c| match c {
+            'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => {
+                char::from_u32(c as u32 + 0x20).unwrap_or(c)
+            }
+            _ => c,
+        }));
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+}
+
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1189,6 +1222,23 @@ pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Latin-1 shortcut lowers every character as `str::to_lowercase` does, and words
+    /// with other letters go the long way.
+    #[test]
+    fn push_lowercase_agrees_with_to_lowercase() {
+        let mut words: Vec<String> = (0..0x100u32)
+            .filter_map(char::from_u32)
+            .map(|c| format!("x{c}Y"))
+            .collect();
+        words
+            .extend(["ÖVERENSKOMMELSE", "Ærø", "ΟΔΟΣ", "Σ", "İstanbul", "ǅemal"].map(String::from));
+        for w in words {
+            let mut buf = String::from("ab");
+            push_lowercase(&mut buf, &w);
+            assert_eq!(buf, format!("ab{}", w.to_lowercase()), "{w:?}");
+        }
+    }
 
     /// The run-by-run search finds exactly what the regex finds over the whole text.
     #[test]
