@@ -195,7 +195,18 @@ impl Document {
     /// Edits whose replacement equals the text they replace are dropped. An edit that touches
     /// the output of an earlier edit is merged with it (see the crate docs). On error the document
     /// is left unchanged.
-    pub fn apply(&mut self, mut batch: Vec<StageEdit>) -> Result<(), EditError> {
+    pub fn apply(&mut self, batch: Vec<StageEdit>) -> Result<(), EditError> {
+        self.apply_inner(batch, true)
+    }
+
+    /// [`Document::apply`] without its shortcut for a first batch, for tests that check the
+    /// shortcut gives what the general path gives.
+    #[doc(hidden)]
+    pub fn apply_without_shortcut(&mut self, batch: Vec<StageEdit>) -> Result<(), EditError> {
+        self.apply_inner(batch, false)
+    }
+
+    fn apply_inner(&mut self, mut batch: Vec<StageEdit>, shortcut: bool) -> Result<(), EditError> {
         batch.retain(|e| self.text.get(e.range.clone()) != Some(e.to.as_str()));
         if batch.is_empty() {
             return Ok(());
@@ -221,6 +232,29 @@ impl Document {
             prev_end = t;
         }
         let expected = apply_plain(&self.text, &batch);
+        // The usual case, a first batch whose edits neither touch earlier ones (there are
+        // none) nor are two insertions at one point: each edit maps to the original as it is.
+        // This is what the general path below computes, without its bookkeeping.
+        let stacked_insertions = batch.windows(2).any(|w| {
+            let (a, b) = (&w[0].range, &w[1].range);
+            a.start == a.end && b.start == b.end && a.end == b.start
+        });
+        if shortcut && self.edits.is_empty() && !stacked_insertions {
+            self.edits = batch
+                .into_iter()
+                .map(|e| Edit {
+                    start: e.range.start,
+                    end: e.range.end,
+                    from: self.original[e.range.clone()].to_string(),
+                    to: e.to,
+                    kind: e.kind,
+                    rule: e.rule,
+                    confidence: e.confidence.clamp(0.0, 1.0),
+                })
+                .collect();
+            self.text = expected;
+            return Ok(());
+        }
         let segments = self.segments();
 
         // 1. Widen each batch edit to cover whole earlier edits it touches.

@@ -85,6 +85,19 @@ proptest! {
             prop_assert_eq!(reconstruct(doc.text(), doc.edits()).unwrap(), original.clone());
         }
     }
+
+    /// The shortcut for a document's first batch gives exactly the edit log and text the
+    /// general merging path gives.
+    #[test]
+    fn first_batch_shortcut_matches_the_general_path(original in text(), p in picks()) {
+        let batch = batch_for(&original, &p);
+        let mut fast = Document::new(original.clone());
+        let mut general = Document::new(original.clone());
+        fast.apply(batch.clone()).unwrap();
+        general.apply_without_shortcut(batch).unwrap();
+        prop_assert_eq!(fast.text(), general.text());
+        prop_assert_eq!(fast.edits(), general.edits());
+    }
 }
 
 fn apply(text: &str, batch: &[StageEdit]) -> String {
