@@ -6,7 +6,8 @@ Writes dictionaries/build/<lang>.tsv for lang in sv, nb, nn, da (and en, see bui
 one line per lowercase, NFC-normalised word form, unique, sorted by UTF-8 bytes.
 
     zipf  = wordfreq Zipf frequency (2 decimals), "0" if wordfreq lacks the word.
-            nn uses the nb (Bokmål) frequencies as a proxy (wordfreq has no Nynorsk).
+            nn uses the nb (Bokmål) frequencies as a proxy (wordfreq has no Nynorsk),
+            corrected for the forms in nn/bokmal_equivalents.tsv (see nn_equivalent_zipf).
     flags = bit 0 (1): proper name (given name, surname or place, from names/)
             bit 1 (2): the form was only ever seen capitalised in the curated sources
                        (hunspell / Debian word lists / name lists).
@@ -47,7 +48,10 @@ LANGS = {
     "nb": dict(hunspell="nb_NO", plain="bokmaal", wf="nb", wf_words=True),
     # wordfreq has no Nynorsk: nb frequencies are used as a proxy for the zipf column only;
     # nb-only words are NOT added to nn (that would inject Bokmål forms into Nynorsk).
-    "nn": dict(hunspell="nn_NO", plain="nynorsk", wf="nb", wf_words=False),
+    # Where the proxy is wrong (vart, frå, eg, ikkje ...), the hand-made table of Bokmål
+    # equivalents corrects it, see nn_equivalent_zipf.
+    "nn": dict(hunspell="nn_NO", plain="nynorsk", wf="nb", wf_words=False,
+               equivalents="nn/bokmal_equivalents.tsv"),
     # da_DK's PFX 54 prefixes Nord-/Syd-/Vest-/Øst-/Midt- (and combinations) to every
     # place name: ~185k synthetic forms such as "Nordøstvassingerød". Skipped.
     "da": dict(hunspell="da_DK", plain="danish", wf="da", wf_words=True, skip_affix={"54"}),
@@ -55,6 +59,9 @@ LANGS = {
 
 MAX_LEN = 40
 WF_MIN_ZIPF = 3.0
+# Zipf given in nn to a Bokmål form marked not-nn in nn/bokmal_equivalents.tsv (a rare
+# homograph at most): about once per ten million words.
+NOT_NN_ZIPF = 2.0
 FOLD = str.maketrans("åäæöøé", "aaaooe")
 FOLD_CHARS = set("åäæöøé")
 WF_WORD_RE = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
@@ -411,6 +418,85 @@ def wordfreq_dict(lang: str):
     return out, os.path.basename(path)
 
 
+# ---------------------------------------------------------------- Nynorsk frequencies
+
+def load_equivalents(path):
+    """nn/bokmal_equivalents.tsv -> ({nynorsk: [bokmål, ...]}, {bokmål forms marked not-nn}).
+
+    Lines: nynorsk<TAB>bokmål[<TAB>not-nn]; `#` starts a comment line. Aborts on a malformed
+    line, a duplicate pair, or a form marked not-nn that the table also lists as Nynorsk."""
+    equiv: dict[str, list[str]] = {}
+    not_nn: set[str] = set()
+    for i, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        ok = len(f) in (2, 3) and all(x and x == nfc(x).lower() and x.strip() == x for x in f)
+        if not ok or (len(f) == 3 and f[2] != "not-nn") or f[0] == f[1]:
+            raise SystemExit(f"{path}:{i}: expected nynorsk<TAB>bokmål[<TAB>not-nn]: {line!r}")
+        if f[1] in equiv.get(f[0], []):
+            raise SystemExit(f"{path}:{i}: duplicate pair {f[0]} {f[1]}")
+        equiv.setdefault(f[0], []).append(f[1])
+        if len(f) == 3:
+            not_nn.add(f[1])
+    both = not_nn & set(equiv)
+    if both:
+        raise SystemExit(f"{path}: marked not-nn but listed as Nynorsk: {sorted(both)}")
+    return equiv, not_nn
+
+
+def nn_equivalent_zipf(path, entries, proxy, nb_zipf):
+    """Corrected Zipf values for the nn list, from the hand-made table of Bokmål equivalents.
+
+    `proxy` is the Zipf the nn list would otherwise carry (the Bokmål one), `nb_zipf` the Bokmål
+    frequencies. Only forms already in `entries` change; nothing is added or removed.
+      * a Nynorsk form of the table gets max(proxy, largest nb Zipf of its Bokmål equivalents):
+        Nynorsk `vart` is about as frequent in Nynorsk text as its translation `ble` is in
+        Bokmål text (6.55), not as the rare Bokmål word `vart` (3.70);
+      * a Bokmål form marked not-nn gets min(proxy, NOT_NN_ZIPF): `gjør`, `ble`, `hun` are in the
+        nn sources (as stems or rare homographs) but not in their Bokmål role.
+    Returns ({form: zipf}, stats)."""
+    equiv, not_nn = load_equivalents(path)
+    adj: dict[str, float] = {}
+    raised, kept, missing, demoted, not_nn_absent, no_nb = [], [], [], [], [], []
+    for w, bms in sorted(equiv.items()):
+        for b in bms:
+            if b not in nb_zipf:
+                no_nb.append(b)
+        if w not in entries:
+            missing.append(w)
+            continue
+        p = proxy.get(w, 0.0)
+        z = max([p] + [nb_zipf.get(b, 0.0) for b in bms])
+        if z > p:
+            adj[w] = z
+            raised.append(f"{w} {p:.2f}->{z:.2f}")
+        else:
+            kept.append(f"{w} {p:.2f}")
+    for b in sorted(not_nn):
+        if b not in entries:
+            not_nn_absent.append(b)
+            continue
+        p = proxy.get(b, 0.0)
+        if p > NOT_NN_ZIPF:
+            adj[b] = NOT_NN_ZIPF
+            demoted.append(f"{b} {p:.2f}->{NOT_NN_ZIPF:.2f}")
+    st = {
+        "table": os.path.relpath(path, HERE),
+        "pairs": sum(len(v) for v in equiv.values()),
+        "nynorsk_forms": len(equiv),
+        "not_nn_forms": len(not_nn),
+        "raised": raised,
+        "already_higher": kept,
+        "nynorsk_forms_not_in_nn_list": missing,
+        "demoted": demoted,
+        "not_nn_forms_not_in_nn_list": len(not_nn_absent),
+        "bokmal_forms_without_nb_zipf": no_nb,
+    }
+    return adj, st
+
+
 # ---------------------------------------------------------------- main
 
 def build(lang, cfg, names, wf_cache, stats):
@@ -483,6 +569,12 @@ def build(lang, cfg, names, wf_cache, stats):
     if "en" not in wf_cache:
         wf_cache["en"] = wordfreq_dict("en")
     english = wf_cache["en"][0]
+    zipf_adj, eq_stats = {}, None
+    if cfg.get("equivalents"):
+        if "nb" not in wf_cache:
+            wf_cache["nb"] = wordfreq_dict("nb")
+        zipf_adj, eq_stats = nn_equivalent_zipf(
+            os.path.join(HERE, cfg["equivalents"]), entries, zipf, wf_cache["nb"][0])
     curated = set(entries)
     dropped = Counter()
     drop_examples: dict[str, list] = {}
@@ -525,7 +617,7 @@ def build(lang, cfg, names, wf_cache, stats):
             seen_lower, is_name, cpd_only = entries[w]
             flags = (1 if is_name else 0) | (0 if seen_lower else 2) | (4 if cpd_only else 0)
             flag_counts[flags] += 1
-            z = zipf.get(w)
+            z = zipf_adj.get(w, zipf.get(w))
             if z is not None and z > 0:
                 with_zipf += 1
                 zs = f"{z:.2f}"
@@ -564,6 +656,8 @@ def build(lang, cfg, names, wf_cache, stats):
     for s, v in src_sets.items():
         others = set().union(*(o for k, o in src_sets.items() if k != s))
         st["only_from_source"][s] = len(v - others)
+    if eq_stats:
+        st["bokmal_equivalents"] = eq_stats
     stats[lang] = st
     print(f"[{lang}] {len(keys)} lines -> {out_path} ({st['seconds']}s)")
     print(f"   by source: {st['by_source']}  only from: {st['only_from_source']}")
@@ -575,6 +669,18 @@ def build(lang, cfg, names, wf_cache, stats):
     print(f"     spread: {', '.join(c['examples_spread'])}")
     for r, ex in drop_examples.items():
         print(f"     {r}: {', '.join(ex)}")
+    if eq_stats:
+        e = eq_stats
+        print(f"   {e['table']}: {e['pairs']} pairs, {e['nynorsk_forms']} Nynorsk forms, "
+              f"{len(e['raised'])} raised, {len(e['already_higher'])} already higher, "
+              f"{len(e['demoted'])} not-nn forms demoted")
+        print(f"     raised: {', '.join(e['raised'])}")
+        print(f"     already higher: {', '.join(e['already_higher'])}")
+        print(f"     demoted: {', '.join(e['demoted'])}")
+        print(f"     Nynorsk forms not in the nn list (left out): "
+              f"{', '.join(e['nynorsk_forms_not_in_nn_list']) or '-'}")
+        if e["bokmal_forms_without_nb_zipf"]:
+            print(f"     Bokmål forms wordfreq lacks: {', '.join(e['bokmal_forms_without_nb_zipf'])}")
     return out_path
 
 
@@ -658,6 +764,16 @@ def load_tsv(path):
 def check(paths):
     ok = True
 
+    def more_frequent(lang, pairs):
+        """(a, b): a is listed, and more frequent than b if b is listed at all."""
+        nonlocal ok
+        d = load_tsv(paths[lang])
+        for a, b in pairs:
+            if a not in d or (b in d and d[a][0] <= d[b][0]):
+                print(f"CHECK FAIL [{lang}] {a!r} {d.get(a)} should be more frequent than "
+                      f"{b!r} {d.get(b)}")
+                ok = False
+
     def expect(lang, present=(), absent=(), name=(), cpd=(), not_cpd=()):
         nonlocal ok
         d = load_tsv(paths[lang])
@@ -700,7 +816,12 @@ def check(paths):
                 print(f"CHECK FAIL {w!r} in no list")
                 ok = False
     expect("nb", present=["møte", "første", "støtte"], name=["bjørn"])
-    expect("nn", present=["møte", "ikkje"])
+    expect("nn", present=["møte", "ikkje", "vart", "vårt", "frå", "gjer", "eg", "ho", "dei"])
+    # Nynorsk frequencies corrected by nn/bokmal_equivalents.tsv (Bokmål proxy: vart 3.70 <
+    # vårt 5.36, gjer 2.80 < gjør 6.32, ikkje 3.94 < ikke 7.14); nb itself is untouched.
+    more_frequent("nn", [("vart", "vårt"), ("gjer", "gjør"), ("ikkje", "ikke"), ("eg", "jeg"),
+                         ("frå", "fra"), ("frå", "frø"), ("førre", "færre")])
+    more_frequent("nb", [("vårt", "vart"), ("gjør", "gjer"), ("ikke", "ikkje")])
     # format checks
     for lang, p in paths.items():
         prev = b""
