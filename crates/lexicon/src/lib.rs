@@ -307,7 +307,30 @@ impl Vocabulary for Lexicon {
     }
 
     fn foreign_frequency(&self, lower: &str) -> Option<f32> {
-        self.foreign.get(lower).map(|v| (v & 0xffff) as f32 / 100.0)
+        // Asked for every unknown word of every document: the same per-thread cache as `raw`
+        // (one English list, shared by all languages).
+        thread_local! {
+            static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<u64>>> =
+                std::cell::RefCell::new(Default::default());
+        }
+        const MAX_CACHED: usize = 100_000;
+        let v = if lower.len() > 40 {
+            self.foreign.get(lower)
+        } else {
+            CACHE.with(|c| {
+                let mut cache = c.borrow_mut();
+                if let Some(v) = cache.get(lower) {
+                    return *v;
+                }
+                let v = self.foreign.get(lower);
+                if cache.len() >= MAX_CACHED {
+                    cache.clear();
+                }
+                cache.insert(lower.into(), v);
+                v
+            })
+        };
+        v.map(|v| (v & 0xffff) as f32 / 100.0)
     }
 
     fn is_name(&self, lower: &str) -> bool {
