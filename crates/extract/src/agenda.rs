@@ -954,6 +954,88 @@ fn med_attribution(
     (cut > ts).then_some((cut, found, used))
 }
 
+/// Sub-item lines that stand at the margin (`5. Orientering` / `a) Skolen` / text / `b)
+/// Biblioteket`): between two items, a run of `a)`, `b)` … lines in alphabetical order from `a`,
+/// at least two, each a short heading (capitalised, no sentence end). Lettered decision points
+/// (`a) Udvalget godkender forslaget.`) end in a period and stay text.
+fn flat_sub_items(
+    text: &str,
+    lines: &[Line<'_>],
+    kinds: &[Option<(Kind, usize, usize)>],
+) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    // Cheap test first: most documents have no margin `a)` line at all.
+    let letter = |i: usize| match &kinds[i] {
+        Some((Kind::Numbered(n), _, ts)) if is_sub(n) && lines[i].indent() == 0 => {
+            let (ls, lt) = lines[i].trimmed();
+            let title = text[*ts..ls + lt.len()].trim_end();
+            (title.chars().count() <= 80 && !title.ends_with(['.', ':', ';', ',']))
+                .then(|| n.as_bytes()[0])
+        }
+        _ => None,
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if letter(i) != Some(b'a') {
+            i += 1;
+            continue;
+        }
+        // The run: letters in order up to the next numbered item.
+        let mut run = vec![i];
+        let mut want = b'b';
+        let mut j = i + 1;
+        while j < lines.len() {
+            match &kinds[j] {
+                Some((Kind::Numbered(n), _, _)) if !is_sub(n) => break,
+                Some((Kind::Timed { .. }, _, _)) => break,
+                _ => {}
+            }
+            if let Some(l) = letter(j) {
+                if l != want {
+                    break;
+                }
+                run.push(j);
+                want += 1;
+            }
+            j += 1;
+        }
+        if run.len() >= 2 {
+            run.iter().for_each(|&k| out[k] = true);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// An organisation's name wrapped after its generic head noun: a long speaker line whose last
+/// comma part is one capitalised organisation word (`…, Studieförbundet`, `…, Foreningen`), and
+/// a next line at the same indent of at most four capitalised words, no comma (`Bilda
+/// Mälardalen`). Returns the organisation as cut and as joined.
+fn wrapped_org(prev: &Line<'_>, line: &Line<'_>) -> Option<(String, String)> {
+    let (_, t1) = prev.trimmed();
+    let (_, t2) = line.trimmed();
+    if t1.chars().count() < 50 || line.indent() != prev.indent() || t2.contains([',', '(', ':']) {
+        return None;
+    }
+    let last = t1.rsplit(',').next()?.trim();
+    if last.contains(char::is_whitespace)
+        || !last.starts_with(char::is_uppercase)
+        || !ends_with_kw(last)
+    {
+        return None;
+    }
+    let ws: Vec<&str> = t2.split_whitespace().collect();
+    if ws.is_empty()
+        || ws.len() > 4
+        || !ws
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+    {
+        return None;
+    }
+    Some((last.to_string(), format!("{last} {}", squash(t2))))
+}
+
 /// A sub-item's number: one letter (`a)` → `a`).
 fn is_sub(n: &str) -> bool {
     n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase())
@@ -1009,11 +1091,14 @@ pub(crate) fn find(
     let has_section = kinds
         .iter()
         .any(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if n.starts_with('§')));
+    let flat_subs = flat_sub_items(text, lines, &kinds);
     let is_item = |i: usize| match &kinds[i] {
         Some((Kind::Timed { .. }, _, _)) => n_timed >= 2,
-        // A sub-item `a)` is one only indented under a list of items.
+        // A sub-item `a)` is one only indented under a list of items, or in a run `a)`, `b)` …
+        // of short heading lines under one item.
         Some((Kind::Numbered(n), _, _)) if is_sub(n) => {
-            lines[i].indent() > 0 && (n_numbered >= 2 || has_section || n_timed >= 2)
+            (lines[i].indent() > 0 || flat_subs[i])
+                && (n_numbered >= 2 || has_section || n_timed >= 2)
         }
         Some((Kind::Numbered(_), _, _)) => n_numbered >= 2 || has_section,
         _ => false,
@@ -1258,6 +1343,21 @@ pub(crate) fn find(
                         j = jj + 1;
                         continue;
                     }
+                }
+            }
+            // `Name og Name, Studieförbundet` / `Bilda Mälardalen`: a speaker line wrapped inside
+            // an organisation's name continues it.
+            if j > 0 && last_used == j - 1 && !people.is_empty() {
+                if let Some(org) = wrapped_org(&lines[j - 1], line) {
+                    for p in &mut people {
+                        if p.org.as_deref() == Some(org.0.as_str()) {
+                            p.org = Some(org.1.clone());
+                        }
+                    }
+                    last_used = j;
+                    blanks = 0;
+                    j += 1;
+                    continue;
                 }
             }
             // `Ledes av Name, Org` hosts the item; a line that is one parenthesis

@@ -58,7 +58,8 @@ const SHORT_DATE_LEADS: &[&str] = &[
 ];
 
 /// `senast 31/3`, `innen 25.10`, `løber til 2/12`, `fredag 9/10`: a yearless numeric date right
-/// after a date word (`den` and `d.` may stand between). `Lokale 1.12`, `Sak 4/12`, `till 1/3
+/// after a date word (`den` and `d.` may stand between), after a meeting's or date's label
+/// (`Næste møde: 2/6`), or, with a slash, before a clock time (`2/6 kl. 15.00`). `Lokale 1.12`, `Sak 4/12`, `till 1/3
 /// av kostnaden` (a fraction) and `fra 8.10 til 9.00` (times) are not dates.
 /// Returns the date's start (a weekday before it belongs to it) and the weekday.
 fn short_date_ok(text: &str, start: usize, end: usize, sep: &str) -> Option<(usize, Option<u32>)> {
@@ -103,6 +104,31 @@ fn short_date_ok(text: &str, start: usize, end: usize, sep: &str) -> Option<(usi
     let head = before.trim_end_matches([' ', '\t']);
     let mut ws = head.rsplit([' ', '\t', '\n', '(']);
     let w0 = ws.next().unwrap_or("");
+    // `Næste møde: 2/6`, `Mødedato: 14.3`: a meeting's or a date's label before its colon.
+    if let Some(label) = w0.strip_suffix(':') {
+        let f = fold(label);
+        if ["mode", "mote", "dato", "datum", "sammantrade"]
+            .iter()
+            .any(|k| f.ends_with(k))
+        {
+            return Some((start, None));
+        }
+    }
+    // `2/6 kl. 15.00`: a day and month before a clock time (slash only; `4.2 kl. 10` may number
+    // a section).
+    let id_word = [
+        "sak", "ps", "rs", "ds", "arende", "punkt", "pkt", "nr", "§", "dnr",
+    ]
+    .contains(&fold(w0.trim_end_matches('.')).as_str());
+    if sep == "/" && !id_word {
+        static KL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[ \t]*,?[ \t]*(?i:kl)\.?[ \t]*\d{1,2}(?:[.:]\d{2})?(?-u:\b)")
+                .expect("valid regex")
+        });
+        if KL_AFTER.is_match(after) {
+            return Some((start, None));
+        }
+    }
     let mut w = fold(w0.trim_end_matches('.'));
     let mut wstart = head.len() - w0.len();
     if w == "den" || w == "d" {
@@ -189,6 +215,7 @@ const DECISION_WORDS: &[&str] = &[
     "vedtatt",
     "vedtaget",
     "vedtog",
+    "vedtok",
     "besluttet",
     "beslutning",
 ];
@@ -636,11 +663,18 @@ fn role_of(
     if li > 0 && f.start - ls < 60 && !lines[li - 1].is_blank() {
         let above = lines[li - 1].trimmed().1;
         if !above.ends_with(['.', '!', '?', ':']) {
-            let from = above.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
-            let last = above[from..]
-                .rsplit(['.', '!', '?', ':'])
-                .next()
-                .unwrap_or("");
+            let from = above.char_indices().rev().nth(79).map_or(0, |(i, _)| i);
+            let tail = &above[from..];
+            // The last sentence: a dot after a digit is an ordinal (`fra den 14. september
+            // til den` / `26. oktober`), no sentence end.
+            let cut = tail
+                .char_indices()
+                .rfind(|&(i, c)| {
+                    matches!(c, '!' | '?' | ':')
+                        || (c == '.' && !tail[..i].ends_with(|b: char| b.is_ascii_digit()))
+                })
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let last = &tail[cut..];
             prefix = format!("{} {prefix}", fold(last));
         }
     }
@@ -682,10 +716,14 @@ fn role_of(
     }) {
         return DateRole::Decision;
     }
-    if WHEN_LABELS
-        .iter()
-        .any(|l| match_label(lt, &fold(l)).is_some_and(|n| lt[n..].trim_start().starts_with(':')))
-    {
+    // `Datum: …`, or the label in a column of its own (`Datum    Torsdag 15 oktober 2026`).
+    if WHEN_LABELS.iter().any(|l| {
+        match_label(lt, &fold(l)).is_some_and(|n| {
+            lt[n..].trim_start().starts_with(':')
+                || lt[n..].starts_with('\t')
+                || lt[n..].starts_with("  ")
+        })
+    }) {
         return meeting_kind(&whole);
     }
     // The date alone on its line (weekday and time allowed), or the first thing on a calendar row.
@@ -834,7 +872,20 @@ pub(crate) fn resolve(
                     .iter()
                     .filter(|g| g.form != Form::Term && line_of(lines, g.start) == li)
                     .filter_map(|g| g.year);
-                let same_line = line_years.next().filter(|&y| line_years.all(|z| z == y));
+                let mut same_line = line_years.next().filter(|&y| line_years.all(|z| z == y));
+                // `sammanträder 26 januari,` / `23 februari och 27 april 2027`: a list that
+                // wraps takes the year from the complete date on its next line.
+                let lt = lines[li].trimmed().1;
+                let wraps = [",", " og", " och", " samt", " and"]
+                    .iter()
+                    .any(|w| lt.ends_with(w));
+                if same_line.is_none() && wraps && li + 1 < lines.len() {
+                    let mut next_years = found
+                        .iter()
+                        .filter(|g| g.form != Form::Term && line_of(lines, g.start) == li + 1)
+                        .filter_map(|g| g.year);
+                    same_line = next_years.next().filter(|&y| next_years.all(|z| z == y));
+                }
                 let heading = calendar_heading_year(lines, found, li).filter(|&y| {
                     valid(Some(y), f.month, f.day)
                         && f.weekday

@@ -21,7 +21,8 @@
 //! # How it decides (and why)
 //! - **Dates.** ISO (`2020-01-29`), numeric day-first (`12.12.2016`, `den 9. 12.2016`,
 //!   `27/9/16`; yearless `31/3`, `25.10` only right after a date word: `senast`, `innen`, `inden`,
-//!   `til`, `från`, `den`, a weekday …, never `Lokale 1.12`, `Sak 4/12` or `till 1/3 av`), month names and abbreviations in all four languages (`13 september 2023`,
+//!   `til`, `från`, `den`, a weekday …, after a meeting's or date's label (`Næste møde: 2/6`) or,
+//!   with a slash, before a clock time (`2/6 kl. 15.00`); never `Lokale 1.12`, `Sak 4/12` or `till 1/3 av`), month names and abbreviations in all four languages (`13 september 2023`,
 //!   `Onsdag 6. september`, `29 januari`), ranges (`13–15 mars`) and terms (`ht 2020`, `Ht-20`:
 //!   `value` null, `term` and `year` set). An abbreviation without a dot or year (`8 mar`; `mai` and
 //!   `maj` are names, not abbreviations) is not
@@ -33,7 +34,8 @@
 //! - **Missing years.** The document's years are the years of its complete dates. A weekday
 //!   decides when exactly one year within two of those years puts that date on that weekday
 //!   (`extract.date-weekday-inferred`). Without a weekday, a complete date on the same line
-//!   decides; otherwise, if the document has exactly one year, that year — unless the date is
+//!   decides (or on the next line when a list of dates wraps after a comma or `och`/`og`:
+//!   `26 januari,` / `23 februari och 27 april 2027`); otherwise, if the document has exactly one year, that year — unless the date is
 //!   within three months of the document's first complete date across a year boundary (`Möte
 //!   hölls den 2 december` in minutes dated 2020-01-29 is 2019-12-02,
 //!   `extract.date-year-nearest-anchor`). Several years and no weekday: the year that puts the
@@ -46,18 +48,19 @@
 //!   2025`) on the date's line or up to eight lines above, with no complete date between, gives
 //!   its year (`extract.date-year-from-heading`); a weekday must fit it.
 //! - **Date roles.** `deadline` when `senast`/`senest`/`frist`/`sista dag` precedes the date on
-//!   its line (or on the line above when the sentence wraps), or `til`/`till` ends a hearing
-//!   period (`høringsperioden løber til 2/12`, `granskning från … till 12 november`); `decision` after `Beslut`/`Vedtak` (`Kommunestyrets vedtak 23.04.2026`; a `Vedtak:`/`Beslutning:`
+//!   its line (or on the line above when the sentence wraps; an ordinal's dot there ends no
+//!   sentence), or `til`/`till` ends a hearing
+//!   period (`høringsperioden løber til 2/12`, `granskning från … till 12 november`); `decision` after `Beslut`/`Vedtak`/`vedtok` (`Kommunestyrets vedtak 23.04.2026`; a `Vedtak:`/`Beslutning:`
 //!   label opening the decision text is none: its dates are what was decided, a moved meeting
 //!   or a hearing period, whose end is a deadline also after a dotted start date); `meeting` or `event` on `När:`/`Datum:`/`Tid:`
-//!   lines, on a line holding only the date, on a calendar row starting with the date, on the
+//!   lines (also with the label in a column of its own: `Datum    Torsdag 15 oktober`), on a line holding only the date, on a calendar row starting with the date, on the
 //!   title line or after event words (`äger rum`, `temadag`); `meeting` rather than `event` when
 //!   a meeting word is near or the document is minutes or an agenda; else `mentioned`. In an
 //!   announcement a date alone on a line is its publication date: `mentioned`.
 //! - **Times.** `kl. 8-12`, `16:00-18:00`, `09.00–11.30`, `10 september 09:00 - 10 september
 //!   11:30` (one range), `13.00`, `8:15`; never inside a date or a longer number, nor before `kr`
 //!   or `%`, nor after an identifier word (`nr. 12.44`, `§ 5.12`, `Sak`) or right after a
-//!   capitalised name that does not start its line (`Älandsbro 5:12`, a property designation;
+//!   capitalised name that does not start its line (`Älandsbro 5:12`, `Väster-Bro 1:23`, property designations;
 //!   weekdays and time words such as `Tid`, `Om` excepted). A time that follows a place name in
 //!   running text (`i Stadshuset 18.00`) is lost by this rule; `kl.` keeps it.
 //! - **People.** Labelled blocks (`Närvarande`, `Beslutande`, `Ersättare`, `Frånvarande`,
@@ -98,14 +101,23 @@
 //!   `-pleiar` …); secretary words give the secretary role. Substitution clauses in a list
 //!   (`ersättare för X`, `møtte ved vararepresentant Y`, `stedfortræder Y deltog`) set one person
 //!   absent and the other substitute. A name alone on a line with a caption below (`ordfører`,
-//!   `politisk sekretær`) is a signer. `X orienterer`/`redogör`/`deltek` makes X a speaker only if
+//!   `politisk sekretær`) is a signer, unless people follow the label at its indent (`Tjänstgörande
+//!   ersättare` inside a member column is a sub-heading giving its status to the rows under it). `X orienterer`/`redogör`/`deltek` makes X a speaker only if
 //!   no list gave X a status or role; `X (S) och Y (M) justerar` makes both adjusters; a title in
 //!   running text (`Ordföranden Åsa Lindqvist`) only adds a role to someone found elsewhere.
 //!   Prose counts too: `Til stede var …`, `Fra administrationen deltog …`, `Dessutom närvarade …`
 //!   (present; a part with a body's name before the name is skipped, not split), `Mødet blev
 //!   ledet af` (chair), `Som sekreterare tjänstgjorde`, `…, der førte protokollen` (secretary),
 //!   `Til å underskrive protokollen … ble valgt A og B` (adjusters), `Name har meldt forfall`
-//!   (absent), `Varamedlem Name er kalla inn` (substitute). A heading without a colon ending in a
+//!   (absent; a seat noun before the name is dropped: `Ledamoten Name har anmält förhinder`),
+//!   `Varamedlem Name er kalla inn`, `I hans ställe kallas ersättaren Name` (substitute).
+//!   `Name – Kirkens Korshær Vejle`, `Name (A) – byrådsmedlem`: after a spaced dash following one
+//!   person's name (or a role after it) a capitalised run is where the person comes from, not a
+//!   second person. A parenthesis pointing at items (`(punkt 3)`, `(PS 33/26 og PS 37/26)`) is no
+//!   organisation; a role in a parenthesis after an organisation (`Name, Sekretariatet X
+//!   (protokollfører)`) is the person's. `og` + a title phrase with lowercase words (`og
+//!   rådgjevar for trafikktryggleik Name`) splits a list; `-kontakt` compounds and definite
+//!   singular titles (`journalisten Name`) stand before names. A heading without a colon ending in a
 //!   group label (`Udvalgets medlemmer`, `Frå administrasjonen`), a label with a qualifier
 //!   (`Til stede fra arbeidsgiver:`) over `Role  title Name` rows, and role columns with more
 //!   cells (`Ledamot  Name  Party  för Name`, read as a table row) are blocks; a letter's sender
@@ -147,7 +159,11 @@
 //!   row opens with a time; a tabbed table resumes after a blank line and one section line
 //!   (`Lukket møde`), and `(v/ title Name)` in a title cell is cut. `1)` items and bare numbers
 //!   set off by a wide gap (`1   Title`) are numbered items; indented `a)` lines under items are
-//!   sub-items numbered by their letter (also `å)`, as the cleaner may read `a)`). A time before
+//!   sub-items numbered by their letter (also `å)`, as the cleaner may read `a)`), and so are
+//!   `a)`, `b)` … lines at the margin in alphabetical order, each a short heading (not `a) … .`
+//!   decision points). A `med Name, Org, og` line under a programme item names its people; a
+//!   speaker line wrapped inside an organisation's name after its head noun (`…, Föreningen` /
+//!   `Skogens Vänner`) continues that name. A time before
 //!   a worded number (`12:00  Sak 1/26  Title`) gives the number; `Kl. 18.00 til 18.15` is a
 //!   range. A title wraps onto the next line after a dangling conjunction, preposition or dash,
 //!   in upper case under an upper-case heading (indented), or onto a line that is a date or a

@@ -158,6 +158,14 @@ const ORG_KW: &[&str] = &[
     "skola",
     "skole",
     "verket",
+    // `Kontrollutvalgssekretariatet Innlandet`, `Østerdal Revisjon IKS`: secretariats and audit
+    // bodies serving a committee.
+    "sekretariat",
+    "sekretariatet",
+    "revisjon",
+    "revisjonen",
+    "revision",
+    "revisionen",
     "direktoratet",
     "departementet",
     "styrelsen",
@@ -584,6 +592,20 @@ pub(crate) fn is_title_word(w: &str) -> bool {
             return true;
         }
     }
+    // `journalisten`, `pedagogen`, `arkitekten`: a definite singular before a name.
+    if f.ends_with(['n', 't'])
+        && ["en", "et", "n"].iter().any(|p| {
+            f.strip_suffix(p)
+                .filter(|x| x.len() >= 6)
+                .is_some_and(|x| TITLE_ENDINGS.iter().any(|t| x.ends_with(t)))
+        })
+    {
+        return true;
+    }
+    // `ungdomskontakt`, `miljøkontakt`: a compound naming whom to contact (not `Kontakt` alone).
+    if f.len() >= 10 && f.ends_with("kontakt") {
+        return true;
+    }
     // `lodsejer`, `grunneier`, `skogeier`: an owner (not the surname `Meier`).
     f.len() >= 7 && (f.ends_with("ejer") || f.ends_with("eier"))
 }
@@ -873,6 +895,7 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
             || fi.starts_with("ej ")
             || fi.is_empty()
             || fi.starts_with('§')
+            || item_reference(&fi)
         {
         } else if TITLE_STEMS
             .iter()
@@ -965,9 +988,46 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
         if let Some(p) = porg {
             o = format!("{o} ({p})");
         }
+        // `Name, Sekretariatet Innlandet (protokollfører)`: the role in the parenthesis is the
+        // person's before the organisation.
+        if prole.is_some() {
+            return Seg::Title {
+                org: Some(o),
+                role: prole,
+            };
+        }
         return Seg::Org(o);
     }
     Seg::Nothing
+}
+
+/// True for a parenthesis (folded) that points at agenda items (`punkt 3`, `sak 12/26`, `PS 33/26
+/// og PS 37/26`, `ärende 4–5`): when the person attends, not where they come from.
+fn item_reference(fi: &str) -> bool {
+    let first = fi
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    matches!(
+        first,
+        "punkt"
+            | "punkterne"
+            | "pkt"
+            | "sak"
+            | "saker"
+            | "sakene"
+            | "saka"
+            | "arende"
+            | "arendena"
+            | "ps"
+            | "rs"
+            | "ds"
+            | "item"
+            | "items"
+            | "ad"
+            | "dagsordenspunkt"
+    ) && fi.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The name after a title: `kommunedirektør Stig Bjørnstad`, `Førsteamanuensis Sigurd Sæbø`,
@@ -1082,7 +1142,13 @@ fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         }
         let tail_end = text[ce..next].find('(').map_or(next, |p| ce + p);
         let (ts, te) = crate::text::trim_span(text, ce, tail_end, &['.', ',', ';']);
-        if ts < te && names_in(text, ts, te).is_some() {
+        // `… og rådgjevar for trafikktryggleik Name`: a title phrase (a title, then lowercase
+        // words) before one name is a person too.
+        if ts < te
+            && (names_in(text, ts, te).is_some()
+                || (text[ts..te].starts_with(char::is_lowercase)
+                    && after_title(text, ts, te).is_some()))
+        {
             out.push((st, cs));
             st = ce;
             continue;
@@ -1146,10 +1212,22 @@ fn dash_tails(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize, bool
             let cut = DASH_SEP.find_iter(seg).last().and_then(|m| {
                 let (ts, te) = crate::text::trim_span(text, a + m.end(), b, &['.']);
                 let head = text[a..a + m.start()].trim();
-                // After one person's name any title may follow (`Name – byrådsmedlem, Venstre`).
+                // After one person's name (perhaps with a party: `Name (A) – byrådsmedlem`) any
+                // title may follow (`Name – byrådsmedlem, Venstre`), and a capitalised run is
+                // where the person comes from (`Name – Kirkens Korshær Vejle`), not a second
+                // person.
                 let person_head = || {
-                    let (hs, he) = crate::text::trim_span(text, a, a + m.start(), &[]);
-                    hs < he && names_in(text, hs, he).is_some_and(|v| v.len() == 1)
+                    let (hs, mut he) = crate::text::trim_span(text, a, a + m.start(), &[]);
+                    if let Some(p) = text[hs..he].strip_suffix(')').and_then(|h| h.rfind('(')) {
+                        if is_party(&text[hs + p + 1..he - 1]) {
+                            he = crate::text::trim_span(text, hs, hs + p, &[]).1;
+                        }
+                    }
+                    hs < he
+                        && (names_in(text, hs, he).is_some_and(|v| v.len() == 1)
+                            // `Name, formand – Herberget Lysglimt`: the role part after the
+                            // name's comma.
+                            || matches!(classify(text, hs, he), Seg::Role(_)))
                 };
                 let ok = ts < te
                     && !head.is_empty()
@@ -1157,6 +1235,11 @@ fn dash_tails(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize, bool
                         || match classify(text, ts, te) {
                             Seg::Org(_) | Seg::Role(_) | Seg::Title { role: Some(_), .. } => true,
                             Seg::Title { role: None, .. } => person_head(),
+                            Seg::Persons { party: None, .. } => {
+                                !text[a + m.start()..ts].contains('/')
+                                    && !text[ts..te].contains(['(', ')'])
+                                    && person_head()
+                            }
                             _ => false,
                         });
                 ok.then_some((a + m.start(), ts, te))
@@ -1203,6 +1286,11 @@ pub(crate) fn parse_list(text: &str, s: usize, e: usize) -> Vec<Person> {
                     match classify(text, cs, ce) {
                         Seg::Org(o) if p.org.is_none() || p.org_weak => {
                             p.org = Some(o);
+                            p.org_weak = false;
+                        }
+                        // Cut only after one person's name: the capitalised run is a body.
+                        Seg::Persons { .. } if p.org.is_none() || p.org_weak => {
+                            p.org = Some(squash(seg));
                             p.org_weak = false;
                         }
                         Seg::Role(r) => p.role = Some(r),
@@ -1402,6 +1490,10 @@ pub(crate) fn parse_speaker_line(text: &str, s: usize, e: usize) -> Vec<Person> 
         // `Föredras av controller Name`, `Præsenteres af planlægger Name`.
         start = s + m.end();
         presenter = true;
+    } else if let Some(r) = ["med ", "with "].iter().find_map(|w| line.strip_prefix(w)) {
+        // `med Name, Org, og` under a programme line: the people the item is held with (lower
+        // case only; `Med vennlig hilsen` is a closing).
+        start = e - r.len();
     }
     let (ts, te) = crate::text::trim_span(text, start, e, &[]);
     if ts >= te {
@@ -1972,8 +2064,18 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
             i += 1;
             continue;
         }
-        // `Sören Thörnblad` / `Ordförande`: a caption under a signature, not a heading.
-        if after.is_empty() && i > 0 && name_line(text, &lines[i - 1]).is_some() {
+        // `Sören Thörnblad` / `Ordförande`: a caption under a signature, not a heading — unless
+        // people follow it at its indent (`Name (S)` / `Tjänstgörande ersättare` / `Name (L)`: a
+        // sub-heading inside a list of members).
+        let heads_rows = || {
+            lines.get(i + 1).is_some_and(|l| {
+                let (s2, t2) = l.trimmed();
+                !l.is_blank()
+                    && l.indent() == lines[i].indent()
+                    && !parse_list(text, s2, s2 + t2.len()).is_empty()
+            })
+        };
+        if after.is_empty() && i > 0 && name_line(text, &lines[i - 1]).is_some() && !heads_rows() {
             i += 1;
             continue;
         }
@@ -2137,21 +2239,30 @@ fn list_end(text: &str, s: usize, e: usize) -> usize {
 /// (ends in a comma or a lowercase word), else one list a line, each perhaps opening with a role
 /// in a column of its own (`Ordf.     Name, S`).
 fn column_values(text: &str, spans: &[(usize, usize)]) -> Vec<Person> {
+    // `Tjänstgörande ersättare` alone in the value column: a sub-heading, not a wrapped list.
+    let heading = |t: &str| block_label_at(t).filter(|&(n, _)| t[n..].trim().is_empty());
     let runs_on = spans[..spans.len() - 1].iter().any(|&(a, b)| {
         let t = &text[a..b];
         t.ends_with(',')
-            || t.rsplit(char::is_whitespace).next().is_some_and(|w| {
-                w.starts_with(char::is_lowercase)
-                    && !is_title_word(w)
-                    && role_word(&fold(w)).is_none()
-            })
+            || (heading(t).is_none()
+                && t.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !is_title_word(w)
+                        && role_word(&fold(w)).is_none()
+                }))
     });
     if runs_on || spans.len() == 1 {
         return column_value(text, spans[0].0, spans[spans.len() - 1].1);
     }
     let mut out = Vec::new();
+    // The status a sub-heading gives the rows under it (`Tjänstgörande ersättare`).
+    let mut under: Option<Status> = None;
     for &(a, b) in spans {
         let t = &text[a..b];
+        if let Some((_, (st, _))) = heading(t) {
+            under = st;
+            continue;
+        }
         let sub = block_label_at(t).filter(|&(n, _)| column_gap(&t[n..]));
         match sub {
             Some((n, (st, r))) => {
@@ -2162,7 +2273,10 @@ fn column_values(text: &str, spans: &[(usize, usize)]) -> Vec<Person> {
                     out.push(p);
                 }
             }
-            None => out.extend(column_value(text, a, b)),
+            None => out.extend(column_value(text, a, b).into_iter().map(|mut p| {
+                p.status = p.status.or(under);
+                p
+            })),
         }
     }
     out
@@ -2609,6 +2723,14 @@ static ABSENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Varamedlem Name er kalla inn`, `Stedfortræder Name (C) er indkaldt`, `Ersättaren Name (SD)
 /// kallas`: a named substitute.
+/// `I hans ställe kallas ersättaren Name (C)`, `I staden er vararepresentant Name kalla inn`,
+/// `Som stedfortræder indkaldes Name`: the verb of calling in before the named substitute.
+static SUBSTITUTE_CALLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:kallas|kallats|inkallas|innkalles|innkallast|indkaldes|kalles inn|er indkaldt|er innkalt|er kalla inn|har kallats)(?:[ \t]+(?i:in|inn))?\s+(?i:(?:i stället|istället|i stedet|i staden)\s+)?(?i:ersättaren|ersättare|varamedlemmen|varamedlemmet|varamedlem|vararepresentanten|vararepresentant|stedfortræderen|stedfortræder|stedfortrederen|stedfortreder|suppleanten|suppleant)[ \t]+(?P<n>{NAME})"
+    ))
+    .expect("valid regex")
+});
 static SUBSTITUTE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:varamedlem(?:met)?|vararepresentant(?:en)?|varamand(?:en)?|vara|stedfortræder(?:en)?|stedfortreder(?:en)?|suppleant(?:en)?|ersättare(?:n)?)[ \t]+(?P<n>{NAME}){PARTY_PAREN}[ \t]+(?:(?i:er|är|blir|bliver|ble|blev|vart|var|har[ \t]+blitt|har[ \t]+blivit)[ \t]+)?(?i:kalla|kalt|innkalla|innkalt|indkaldt|kallad|inkallad|kallas|innkalles|indkaldes|møter|møder|mødte|møtte|møtt|deltager|deltar|deltek|deltog|deltok|tjänstgör|tjänstgjorde|tenestegjer)(?-u:\b)"
@@ -2750,6 +2872,29 @@ pub(crate) fn attribution(text: &str, s: usize, e: usize) -> Vec<Person> {
     }
 }
 
+/// A body's members named by their seat (`Ledamoten Name har anmält förhinder`, `ersättaren
+/// Name`, `Varamedlemmen Name`), folded: no part of the name after them.
+const MEMBER_NOUNS: &[&str] = &[
+    "ledamot",
+    "ledamoten",
+    "ersattare",
+    "ersattaren",
+    "medlem",
+    "medlemmen",
+    "medlemmet",
+    "varamedlem",
+    "varamedlemmen",
+    "varamedlemmet",
+    "vararepresentant",
+    "vararepresentanten",
+    "suppleant",
+    "suppleanten",
+    "stedfortraeder",
+    "stedfortraederen",
+    "stedfortreder",
+    "stedfortrederen",
+];
+
 /// Strips leading stop words from a regex-found name; `None` if fewer than two words remain.
 fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let seg = &text[s..e];
@@ -2757,7 +2902,10 @@ fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let k = ws
         .iter()
         .take_while(|&&(a, b)| {
-            STOP.contains(&fold(&seg[a..b]).as_str()) || is_title_word(&seg[a..b])
+            let f = fold(&seg[a..b]);
+            STOP.contains(&f.as_str())
+                || is_title_word(&seg[a..b])
+                || MEMBER_NOUNS.contains(&f.as_str())
         })
         .count();
     if ws.len() < k + 2 {
@@ -3034,10 +3182,27 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
-    for (re, status) in [
-        (&*ABSENT_PROSE, Status::Absent),
-        (&*SUBSTITUTE_PROSE, Status::Substitute),
-    ] {
+    // Cheap test first: the calling-in verbs are rare.
+    let called = [
+        "kallas",
+        "kallats",
+        "innkal",
+        "indkald",
+        "kalla inn",
+        "kalles inn",
+    ]
+    .iter()
+    .any(|k| text.contains(k));
+    let prose: [(&LazyLock<Regex>, Status); 3] = [
+        (&ABSENT_PROSE, Status::Absent),
+        (&SUBSTITUTE_PROSE, Status::Substitute),
+        (&SUBSTITUTE_CALLED, Status::Substitute),
+    ];
+    for (k, (re, status)) in prose.into_iter().enumerate() {
+        // The last pattern is compiled only for a text that has its verb.
+        if k == 2 && !called {
+            continue;
+        }
         for c in re.captures_iter(text) {
             if let Some(sp) = c
                 .name("n")

@@ -97,7 +97,8 @@ const ID_WORDS: &[&str] = &[
 ];
 
 /// True when the number at `s` is an identifier: after `nr.`, `§`, `Sak`, or right after a
-/// capitalised name without any time word (`Älandsbro 5:12`, a Swedish property designation).
+/// capitalised name without any time word (`Älandsbro 5:12`, a Swedish property designation;
+/// also a hyphenated one, `Väster-Bro 1:23`).
 /// A name that starts its line (`Lunch 12.00`) or a weekday/month keeps the time.
 fn identifier(text: &str, s: usize) -> bool {
     let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
@@ -115,9 +116,12 @@ fn identifier(text: &str, s: usize) -> bool {
     if ID_WORDS.contains(&w.as_str()) || word.ends_with('§') {
         return true;
     }
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
-        && word.chars().count() >= 2;
+    // `Gräsö-Ekeby 1:23`, `Sankt-Olof 2:4`: every part of a hyphenated name capitalised.
+    let capitalised = word.split('-').all(|part| {
+        part.chars().next().is_some_and(char::is_uppercase)
+            && part.chars().skip(1).all(char::is_lowercase)
+            && part.chars().count() >= 2
+    });
     if !capitalised || word_start == 0 {
         return false;
     }
