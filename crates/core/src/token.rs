@@ -93,7 +93,7 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 /// Splits `text` into tokens; whitespace is not returned.
 ///
 /// ASCII bytes are classified by a table without decoding; other characters go through
-/// [`char_kind`].
+/// `char_kind`.
 pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
     let bytes = text.as_bytes();
     let mut pos = 0;
