@@ -22,7 +22,7 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|(?P<dec>\d{1,2}\.\d)|\d{1,3}\.|(?P<paren>\d{1,3}\))|(?P<sub>[a-h]\))|(?P<bare>\d{1,3}/(?:\d{2}|\d{4})))[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
+        r"^(?P<n>§[ \t ]*\d+[a-z]?|(?:[A-ZÆØÅÄÖ]{1,6}[-–])?(?i:sak(?:[ \t ]+nr\.?)?|ps|punkt|ärende|arende|pkt\.?|dagsordenspunkt|sag|ad\.?)[ \t ]+\d+(?:/\d+)?|(?i:rs|ds|os)[ \t ]+\d+/\d+|(?P<dec>\d{1,2}\.\d)|\d{1,3}\.|(?P<paren>\d{1,3}\))|(?P<sub>[a-h]\))|(?P<bare>\d{1,3}/(?:\d{2}|\d{4})))[ \t ]*[.:\-–]?[ \t ]+(?P<title>\S.*)$",
     )
     .expect("valid regex")
 });
@@ -31,6 +31,67 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static SPACED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<n>\d{1,3}) {2,}(?P<title>[\p{Lu}&&\p{Latin}].*)$").expect("valid regex")
 });
+/// `Spår A: Title`, `Track 2: Title`, `Sesjon B: Title`: one of the parallel tracks of a
+/// programme slot, a sub-item numbered by its label.
+static TRACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<n>(?i:spår|spar|spor|track|sesjon|sessjon|session|workshop|grupp|gruppe|sal|rum|rom|lokale)[ \t]+(?:[A-H]|\d))[ \t]*:[ \t]+(?P<title>\p{Lu}.*)$",
+    )
+    .expect("valid regex")
+});
+const TRACK_WORDS: &[&str] = &[
+    "spår", "spar", "spor", "track", "sesjon", "sessjon", "session", "workshop", "grupp", "gruppe",
+    "sal", "rum", "rom", "lokale",
+];
+
+/// A track's number (`Spår A`, `Track 2`), as [`TRACK`] reads it.
+fn is_track(n: &str) -> bool {
+    n.split_once([' ', '\t'])
+        .is_some_and(|(w, _)| TRACK_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+}
+
+/// `Upprop      18.30`, `Allmänhetens frågestund     18.40–19.00`: a right-hand column of
+/// (estimated) times after a wide gap (a tab or three spaces). Where the title ends in `t` and
+/// the times.
+fn time_cell(t: &str) -> Option<(usize, String, Option<String>)> {
+    let t = t.trim_end();
+    // Cheap test first: the cell ends in a digit.
+    if !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let gap = t.rfind("   ").into_iter().chain(t.rfind('\t')).max()?;
+    let cell = t[gap..].trim_start_matches([' ', '\t']);
+    let head = t[..gap].trim_end_matches([' ', '\t']);
+    if head.is_empty() {
+        return None;
+    }
+    // `18.30`, `kl. 18.30`, `18.40–19.00`, `18.40 - 19.00`, read by hand: no regex per line.
+    let cell = cell
+        .strip_prefix("kl.")
+        .or_else(|| cell.strip_prefix("Kl."))
+        .map_or(cell, str::trim_start);
+    let (a, b) = match cell.split_once(['-', '–']) {
+        Some((a, b)) => (a.trim_end(), Some(b.trim_start())),
+        None => (cell, None),
+    };
+    let hm = |x: &str| -> Option<String> {
+        let (h, m) = x.split_once(['.', ':'])?;
+        let ok =
+            |d: &str, n: usize| (1..=n).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit());
+        if !ok(h, 2) || !ok(m, 2) || m.len() != 2 {
+            return None;
+        }
+        let h: u32 = h.parse().ok()?;
+        clock(h, m.parse().ok()?).filter(|_| h < 24)
+    };
+    let start = hm(a)?;
+    let end = match b {
+        Some(b) => Some(hm(b)?),
+        None => None,
+    };
+    Some((head.len(), start, end))
+}
+
 static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s[-–—]\s").expect("valid regex"));
 static MONTH_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:jan|feb|mar|apr|maj|mai|jun|jul|aug|sep|okt|nov|dec|des)")
@@ -528,6 +589,8 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
     let digit = t.as_bytes().first().is_some_and(u8::is_ascii_digit);
     if let Some(c) = digit.then(|| SPACED_NUMBER.captures(t)).flatten() {
         let title = c.name("title")?.as_str();
+        // `1  Upprop      18.30`: a right-hand time column is no part of the title.
+        let title = time_cell(title).map_or(title, |(h, _, _)| &title[..h]);
         if title.contains(['\t', '|']) || title.contains("   ") || MONTH_START.is_match(title) {
             return None;
         }
@@ -537,6 +600,14 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
             s,
             s + c.name("title")?.start(),
         ));
+    }
+    // `Spår A: Title` indented under a programme slot: a parallel track.
+    // Cheap test first: the first word is a track word.
+    if line.indent() > 0 && t.contains(':') && is_track(t) {
+        if let Some(c) = TRACK.captures(t) {
+            let n = squash(c.name("n")?.as_str());
+            return Some((Kind::Numbered(n), s, s + c.name("title")?.start()));
+        }
     }
     if let Some(c) = NUMBERED.captures(t) {
         let n = c.name("n")?.as_str();
@@ -929,9 +1000,16 @@ fn med_attribution(
     let mut e = te;
     let mut used = None;
     let tail = t.trim_end();
-    if (tail.ends_with(" og") || tail.ends_with(" och") || tail.ends_with(','))
-        && i + 1 < lines.len()
+    // `… Name` / `og Name, Org`: the list may also wrap before its conjunction.
+    let next_and = || {
+        let t2 = lines[i + 1].trimmed().1;
+        ["og ", "och ", "samt ", "and "]
+            .iter()
+            .any(|c| t2.starts_with(c))
+    };
+    if i + 1 < lines.len()
         && !lines[i + 1].is_blank()
+        && (tail.ends_with(" og") || tail.ends_with(" och") || tail.ends_with(',') || next_and())
     {
         let (s2, t2) = lines[i + 1].trimmed();
         if !t2.starts_with(|c: char| c.is_ascii_digit()) && !is_bullet_line(t2) {
@@ -939,6 +1017,13 @@ fn med_attribution(
             used = Some(i + 1);
         }
     }
+    // `med panelet: Name, Name`: a group noun with a colon may come before the names.
+    let a = match text[a..e].split_once(' ') {
+        Some((w, _)) if w.len() > 3 && w.ends_with(':') && w.starts_with(char::is_lowercase) => {
+            a + w.len() + 1
+        }
+        _ => a,
+    };
     let found = parse_list(text, a, e);
     let first = found.first()?;
     if first.span.0 < a || !text[a..first.span.0].split_whitespace().all(is_title_word) {
@@ -1086,20 +1171,41 @@ pub(crate) fn find(
         .count();
     let n_numbered = kinds
         .iter()
-        .filter(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if !is_sub(n)))
+        .filter(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if !is_sub(n) && !is_track(n)))
         .count();
     let has_section = kinds
         .iter()
         .any(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if n.starts_with('§')));
     let flat_subs = flat_sub_items(text, lines, &kinds);
+    // Item lines with a right-hand column of times (`1  Upprop      18.30`): with two or more the
+    // column gives the items their times.
+    let col_times = kinds
+        .iter()
+        .zip(lines)
+        .filter(|(k, l)| {
+            matches!(k, Some((Kind::Numbered(_), _, _))) && time_cell(l.text).is_some()
+        })
+        .take(2)
+        .count()
+        >= 2;
     let is_item = |i: usize| match &kinds[i] {
-        Some((Kind::Timed { .. }, _, _)) => n_timed >= 2,
+        Some((Kind::Timed { .. }, _, _)) if n_timed >= 2 => true,
+        // `12:00 – 12:30  Orientering …` before a numbered list: one slot with a start and an
+        // end and a capitalised title is an item of the agenda too.
+        Some((Kind::Timed { end, .. }, _, ts)) => {
+            n_timed == 1
+                && n_numbered >= 2
+                && end.is_some()
+                && text[*ts..].starts_with(char::is_uppercase)
+        }
         // A sub-item `a)` is one only indented under a list of items, or in a run `a)`, `b)` …
         // of short heading lines under one item.
         Some((Kind::Numbered(n), _, _)) if is_sub(n) => {
             (lines[i].indent() > 0 || flat_subs[i])
                 && (n_numbered >= 2 || has_section || n_timed >= 2)
         }
+        // A parallel track is one only under the slots of a programme or a list of items.
+        Some((Kind::Numbered(n), _, _)) if is_track(n) => n_timed >= 2 || n_numbered >= 2,
         Some((Kind::Numbered(_), _, _)) => n_numbered >= 2 || has_section,
         _ => false,
     };
@@ -1238,15 +1344,36 @@ pub(crate) fn find(
         };
         let (ls, lt) = lines[i].trimmed();
         let numbered = matches!(kind, Kind::Numbered(_));
-        let line_end = if numbered {
+        let mut line_end = if numbered {
             register_cut(text, ts, ls + lt.len())
         } else {
             ls + lt.len()
         };
+        let mut stated: Option<(String, Option<String>)> = None;
+        if numbered && col_times {
+            if let Some((h, st, en)) = time_cell(&text[ts..line_end]) {
+                line_end = ts + h;
+                stated = Some((st, en));
+            }
+        }
+        // A wrapped title's next line may hold the time column's cell (cut from the title).
+        let col_cut = |s2: usize, e2: usize, stated: &mut Option<(String, Option<String>)>| {
+            if !(numbered && col_times) {
+                return e2;
+            }
+            match time_cell(&text[s2..e2]) {
+                Some((h, st, en)) => {
+                    if stated.is_none() {
+                        *stated = Some((st, en));
+                    }
+                    s2 + h
+                }
+                None => e2,
+            }
+        };
         let (mut title_end, mut people) = clean_title(text, ts, line_end, numbered);
         // `7. Kulturnatten, kl. 10.00–10.30`: a numbered item's time at the end of its title.
-        let mut stated: Option<(String, Option<String>)> = None;
-        if numbered {
+        if numbered && stated.is_none() {
             if let Some(m) = TRAILING_TIME.find(&text[ts..title_end]) {
                 stated = stated_time(m.as_str());
                 if stated.is_some() && m.start() > 0 {
@@ -1257,8 +1384,14 @@ pub(crate) fn find(
         // `Paneldebat med Name, Name og` / `Name, Org`: the people after `med` (its list may
         // run onto the next line) are the item's, not its title.
         let mut med_line = None;
-        if people.is_empty() {
-            if let Some((cut, found, used)) = med_attribution(text, lines, i, ts, title_end) {
+        // People found only after `med` (`… med panelet: Name, Name`) are read as its list.
+        let after_med = !people.is_empty()
+            && text[ts..line_end]
+                .find(" med ")
+                .is_some_and(|m| people.iter().all(|p| p.span.0 > ts + m));
+        if people.is_empty() || after_med {
+            let te = if after_med { line_end } else { title_end };
+            if let Some((cut, found, used)) = med_attribution(text, lines, i, ts, te) {
                 title_end = cut;
                 people = found;
                 med_line = used;
@@ -1301,6 +1434,13 @@ pub(crate) fn find(
                     && !has_label_start(t2)
                     && parse_speaker_line(text, s2, s2 + t2.len()).is_empty())
                     || (caps && all_caps(t2) && line.indent() > base_indent)
+                    // `4  Title` / `   its end      17.40`: the time column's cell on the
+                    // next line ends the title there.
+                    || (numbered
+                        && col_times
+                        && stated.is_none()
+                        && line.indent() > base_indent
+                        && time_cell(t2).is_some())
                     || (t2.starts_with(|c: char| c.is_ascii_digit())
                         && t2.len() <= 40
                         && !t2.ends_with(['.', ':'])
@@ -1311,6 +1451,7 @@ pub(crate) fn find(
                 }
                 title.push(' ');
                 let e2 = register_cut(text, s2, s2 + t2.len());
+                let e2 = col_cut(s2, e2, &mut stated);
                 title.push_str(&squash(&text[s2..e2]));
                 last_used = j;
                 j += 1;
@@ -1390,8 +1531,11 @@ pub(crate) fn find(
             } else {
                 Vec::new()
             };
+            // `… alle dage` / `kl. 14.00.`: a lowercase line after a skipped one ends that
+            // line's sentence; its time is not the item's.
+            let tail = skipped && t2.starts_with(char::is_lowercase);
             let time_line = !found.is_empty()
-                || TIME_LABEL.is_match(t2)
+                || (TIME_LABEL.is_match(t2) && !tail)
                 || !presenter.is_empty()
                 || (timed_text && !titled_names(text, s2, s2 + t2.len()).is_empty());
             if found.is_empty() {
@@ -1418,6 +1562,7 @@ pub(crate) fn find(
             {
                 title.push(' ');
                 let e2 = register_cut(text, s2, s2 + t2.len());
+                let e2 = col_cut(s2, e2, &mut stated);
                 title.push_str(&squash(&text[s2..e2]));
                 last_used = j;
             } else if !indented {

@@ -528,7 +528,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
 static LATER_PAGE: LazyLock<Regex> = LazyLock::new(|| {
     // Spelled-out case variants and ASCII classes rather than `(?i)` and `\s`: a smaller
     // automaton, cheaper to compile.
-    Regex::new(r"(?:^|[ \t|]|–|-)(?:[Ss]ide|[Ss]ida|[Ss]idan|[Pp]age|SIDE|SIDA|SIDAN|PAGE)[ \t]+(?P<n>[0-9]{1,3})[ \t]*(?:av|af|of|AV|AF|OF|/|\()[ \t]*[0-9]{1,3}\)?(?:[ \t|]|–|-|$)")
+    Regex::new(r"(?:^|[ \t|]|–|-)(?:[Ss]ide|[Ss]ida|[Ss]idan|[Pp]age|SIDE|SIDA|SIDAN|PAGE)[ \t]+(?P<n>[0-9]{1,3})(?:[ \t]*(?:av|af|of|AV|AF|OF|/|\()[ \t]*[0-9]{1,3}\)?(?:[ \t|]|–|-|$)|(?P<bare>[ \t]*$))")
         .expect("valid regex")
 });
 
@@ -546,9 +546,29 @@ fn on_running_header(text: &str, at: usize) -> bool {
     {
         return false;
     }
-    LATER_PAGE
-        .captures_iter(line)
-        .any(|c| c["n"].parse::<u32>().is_ok_and(|n| n >= 2))
+    // `Kommune · Udvalg · 07.12.2026 · side 2`: without the page count the page number must
+    // close a line of fields set apart by separators.
+    let fields = line.contains(['|', '·', '•']);
+    LATER_PAGE.captures_iter(line).any(|c| {
+        c["n"].parse::<u32>().is_ok_and(|n| n >= 2) && (c.name("bare").is_none() || fields)
+    })
+}
+
+/// `i fjor`, `i fjol`, `sidste år`, `förra året` right after a yearless date.
+fn last_year_after(text: &str, e: usize) -> bool {
+    let rest = text[e..].trim_start_matches([' ', '\t']);
+    [
+        "i fjor",
+        "i fjol",
+        "ifjor",
+        "ifjol",
+        "sidste år",
+        "förra året",
+        "forrige år",
+        "sist år",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// What the whole document says about years: the years of complete dates, and the first
@@ -891,10 +911,17 @@ pub(crate) fn resolve(
                         && f.weekday
                             .is_none_or(|wd| weekday_of(y, f.month, f.day) == wd)
                 });
-                let (y, rule) = match (same_line, heading) {
+                let (mut y, rule) = match (same_line, heading) {
                     (None, Some(y)) => (Some(y), "extract.date-year-from-heading"),
                     _ => complete_year(f, &ctx, same_line, meeting_anchor),
                 };
+                // `5. oktober i fjor`, `den 3 maj i fjol`, `15. maj sidste år`: the year before
+                // the document's.
+                if let Some((a, _, _)) = ctx.anchor.filter(|_| last_year_after(text, f.end)) {
+                    if valid(Some(a - 1), f.month, f.day) {
+                        y = Some(a - 1);
+                    }
+                }
                 (y, rule, y.is_some())
             }
         };

@@ -711,6 +711,24 @@ pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<
         let spans: Vec<(usize, usize)> = [c.email, c.phone].into_iter().flatten().collect();
         let start = spans.iter().map(|x| x.0).min().unwrap_or(0);
         let end = spans.iter().map(|x| x.1).max().unwrap_or(0);
+        // The same address again (an e-mail's sender line and its signature): one contact,
+        // completed by what the later mention adds.
+        if let Some((a, b)) = c.email {
+            let addr = &text[a..b];
+            if let Some(prev) = out.iter_mut().find(|p: &&mut Contact| {
+                p.email
+                    .as_deref()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(addr))
+            }) {
+                if prev.phone.is_none() {
+                    prev.phone = c.phone.map(|(a, b)| text[a..b].to_string());
+                }
+                if prev.name.is_none() {
+                    prev.name = name;
+                }
+                continue;
+            }
+        }
         out.push(Contact {
             email: c.email.map(|(a, b)| text[a..b].to_string()),
             phone: c.phone.map(|(a, b)| text[a..b].to_string()),

@@ -30,7 +30,9 @@
 //!   numbers, amounts, times or lone years.
 //!   A date on the running header or footer of a later page (`Kommune | Utvalg | 05.05.2026 |
 //!   Side 2 av 2`) repeats the meeting date and is not listed; the front page's (`Side 1 av 2`)
-//!   is content.
+//!   is content. Without the page count (`… · 07.12.2026 · side 2`) the page number must close a
+//!   line of fields set apart by `·`, `|` or `•`. A yearless date followed by `i fjor`, `i fjol`,
+//!   `sidste år` takes the year before the document's first complete date.
 //! - **Missing years.** The document's years are the years of its complete dates. A weekday
 //!   decides when exactly one year within two of those years puts that date on that weekday
 //!   (`extract.date-weekday-inferred`). Without a weekday, a complete date on the same line
@@ -110,7 +112,13 @@
 //!   ledet af` (chair), `Som sekreterare tjänstgjorde`, `…, der førte protokollen` (secretary),
 //!   `Til å underskrive protokollen … ble valgt A og B` (adjusters), `Name har meldt forfall`
 //!   (absent; a seat noun before the name is dropped: `Ledamoten Name har anmält förhinder`),
-//!   `Varamedlem Name er kalla inn`, `I hans ställe kallas ersättaren Name` (substitute).
+//!   `Varamedlem Name er kalla inn`, `I hans ställe kallas ersättaren Name` (substitute),
+//!   `Name møtte som vara for henne` (substitute for a pronoun). A compound seat noun opening a
+//!   sentence (`Styremedlem Name …`) is no part of the name. A one-per-line list whose lines end
+//!   in a role after a comma (`Name (A), formand` / `Name (V)`) is read line by line. A heading
+//!   over group lines, each with its own short label and colon (`Forældre: …`, `Elever: …`,
+//!   `Frå dei tilsette: …`), reads each group as a list of its own; `… representanter:` is a
+//!   roster label.
 //!   `Name – Kirkens Korshær Vejle`, `Name (A) – byrådsmedlem`: after a spaced dash following one
 //!   person's name (or a role after it) a capitalised run is where the person comes from, not a
 //!   second person. A parenthesis pointing at items (`(punkt 3)`, `(PS 33/26 og PS 37/26)`) is no
@@ -129,6 +137,12 @@
 //!   lines (at least two, each capitalised, no labels) right under such a heading or one like
 //!   `Kvällens innehåll` (`Innehåll` alone is a table of contents). A timed item
 //!   ends where the next starts unless a date heading or an earlier time (a new day) intervenes.
+//!   A right-hand column of times after a wide gap (`1  Upprop      18.30`, `18.40–19.00`; at
+//!   least two item lines with one) gives the items their times, also from a wrapped title's
+//!   second line. Body-prefixed case numbers (`SU-sak 6/27`, `FSK-sak 3/26`) number items;
+//!   indented `Spår A: Title` / `Track 2: Title` lines under a programme are parallel-track
+//!   sub-items; one slot with start and end (`12:00 – 12:30  Title`) before a numbered list is
+//!   an item. `med panelet: A, B` / `og C` gives the item its people.
 //!   The title is the heading line's first sentence without a trailing period (`?`/`!` kept,
 //!   an abbreviation's dot kept, a subtitle after a question kept); a speaker attribution
 //!   (`Velkomst ved udvalgsformand …`, `– Name (Party), role`, `… forskningen? Førsteamanuensis
@@ -208,7 +222,7 @@
 //! | `agenda` | [[`AgendaItem`]] | `number`, `time`, `end_time`, `title`, `people`, `organizations`, `span` |
 //! | `decisions` | [{`text`, `span`}] | sentences with `Beslut`, `Vedtak`, `beslutar att`, `ställer sig bakom`, `väljs som`, `får i uppdrag`, `utser` … |
 //! | `deadlines` | [{`date`, `text`, `span`}] | every date with role `deadline`; `text` is its sentence up to the date |
-//! | `contacts` | [{`email`, `phone`, `name`, `span`}] | `name`: nearest name in the sentence, else a person whose name is the e-mail's local part |
+//! | `contacts` | [{`email`, `phone`, `name`, `span`}] | `name`: nearest name in the sentence, else a person whose name is the e-mail's local part; one contact per e-mail address (a repeated address completes the first) |
 //! | `urls` | [{`url`, `span`}] | deduplicated (case-insensitively, trailing `/` ignored); first occurrence |
 //!
 //! Every `rule` value is listed with a summary by [`rules`].

@@ -1743,6 +1743,10 @@ const BLOCK_LABELS: &[(&str, Block)] = &[
     ("att justera", (None, Some(Role::Adjuster))),
     // A roster says who belongs, not who came: no status.
     ("medlemmer", (None, Some(Role::Member))),
+    // `Arbeidstakernes representanter:`, `De ansattes repræsentanter:`: members for a group.
+    ("representanter", (None, Some(Role::Member))),
+    ("representantar", (None, Some(Role::Member))),
+    ("repræsentanter", (None, Some(Role::Member))),
     ("medlemmar", (None, Some(Role::Member))),
     ("medlemer", (None, Some(Role::Member))),
     ("faste medlemmer", (None, Some(Role::Member))),
@@ -1887,7 +1891,16 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
     let first = fold(&head[ws[0].0..ws[0].1]);
     if ws.len() <= 3 && matches!(first.as_str(), "fra" | "fran") {
         let last = fold(&head[ws[ws.len() - 1].0..ws[ws.len() - 1].1]);
-        if last.ends_with("en") || last.ends_with("et") || last.ends_with("a") {
+        // `Frå dei tilsette:`, `Fra de ansatte:`: a plural after its determiner.
+        let determiner =
+            ws.len() == 3 && matches!(fold(&head[ws[1].0..ws[1].1]).as_str(), "de" | "dei" | "dom");
+        let plural = last.ends_with("ne");
+        if last.ends_with("en")
+            || last.ends_with("et")
+            || last.ends_with("a")
+            || plural
+            || determiner
+        {
             return Some((colon, (Some(Status::Present), None)));
         }
     }
@@ -2128,13 +2141,18 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                     j += 1;
                 }
                 let end = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
-                // A line ending in a comma or a lowercase word (`… (H) for`) runs on.
+                // A line ending in a comma or a lowercase word (`… (H) for`) runs on; one ending
+                // in a role after a comma (`Name (A), formand`) closes its entry.
                 let runs_on = (i..j - 1).any(|k| {
                     let t = lines[k].trimmed().1;
+                    let closing_role = t
+                        .rsplit_once(',')
+                        .is_some_and(|(_, r)| role_word(&fold(r.trim())).is_some());
                     t.ends_with(',')
-                        || t.rsplit(char::is_whitespace)
-                            .next()
-                            .is_some_and(|w| w.starts_with(char::is_lowercase))
+                        || (!closing_role
+                            && t.rsplit(char::is_whitespace)
+                                .next()
+                                .is_some_and(|w| w.starts_with(char::is_lowercase)))
                 });
                 let one_per_line = j - i > 1
                     && !runs_on
@@ -2621,6 +2639,48 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
         }
         return (out, j);
     }
+    // `Forældre: Name (AB), formand, Name` / `Elevråd: Name`: a heading over groups, each
+    // line opening with a short label and a colon; a group's list may wrap onto lines without
+    // one. Each group is a list of its own after its label.
+    let group_colon = |k: usize| -> Option<usize> {
+        let t = lines[k].trimmed().1;
+        let c = t.find(':').filter(|&c| c > 0 && c <= 40)?;
+        let head = &t[..c];
+        (head.starts_with(char::is_uppercase)
+            && head.split_whitespace().count() <= 3
+            && head
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && !t[c + 1..].trim().is_empty())
+        .then_some(c + 1)
+    };
+    if group_colon(first).is_some() && (first + 1..j).any(|k| group_colon(k).is_some()) {
+        let mut out = Vec::new();
+        let mut k = first;
+        while k < j {
+            let Some(c) = group_colon(k) else {
+                let (s, t) = lines[k].trimmed();
+                out.extend(parse_list(text, s, s + t.len()));
+                k += 1;
+                continue;
+            };
+            let mut k2 = k + 1;
+            while k2 < j && group_colon(k2).is_none() {
+                k2 += 1;
+            }
+            let (s, t) = lines[k].trimmed();
+            let head = t[..c - 1].trim();
+            let e = lines[k2 - 1].trimmed().0 + lines[k2 - 1].trimmed().1.len();
+            for mut p in parse_list(text, s + c, e) {
+                if is_party(head) && p.status != Some(Status::Absent) {
+                    p.party.get_or_insert_with(|| head.to_string());
+                }
+                out.push(p);
+            }
+            k = k2;
+        }
+        return (out, j);
+    }
     // `Name, role, § 41–43` one per line: each line is a list of its own.
     // A line ending in a comma or a conjunction (`…, økonomichef Name og` / `sekretær Name`)
     // runs on: the block is one list.
@@ -2702,7 +2762,7 @@ static CHAIR_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 static HOST_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     // No name pattern and no `(?i)` inside (only the first letter varies): the name is read by
     // `clean_name` from the words after the verb, and the regex stays cheap to compile.
-    Regex::new(r"(?:[Dd]agen|[Tt]emadagen|[Aa]rrangementet|[Kk]onferencen|[Kk]onferansen|[Kk]onferensen|[Ss]eminaret|[Ss]eminariet|[Aa]ftenen|[Kk]velden|[Kk]vällen|[Mm]orgenen|[Mm]orgonen|[Ee]ftermiddagen|[Ee]ttermiddagen|[Dd]ebatten|[Ss]amtalen|[Pp]anelet|[Pp]anelen|[Pp]anelsamtalen|[Pp]aneldebatten|[Ww]orkshoppen|[Ff]rukosten|[Ff]rokosten)[ \t]+(?:ledes|leds|leies|leiast|vil blive ledet|vil bli ledet|modereres|modereras|modereast|faciliteres|faciliteras|fasiliteres)[ \t]+a[fv][ \t]+")
+    Regex::new(r"(?:[Mm]ødet|[Mm]øtet|[Mm]ötet|[Dd]agen|[Tt]emadagen|[Aa]rrangementet|[Kk]onferencen|[Kk]onferansen|[Kk]onferensen|[Ss]eminaret|[Ss]eminariet|[Aa]ftenen|[Kk]velden|[Kk]vällen|[Mm]orgenen|[Mm]orgonen|[Ee]ftermiddagen|[Ee]ttermiddagen|[Dd]ebatten|[Ss]amtalen|[Pp]anelet|[Pp]anelen|[Pp]anelsamtalen|[Pp]aneldebatten|[Ww]orkshoppen|[Ff]rukosten|[Ff]rokosten)[ \t]+(?:ledes|leds|leies|leiast|vil blive ledet|vil bli ledet|modereres|modereras|modereast|faciliteres|faciliteras|fasiliteres)[ \t]+a[fv][ \t]+")
         .expect("valid regex")
 });
 /// `Til å underskrive protokollen sammen med leder ble valgt A og B`, `… underskriven av leiar
@@ -2728,6 +2788,14 @@ static ABSENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 static SUBSTITUTE_CALLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:kallas|kallats|inkallas|innkalles|innkallast|indkaldes|kalles inn|er indkaldt|er innkalt|er kalla inn|har kallats)(?:[ \t]+(?i:in|inn))?\s+(?i:(?:i stället|istället|i stedet|i staden)\s+)?(?i:ersättaren|ersättare|varamedlemmen|varamedlemmet|varamedlem|vararepresentanten|vararepresentant|stedfortræderen|stedfortræder|stedfortrederen|stedfortreder|suppleanten|suppleant)[ \t]+(?P<n>{NAME})"
+    ))
+    .expect("valid regex")
+});
+/// `Name møtte som vara for henne`, `Name mødte i stedet for ham`, `Name tjänstgjorde för
+/// honom`: a substitute for someone named just before (by a pronoun).
+static SUBSTITUTE_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME}){PARTY_PAREN}[ \t]+(?i:møtte|mødte|mötte|møtt|tjänstgjorde|tjänstgör|deltok|deltog)\s+(?:(?i:som)\s+\p{{Ll}}+\s+)?(?i:for|för|i\s+staden\s+for|i\s+stedet\s+for|i\s+stället\s+för|istället\s+för)\s+(?i:henne|ham|honom|hende|han|ho|hun)(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -2906,6 +2974,10 @@ fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
             STOP.contains(&f.as_str())
                 || is_title_word(&seg[a..b])
                 || MEMBER_NOUNS.contains(&f.as_str())
+                // `Styremedlem`, `Bestyrelsesmedlem`, `Nämndledamot`: a compound member noun.
+                || MEMBER_NOUNS
+                    .iter()
+                    .any(|m| f.len() >= m.len() + 3 && f.ends_with(m))
         })
         .count();
     if ws.len() < k + 2 {
@@ -3213,6 +3285,29 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
                 p.party = party_after(text, sp.1);
                 listed.push(p);
             }
+        }
+    }
+    // Cheap test first: a substitute named for a pronoun is rare.
+    let pronoun = [" for ", " för ", "\nfor ", "\nför "].iter().any(|p| {
+        text.match_indices(p).any(|(i, m)| {
+            let w = text[i + m.len()..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            ["henne", "honom", "hende", "ham", "hun", "ho", "han"].contains(&w)
+        })
+    });
+    // (The regex is compiled only for a text that passes.)
+    let subs = pronoun.then(|| SUBSTITUTE_PRONOUN.captures_iter(text));
+    for c in subs.into_iter().flatten() {
+        if let Some(sp) = c
+            .name("n")
+            .and_then(|n| clean_name(text, n.start(), n.end()))
+        {
+            let mut p = Person::new(text, sp);
+            p.status = Some(Status::Substitute);
+            p.party = party_after(text, sp.1);
+            listed.push(p);
         }
     }
     for m in PRESENT_PROSE.find_iter(text) {

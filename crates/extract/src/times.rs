@@ -122,7 +122,10 @@ fn identifier(text: &str, s: usize) -> bool {
             && part.chars().skip(1).all(char::is_lowercase)
             && part.chars().count() >= 2
     });
-    if !capitalised || word_start == 0 {
+    // `Upprop        18.30`: a wide gap sets a time column apart; a designation is one space
+    // from its name.
+    let gap = &text[line_start + before.len()..s];
+    if !capitalised || word_start == 0 || gap.contains('\t') || gap.len() >= 3 {
         return false;
     }
     const TIME_WORDS: &[&str] = &[
