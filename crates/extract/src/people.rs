@@ -722,12 +722,15 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
     let seg = &text[s..e];
     let mut ws = words(seg);
     // Leading titles: "Ambassadör Axel Wernhoff".
+    // The titles folded once per process, the word once per step (not both per title).
+    static TITLES_FOLDED: LazyLock<Vec<String>> =
+        LazyLock::new(|| TITLE_WORDS.iter().map(|w| fold(w)).collect());
     while ws.len() > 2
         && !seg[ws[0].0..ws[0].1].ends_with(',')
-        && (TITLE_WORDS
-            .iter()
-            .any(|w| fold(w) == fold(&seg[ws[0].0..ws[0].1]))
-            || is_title_word(&seg[ws[0].0..ws[0].1]))
+        && ({
+            let w0 = fold(&seg[ws[0].0..ws[0].1]);
+            TITLES_FOLDED.contains(&w0)
+        } || is_title_word(&seg[ws[0].0..ws[0].1]))
     {
         ws.remove(0);
     }
