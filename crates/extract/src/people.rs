@@ -570,7 +570,7 @@ pub(crate) fn is_title_word(w: &str) -> bool {
     if f.len() < 4 || !f.chars().all(char::is_alphabetic) {
         return false;
     }
-    if TITLE_ENDINGS.iter().any(|t| f.ends_with(t)) {
+    if TITLE_ENDS.ends(&f) {
         return true;
     }
     // `planarkitekterna`, `konsulentene`, `rådgiverne`: a definite plural before names;
@@ -579,7 +579,7 @@ pub(crate) fn is_title_word(w: &str) -> bool {
         && ["erna", "ene", "erne", "ane", "ne"].iter().any(|p| {
             f.strip_suffix(p)
                 .filter(|x| x.len() >= 6)
-                .is_some_and(|x| TITLE_ENDINGS.iter().any(|t| x.ends_with(t)))
+                .is_some_and(|x| TITLE_ENDS.ends(x))
         })
     {
         return true;
@@ -597,7 +597,7 @@ pub(crate) fn is_title_word(w: &str) -> bool {
         && ["en", "et", "n"].iter().any(|p| {
             f.strip_suffix(p)
                 .filter(|x| x.len() >= 6)
-                .is_some_and(|x| TITLE_ENDINGS.iter().any(|t| x.ends_with(t)))
+                .is_some_and(|x| TITLE_ENDS.ends(x))
         })
     {
         return true;
@@ -691,10 +691,51 @@ fn is_name_word(w: &str) -> bool {
 }
 
 pub(crate) fn ends_with_kw(word: &str) -> bool {
+    static ORG_ENDS: LazyLock<Endings> = LazyLock::new(|| Endings::new(ORG_KW));
     let f = fold(word);
-    ORG_KW
-        .iter()
+    ORG_ENDS
+        .candidates(&f)
         .any(|k| f == *k || (k.len() >= 5 && f.ends_with(k)))
+}
+
+/// [`TITLE_ENDINGS`] bucketed for [`is_title_word`].
+static TITLE_ENDS: LazyLock<Endings> = LazyLock::new(|| Endings::new(TITLE_ENDINGS));
+
+/// A list of word endings (each at least two bytes) bucketed by their last two bytes: a word
+/// can only end with, or equal, the endings in its own bucket, so a test looks at a handful of
+/// them instead of the whole list (the title and organisation lists are a hundred or more long
+/// and are asked several times per name).
+struct Endings {
+    buckets: rustc_hash::FxHashMap<[u8; 2], Vec<&'static str>>,
+}
+
+impl Endings {
+    fn new(list: &'static [&'static str]) -> Endings {
+        let mut buckets: rustc_hash::FxHashMap<[u8; 2], Vec<&'static str>> = Default::default();
+        for &k in list {
+            let b = k.as_bytes();
+            assert!(b.len() >= 2, "ending {k:?} is shorter than two bytes");
+            buckets
+                .entry([b[b.len() - 2], b[b.len() - 1]])
+                .or_default()
+                .push(k);
+        }
+        Endings { buckets }
+    }
+
+    /// The endings that `w` might end with or equal (those sharing its last two bytes).
+    fn candidates<'a>(&'a self, w: &str) -> impl Iterator<Item = &'static str> + 'a {
+        let b = w.as_bytes();
+        let bucket = (b.len() >= 2)
+            .then(|| self.buckets.get(&[b[b.len() - 2], b[b.len() - 1]]))
+            .flatten();
+        bucket.into_iter().flatten().copied()
+    }
+
+    /// Whether `w` ends with one of the endings.
+    fn ends(&self, w: &str) -> bool {
+        self.candidates(w).any(|k| w.ends_with(k))
+    }
 }
 
 /// Word spans (relative to `s`) of a whitespace-separated run.
