@@ -185,30 +185,7 @@ impl Lexicon {
     }
 
     fn raw(&self, lower: &str) -> Option<u64> {
-        // Word frequencies are Zipfian: a small per-thread cache in front of the automaton
-        // answers most lookups of running text with one hash probe.
-        thread_local! {
-            static CACHE: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, Option<u64>>; 4]> =
-                std::cell::RefCell::new(Default::default());
-        }
-        const MAX_CACHED: usize = 100_000;
-        let li = self.lang as usize;
-        if lower.len() > 40 {
-            return self.map.get(lower);
-        }
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            let cache = &mut c[li];
-            if let Some(v) = cache.get(lower) {
-                return *v;
-            }
-            let v = self.map.get(lower);
-            if cache.len() >= MAX_CACHED {
-                cache.clear();
-            }
-            cache.insert(lower.into(), v);
-            v
-        })
+        cached_get(self.lang as usize, &self.map, lower)
     }
 
     /// One transition of the automaton: from node `addr` on byte `b`, the next node and the
@@ -307,30 +284,8 @@ impl Vocabulary for Lexicon {
     }
 
     fn foreign_frequency(&self, lower: &str) -> Option<f32> {
-        // Asked for every unknown word of every document: the same per-thread cache as `raw`
-        // (one English list, shared by all languages).
-        thread_local! {
-            static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<u64>>> =
-                std::cell::RefCell::new(Default::default());
-        }
-        const MAX_CACHED: usize = 100_000;
-        let v = if lower.len() > 40 {
-            self.foreign.get(lower)
-        } else {
-            CACHE.with(|c| {
-                let mut cache = c.borrow_mut();
-                if let Some(v) = cache.get(lower) {
-                    return *v;
-                }
-                let v = self.foreign.get(lower);
-                if cache.len() >= MAX_CACHED {
-                    cache.clear();
-                }
-                cache.insert(lower.into(), v);
-                v
-            })
-        };
-        v.map(|v| (v & 0xffff) as f32 / 100.0)
+        // Asked for every unknown word of every document: cached like the Nordic lists.
+        cached_get(ENGLISH_SLOT, &self.foreign, lower).map(|v| (v & 0xffff) as f32 / 100.0)
     }
 
     fn is_name(&self, lower: &str) -> bool {
@@ -403,6 +358,36 @@ impl Vocabulary for Lexicon {
     fn walk_final_part(&self, s: WalkState) -> Option<f32> {
         self.final_value(s, true)
     }
+}
+
+/// Cache slot of the English list in [`cached_get`] (the Nordic lists use their `Lang` index).
+const ENGLISH_SLOT: usize = 4;
+
+/// `map.get(lower)` through a per-thread cache, one per list (`slot`). Word frequencies are
+/// Zipfian: the cache answers most lookups of running text with one hash probe instead of an
+/// automaton walk. It is cleared when full, so memory stays bounded.
+fn cached_get(slot: usize, map: &fst::Map<&'static [u8]>, lower: &str) -> Option<u64> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, Option<u64>>; 5]> =
+            std::cell::RefCell::new(Default::default());
+    }
+    const MAX_CACHED: usize = 100_000;
+    if lower.len() > 40 {
+        return map.get(lower);
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let cache = &mut c[slot];
+        if let Some(v) = cache.get(lower) {
+            return *v;
+        }
+        let v = map.get(lower);
+        if cache.len() >= MAX_CACHED {
+            cache.clear();
+        }
+        cache.insert(lower.into(), v);
+        v
+    })
 }
 
 /// The four embedded lexicons.
