@@ -706,13 +706,17 @@ mod tests {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/xml")
     }
 
-    fn xml_files(dir: &Path) -> Vec<PathBuf> {
+    /// The `.xml` files of `dir`, sorted, checked to be exactly the ones named by `stems`, so a
+    /// fixture added without its expectation fails (`unlisted` says what to add).
+    fn xml_files(dir: &Path, stems: &[&str], unlisted: &str) -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|e| e == "xml"))
             .collect();
         v.sort();
+        let found: Vec<&std::ffi::OsStr> = v.iter().map(|p| p.file_stem().unwrap()).collect();
+        assert_eq!(found, stems, "{unlisted}");
         v
     }
 
@@ -870,14 +874,9 @@ Rad två</Unicode></TextEquiv></TextRegion>
             ("alto-sv-kallelse", "alto+utf-8"),
             ("page-da-referat", "page+utf-8"),
         ];
-        let files = xml_files(&fixtures());
-        assert_eq!(
-            files.len(),
-            labels.len(),
-            "a new fixture needs a label here"
-        );
+        let stems = labels.map(|(stem, _)| stem);
+        let files = xml_files(&fixtures(), &stems, "a new fixture needs a label here");
         for (path, (stem, label)) in files.iter().zip(labels) {
-            assert_eq!(path.file_stem().unwrap(), stem);
             let want =
                 std::fs::read_to_string(fixtures().join(format!("expected/{stem}.txt"))).unwrap();
             let got = decode(&std::fs::read(path).unwrap()).unwrap();
@@ -903,14 +902,13 @@ Rad två</Unicode></TextEquiv></TextRegion>
                  line 10, column 20 (truncated?)",
             ),
         ];
-        let files = xml_files(&fixtures().join("malformed"));
-        assert_eq!(
-            files.len(),
-            want.len(),
-            "a new fixture needs its message here"
+        let stems = want.map(|(stem, _)| stem);
+        let files = xml_files(
+            &fixtures().join("malformed"),
+            &stems,
+            "a new fixture needs its message here",
         );
         for (path, (stem, message)) in files.iter().zip(want) {
-            assert_eq!(path.file_stem().unwrap(), stem);
             let err = decode(&std::fs::read(path).unwrap()).unwrap_err();
             assert_eq!(err.code(), "malformed-xml", "{stem}");
             assert_eq!(err.to_string(), message, "{stem}");

@@ -34,11 +34,13 @@ static SPACED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// `Spår A: Title`, `Track 2: Title`, `Sesjon B: Title`: one of the parallel tracks of a
 /// programme slot, a sub-item numbered by its label.
 static TRACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<n>(?i:spår|spar|spor|track|sesjon|sessjon|session|workshop|grupp|gruppe|sal|rum|rom|lokale)[ \t]+(?:[A-H]|\d))[ \t]*:[ \t]+(?P<title>\p{Lu}.*)$",
-    )
+    Regex::new(&format!(
+        r"^(?P<n>(?i:{})[ \t]+(?:[A-H]|\d))[ \t]*:[ \t]+(?P<title>\p{{Lu}}.*)$",
+        TRACK_WORDS.join("|")
+    ))
     .expect("valid regex")
 });
+/// The words that open a track's label, for [`TRACK`] and [`is_track`].
 const TRACK_WORDS: &[&str] = &[
     "spår", "spar", "spor", "track", "sesjon", "sessjon", "session", "workshop", "grupp", "gruppe",
     "sal", "rum", "rom", "lokale",
@@ -51,8 +53,8 @@ fn is_track(n: &str) -> bool {
 }
 
 /// `Upprop      18.30`, `Allmänhetens frågestund     18.40–19.00`: a right-hand column of
-/// (estimated) times after a wide gap (a tab or three spaces). Where the title ends in `t` and
-/// the times.
+/// (estimated) times after a wide gap (a tab or three spaces). Returns where the title ends in
+/// `t`, the start time and the end time if there is one.
 fn time_cell(t: &str) -> Option<(usize, String, Option<String>)> {
     let t = t.trim_end();
     // Cheap test first: the cell ends in a digit.

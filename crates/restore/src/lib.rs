@@ -941,7 +941,9 @@ fn token_lowercase<'a>(t: &Token<'a>) -> Cow<'a, str> {
     if t.uppers == 0 {
         Cow::Borrowed(t.text)
     } else {
-        Cow::Owned(t.text.to_lowercase())
+        let mut lower = String::with_capacity(t.text.len());
+        push_lowercase(&mut lower, t.text);
+        Cow::Owned(lower)
     }
 }
 
