@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Estimate an OCR character confusion model from the dev/ pairs only.
+"""Estimate an OCR character confusion model from the dev/ and train/ pairs only.
 
     python3 scripts/ocr-pairs/estimate_confusions.py [--top 40] [--out fixtures/pairs/confusions.tsv]
 
@@ -15,7 +15,8 @@
    For insertions (empty truth) the denominator is the number of character
    boundaries (len(word)+1 summed over aligned gold words).
 Output: truth<TAB>ocr<TAB>count<TAB>prob, sorted by count, then prob.
-test/ pairs are never read here (held out).
+test/ pairs are never read here (held out). --splits dev reproduces the estimate from
+the dev split alone (the model before the train split existed).
 """
 import argparse
 import difflib
@@ -53,12 +54,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--out", default=str(PAIRS / "confusions.tsv"))
+    ap.add_argument("--splits", default="dev,train", help="comma-separated pair splits to read")
     args = ap.parse_args()
+    splits = [s for s in args.splits.split(",") if s]
+    if "test" in splits:
+        sys.exit("the test split is held out: it never feeds the confusion estimate")
 
     subs = Counter()
     gold_aligned = []
     n_pairs = n_diff = 0
-    for ocr_p in sorted((PAIRS / "dev").glob("*.ocr.txt")):
+    for ocr_p in sorted(p for s in splits for p in (PAIRS / s).glob("*.ocr.txt")):
         gold_p = ocr_p.with_name(ocr_p.name.replace(".ocr.txt", ".gold.txt"))
         gw = gold_p.read_text(encoding="utf-8").split()
         ow = ocr_p.read_text(encoding="utf-8").split()
@@ -85,7 +90,7 @@ def main():
         f.write("truth\tocr\tcount\tprob\n")
         for t, r, c, p in rows:
             f.write(f"{t}\t{r}\t{c}\t{p:.4f}\n")
-    print(f"dev: {n_pairs} aligned word pairs, {n_diff} differ; {len(rows)} confusions -> {args.out}")
+    print(f"{'+'.join(splits)}: {n_pairs} aligned word pairs, {n_diff} differ; {len(rows)} confusions -> {args.out}")
     print("truth\tocr\tcount\tprob")
     for t, r, c, p in rows[: args.top]:
         print(f"{t or '∅'}\t{r or '∅'}\t{c}\t{p:.3f}")

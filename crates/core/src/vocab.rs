@@ -25,6 +25,12 @@ pub trait Vocabulary: Send + Sync {
         false
     }
 
+    /// Whether the form is only ever written capitalised: a name, or a proper noun or acronym
+    /// the lists saw only with a capital (`UN`, `Örebro`). Names are proper by definition.
+    fn is_proper(&self, lower: &str) -> bool {
+        self.is_name(lower)
+    }
+
     /// The language of this vocabulary.
     fn lang(&self) -> Lang;
 

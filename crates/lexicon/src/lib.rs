@@ -297,6 +297,16 @@ impl Vocabulary for Lexicon {
         self.raw(lower).is_some_and(|v| v & FLAG_NAME != 0)
     }
 
+    fn is_proper(&self, lower: &str) -> bool {
+        if !self.extra.is_empty() {
+            if let Some(&(_, n)) = self.extra.get(lower) {
+                return n;
+            }
+        }
+        self.raw(lower)
+            .is_some_and(|v| v & (FLAG_NAME | FLAG_CAPITALISED) != 0)
+    }
+
     fn lang(&self) -> Lang {
         self.lang
     }

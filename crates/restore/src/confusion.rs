@@ -2,8 +2,9 @@
 //! where the page said `truth`.
 //!
 //! The weights come from `data/confusions.tsv`, estimated by
-//! `scripts/ocr-pairs/estimate_confusions.py` from the *dev* split of the Tesseract pairs in
-//! `fixtures/pairs/` (the test split is never used), merged with a small built-in table of
+//! `scripts/ocr-pairs/estimate_confusions.py` from the *dev* and *train* splits of the
+//! Tesseract pairs in `fixtures/pairs/` (54,000 aligned words; the test split is never used),
+//! merged with a small built-in table of
 //! confusions documented in `shared/NOTES.md` measurements and common OCR glyph confusions
 //! (`rn`/`m`, `cl`/`d`), which the estimate may not have seen often enough. Where both give a
 //! weight, the larger wins: the synthetic pairs come from three fonts, and real scans show

@@ -1,12 +1,13 @@
 //! Runs every case in `fixtures/cases/restore/*.toml` against the embedded dictionaries (with
 //! `rensa-testkit`: all failures reported together, `RENSA_TEST=restore/<file>/<case>` runs a
 //! subset). A case without `expected` must come out unchanged with zero edits; every case's
-//! original must be recoverable from its edits.
+//! original must be recoverable from its edits. `lang = "auto"` detects the language from the
+//! four embedded lists, as the pipeline does, and `detected` states which one it must find.
 #![allow(clippy::unwrap_used)]
 
 use rensa_core::{Document, Lang};
 use rensa_lexicon::Lexicon;
-use rensa_restore::{restore, RestoreOptions};
+use rensa_restore::{detect_language, restore, RestoreOptions};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -16,6 +17,7 @@ struct Case {
     lang: String,
     input: String,
     expected: Option<String>,
+    detected: Option<String>,
     #[serde(default)]
     known_failure: bool,
 }
@@ -30,7 +32,25 @@ impl rensa_testkit::Case for Case {
 }
 
 fn check(c: &Case) -> Result<(), String> {
-    let lang: Lang = c.lang.parse().map_err(|e| format!("  lang: {e}"))?;
+    let lang: Lang = if c.lang == "auto" {
+        let all: Vec<Lexicon> = Lang::ALL
+            .iter()
+            .map(|&l| Lexicon::embedded(l).unwrap())
+            .collect();
+        let refs: Vec<&dyn rensa_core::Vocabulary> = all
+            .iter()
+            .map(|l| l as &dyn rensa_core::Vocabulary)
+            .collect();
+        detect_language(&c.input, &refs)
+    } else {
+        c.lang.parse().map_err(|e| format!("  lang: {e}"))?
+    };
+    if let Some(want) = &c.detected {
+        let want: Lang = want.parse().map_err(|e| format!("  detected: {e}"))?;
+        if want != lang {
+            return Err(format!("  detected {lang:?}, want {want:?}"));
+        }
+    }
     let lex = Lexicon::embedded(lang).unwrap();
     let mut doc = Document::new(c.input.clone());
     restore(&mut doc, &lex, &RestoreOptions::default()).map_err(|e| format!("  {e}"))?;
