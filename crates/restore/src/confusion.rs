@@ -3,7 +3,7 @@
 //!
 //! The weights come from `data/confusions.tsv`, estimated by
 //! `scripts/ocr-pairs/estimate_confusions.py` from the *dev* and *train* splits of the
-//! Tesseract pairs in `fixtures/pairs/` (54,000 aligned words; the test split is never used),
+//! Tesseract pairs in `fixtures/pairs/` (64,000 aligned words; the test split is never used),
 //! merged with a small built-in table of
 //! confusions documented in `shared/NOTES.md` measurements and common OCR glyph confusions
 //! (`rn`/`m`, `cl`/`d`), which the estimate may not have seen often enough. Where both give a

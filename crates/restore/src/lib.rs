@@ -176,6 +176,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a space OCR read as punctuation between two known words is put back (sektor.og -> sektor og)",
         },
         RuleInfo {
+            name: "restore.en-dash",
+            kind: EditKind::Ocr,
+            summary: "an em dash between two digits or two spaces, in a damaged document, is the en dash OCR misread (09.00—11.30 -> 09.00–11.30)",
+        },
+        RuleInfo {
             name: "restore.dehyphenate",
             kind: EditKind::Layout,
             summary: "a word hyphenated across a line end is joined when the joined word is known",
@@ -679,19 +684,125 @@ pub fn restore_with(
         };
         for i in 1..toks.len().saturating_sub(1) {
             if let Some(e) = split_joined(&toks, i, vocab, &protected, &word_of)
+                .or_else(|| split_marker(&toks, i, vocab, &protected))
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
                 edits.push(e);
             }
         }
+        edits.extend(
+            en_dashes(text, &protected)
+                .into_iter()
+                .filter(|e| e.confidence >= opts.min_confidence),
+        );
     }
     doc.apply(edits)?;
     Ok(ctx.evidence)
 }
 
 /// Separators OCR prints for a space between two words (`sektor.og`, `ber-om`, `klima:og`,
-/// `dig'som`).
-const SPACE_LOOKALIKES: [&str; 6] = [".", ":", "-", "'", "’", "‘"];
+/// `dig'som`, `innan_förslaget`).
+const SPACE_LOOKALIKES: [&str; 7] = [".", ":", "-", "'", "’", "‘", "_"];
+/// One-letter words a separator may be split off (`deltaget.i`, `for-å`): the preposition
+/// `i` and the Norwegian infinitive marker `å`.
+const ONE_LETTER_WORDS: [&str; 2] = ["i", "å"];
+
+/// An en dash the engine printed as an em dash (`09.00—11.30`, ` — `): Nordic typography
+/// sets ranges and the spaced sentence dash with the en dash (`–`), and the Tesseract pairs
+/// print it as `—` about as often as `-` (`fixtures/pairs/confusions.tsv`). Only between two
+/// digits or between two spaces: an unspaced dash between words (`runde—mix`) is a real em
+/// dash some writers use. A hyphen for an en dash is left alone: typists write `16-18` too.
+fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    for (at, d) in text.match_indices('—') {
+        let end = at + d.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        let ok = match (before, after) {
+            (Some(b), Some(a)) => {
+                (b.is_ascii_digit() && a.is_ascii_digit()) || (b == ' ' && a == ' ')
+            }
+            _ => false,
+        };
+        if ok && !in_ranges(protected, at, end) {
+            out.push(StageEdit::new(
+                at..end,
+                "–",
+                EditKind::Ocr,
+                "restore.en-dash",
+                0.85,
+            ));
+        }
+    }
+    out
+}
+
+/// Party letters and paragraph numbers OCR glued to their neighbour with a separator printed
+/// for the space (`Jönsson-(M)`, `Kvale.(Ap),`, `(S).och`, `§-44`, `§.31`): the separator
+/// becomes a space again. A party marker is `(`, one to three letters starting with a
+/// capital, `)`; the word on its other side must be a word (`Kvale`) or, after the marker, a
+/// listed lowercase word (`och`).
+fn split_marker(
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    if t.class != TokenClass::Punct || !matches!(t.text, "." | "-" | ":" | "_") {
+        return None;
+    }
+    let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    let party_at = |j: usize| -> bool {
+        // toks[j] is `(`: `(`, letters, `)`, all touching.
+        match (toks.get(j), toks.get(j + 1), toks.get(j + 2)) {
+            (Some(o), Some(w), Some(c)) => {
+                o.text == "("
+                    && c.text == ")"
+                    && touch(o, w)
+                    && touch(w, c)
+                    && w.class == TokenClass::Word
+                    && (1..=3).contains(&w.letters)
+                    && starts_upper(w.text)
+            }
+            _ => false,
+        }
+    };
+    let (a, b) = (&toks[i - 1], &toks[i + 1]);
+    if !touch(a, t) || !touch(t, b) || in_ranges(protected, a.start, b.end) {
+        return None;
+    }
+    let glued = if a.class == TokenClass::Word && a.letters >= 2 && party_at(i + 1) {
+        // `Jönsson-(M)`: the marker closes before anything else touches it.
+        toks.get(i + 4)
+            .is_none_or(|n| !touch(&toks[i + 3], n) || n.class == TokenClass::Punct)
+    } else if a.text == ")"
+        && i >= 4
+        && party_at(i - 3)
+        && b.class == TokenClass::Word
+        && b.uppers == 0
+        && b.letters >= 2
+    {
+        // `(S).och`: the word after must be listed and not continue with another separator.
+        vocab.contains(b.text) && toks.get(i + 2).is_none_or(|n| !touch(b, n))
+    } else {
+        // `§-44`, `§.31`.
+        a.text == "§"
+            && b.class == TokenClass::Number
+            && toks
+                .get(i + 2)
+                .is_none_or(|n| !touch(b, n) || n.text == ",")
+    };
+    glued.then(|| {
+        StageEdit::new(
+            t.start..t.end,
+            " ",
+            EditKind::Ocr,
+            "restore.split-joined",
+            0.8,
+        )
+    })
+}
 /// Zipf of the function words (`og`, `av`, `med`, `er`) a hyphen may not join to a neighbour.
 const FUNCTION_WORD_ZIPF: f32 = 5.5;
 /// Abbreviations that end in a period and may be followed by a word without a space.
@@ -742,7 +853,12 @@ fn split_joined(
         return None;
     }
     let ((wa, changed_a), (wb, changed_b)) = (word_of(i - 1)?, word_of(i + 1)?);
-    if wa.chars().count() < 2 || wb.chars().count() < 2 {
+    // A one-letter half must be `i` or `å` as printed, next to a word of three letters or more.
+    let one = |w: &str, printed: &str, other: &str| {
+        ONE_LETTER_WORDS.contains(&w) && printed == w && other.chars().count() >= 3
+    };
+    let (na, nb) = (wa.chars().count(), wb.chars().count());
+    if (na < 2 && !one(&wa, a.text, &wb)) || (nb < 2 && !one(&wb, b.text, &wa)) {
         return None;
     }
     // Acronyms (`EU:s`, `SVT-serien`) and abbreviations (`kl.fem`) join on purpose.
