@@ -421,10 +421,23 @@ fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usiz
     if seen.contains_key(&c.text) {
         s += 3f32.ln();
     }
-    if GENRE_WORDS.contains(&c.text.as_str()) {
+    if is_genre(&c.text) {
         s += GENRE_ZIPF * LN10;
     }
     s
+}
+
+/// Whether a word is one of [`GENRE_WORDS`] or a compound of a meeting word: led by one
+/// (`mødelokale`, `møtetid`, `mötesplats`) or ending in one (`borgermøde`, `dialogmøtet`).
+fn is_genre(w: &str) -> bool {
+    const STEMS: [&str; 3] = ["møte", "møde", "möte"];
+    GENRE_WORDS.contains(&w)
+        || STEMS
+            .iter()
+            .any(|s| w.len() >= s.len() + 3 && w.starts_with(s))
+        || GENRE_WORDS[..MEETING_FORMS]
+            .iter()
+            .any(|g| w.len() >= g.len() + 3 && w.ends_with(g))
 }
 
 /// The words that name what these documents are about, the meeting and the election of its
@@ -433,7 +446,9 @@ fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usiz
 /// several times, and every Swedish protocol has `Val av justerare`), so a reading that is one
 /// of them gets GENRE_ZIPF more, and so does keeping one as printed. Without it, OCR's `made`
 /// (from `møde`, ø read as a) became the generally commoner `måde` in `Referat af made`, and
-/// `Val av justerare` became `Väl av justerare`. The price: a damaged `på den made` now reads
+/// `Val av justerare` became `Väl av justerare`; the verb `møtte` (`Faste medlemmer som
+/// møtte`) became `måtte`, and compounds of the meeting word (`mødelokale`, `borgermøde`) count
+/// too. The price: a damaged `på den made` now reads
 /// `møde` too (the dev pairs: 10 more words fixed, none more broken), and a damaged `väl`
 /// printed `val` stays.
 /// Zipf added to a reading that is one of [`GENRE_WORDS`]: about thirty times the general
@@ -441,8 +456,11 @@ fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usiz
 const GENRE_ZIPF: f32 = 1.5;
 const GENRE_WORDS: &[&str] = &[
     "möte", "mötet", "möten", "mötena", "mötes", "møte", "møtet", "møter", "møtene", "møta",
-    "møtes", "møde", "mødet", "møder", "møderne", "mødes", "val", "valet",
+    "møtes", "møde", "mødet", "møder", "møderne", "mødes", "val", "valet", "møtte", "møtt",
 ];
+/// How many of [`GENRE_WORDS`] are forms of the meeting noun, which end compounds
+/// (`borgermøde`); `val` ends unrelated words (`karneval`).
+const MEETING_FORMS: usize = 16;
 
 /// The shipped confusion model (estimated from the dev and train pairs), loaded on first use.
 pub static MODEL: LazyLock<ConfusionModel> = LazyLock::new(ConfusionModel::embedded);
@@ -623,11 +641,21 @@ pub fn restore_with(
             }
             continue;
         }
+        if p >= 0.05 {
+            let e = clock_abbreviation(&toks, i, &protected)
+                .or_else(|| infinitive_four(&toks, i, vocab, &protected, &numbered));
+            if let Some(e) = e.filter(|e| e.confidence >= opts.min_confidence) {
+                edits.push(e);
+                continue;
+            }
+        }
         let id = type_of[i];
         if id == u32::MAX {
             continue;
         }
-        let upper = starts_upper(t.text);
+        // `@` starting a word is a capital `Ø` (`@rsta`, `@yvind`): the estimate has `Ø` printed
+        // as `@` half the time, the lowercase `ø` a hundredth.
+        let upper = starts_upper(t.text) || t.text.starts_with('@');
         let slot = 2 * id as usize + upper as usize;
         let choice = match &decided[slot] {
             Some(c) => c.clone(),
@@ -1010,7 +1038,7 @@ impl Ctx<'_> {
         // in a page that loses most of its special letters, an unknown word that could hold
         // one probably did (ln(1 - p) is about 0 on clean text).
         let escaped = (1.0 - p).max(1e-3).ln();
-        let genre = if GENRE_WORDS.contains(&lower) {
+        let genre = if is_genre(lower) {
             GENRE_ZIPF * LN10
         } else {
             0.0
@@ -1204,11 +1232,13 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         return false;
     }
     let (letters, uppers) = (t.letters, t.uppers);
-    // Acronyms (SKL, COK, AU) and inner capitals (McDonald, iPhone) are left alone.
-    if uppers == letters && letters <= 4 && letters > 1 {
+    // Acronyms (SKL, COK, AU) and inner capitals (McDonald, iPhone) are left alone; not a word
+    // with `@` for `Ø` (`M@TE`), nor one whose only inner capital is the `A` or `O` OCR prints
+    // for `å`/`ä`/`ö` (`RAdgiver`, `HAllbarhet`).
+    if uppers == letters && letters <= 4 && letters > 1 && !t.text.contains('@') {
         return false;
     }
-    if uppers > 1 && uppers < letters {
+    if uppers > 1 && uppers < letters && !(uppers == 2 && lost_letter_capital(t.text)) {
         return false;
     }
     // Part of a dotted or slashed identifier (`orebro.se`, `a/b`) that the regex missed.
@@ -1236,6 +1266,22 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         return false;
     }
     !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
+}
+
+/// Whether a word capitalised at its start has one more capital, an `A` or `O` after a
+/// lowercase letter (`RAdgiver`, `HAllbarhet`): OCR's reading of a lowercase `å`, `ä` or `ö`.
+fn lost_letter_capital(w: &str) -> bool {
+    let mut cs = w.chars();
+    if !cs.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let rest: Vec<char> = cs.collect();
+    rest.iter().enumerate().any(|(k, &c)| {
+        matches!(c, 'A' | 'O')
+            && k + 1 < rest.len()
+            && rest[k + 1].is_lowercase()
+            && (k == 0 || rest[k - 1].is_lowercase())
+    })
 }
 
 /// Symbols OCR prints for letters (`@` for `ø`/`Ø`: `@rsted`, `Sg@gaard`) split a word into
@@ -1284,6 +1330,77 @@ fn merge_symbol_letters<'a>(
         }
     }
     out
+}
+
+/// `Kl.` (klockan, klokka) before a time, printed `KI.`, `Ki.`, `kI.` or `K1.` (`l` read as
+/// `I`, `i` or `1`): the most frequent word of a timed programme, and one no list holds.
+fn clock_abbreviation(
+    toks: &[Token<'_>],
+    i: usize,
+    protected: &[(usize, usize)],
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    let mut cs = t.text.chars();
+    let (k, l) = (cs.next()?, cs.next()?);
+    if cs.next().is_some() || !matches!(k, 'K' | 'k') || !matches!(l, 'I' | 'i' | '1' | '|') {
+        return None;
+    }
+    let (dot, time) = (toks.get(i + 1)?, toks.get(i + 2)?);
+    if dot.text != "." || dot.start != t.end || time.class != TokenClass::Number {
+        return None;
+    }
+    if in_ranges(protected, t.start, t.end) {
+        return None;
+    }
+    let to = if k == 'K' { "Kl" } else { "kl" };
+    Some(StageEdit::new(
+        t.start..t.end,
+        to,
+        EditKind::Ocr,
+        "restore.ocr-confusion",
+        0.9,
+    ))
+}
+
+/// Norwegian's infinitive marker `å` printed as `4` (`for 4 gjøre`), in a Bokmål or Nynorsk
+/// page: a lone `4` between a lowercase word and a listed lowercase word ending in the
+/// infinitive's `-e` or `-a`, unless the word before numbers things elsewhere in the document
+/// (`punkt 4`) or the word after is a plural a count could take (`4 saker` ends in `-r`).
+fn infinitive_four(
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+    numbered: &[&str],
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    if t.class != TokenClass::Number
+        || t.text != "4"
+        || !matches!(vocab.lang(), Lang::Nb | Lang::Nn)
+    {
+        return None;
+    }
+    let (prev, next) = (toks.get(i.checked_sub(1)?)?, toks.get(i + 1)?);
+    let lowerword = |x: &Token<'_>| x.class == TokenClass::Word && x.uppers == 0 && x.letters >= 2;
+    if !lowerword(prev)
+        || !lowerword(next)
+        || prev.end == t.start
+        || t.end == next.start
+        || numbered.contains(&prev.text)
+        || in_ranges(protected, t.start, next.end)
+        || !(next.text.ends_with('e') || next.text.ends_with('a'))
+        || !vocab.contains(next.text)
+        || MONTHS.contains(&next.text)
+    {
+        return None;
+    }
+    Some(StageEdit::new(
+        t.start..t.end,
+        "å",
+        EditKind::Ocr,
+        "restore.digit-for-letter",
+        0.8,
+    ))
 }
 
 /// Month names and their abbreviations in the four languages (lowercase): `1` before one of
