@@ -26,6 +26,34 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// `Saksnr.: 21/27    Saksbehandler: Name`, `Ärendenr: 4`: a case-number label opening an item
+/// block whose title stands on the next line (the rest of the line is another label's column).
+static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:saksnr|saksnummer|sak[ \t]+nr|sagsnr|sagsnummer|sag[ \t]+nr|ärendenr|ärendenummer|ärende[ \t]+nr|arendenr)\.?[ \t]*:[ \t]*(?P<n>\d{1,4}(?:/\d{2,4})?)(?P<rest>(?:[ \t]{3,}|\t).*)?$",
+    )
+    .expect("valid regex")
+});
+/// A title that is only a register reference or a case officer's label (`Dnr KS 2026/318`,
+/// `Saksbehandler: Name`), or nothing: the item's title stands on a line below.
+fn label_only(title: &str) -> bool {
+    let f = fold(title);
+    let first = f.split([' ', '\t', ':', '.']).next().unwrap_or("");
+    title.is_empty()
+        || matches!(
+            first,
+            "dnr"
+                | "diarienr"
+                | "diarienummer"
+                | "arkivsak"
+                | "arkivsaksnr"
+                | "journalnr"
+                | "saksbehandler"
+                | "saksbehandlar"
+                | "sagsbehandler"
+                | "handlaggare"
+        )
+}
 /// `1   Upprop`, `10  Övriga frågor`: a bare item number set off from its title by a wide gap of
 /// spaces (a tab separates table columns, read by the item table instead).
 static SPACED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -611,6 +639,15 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
             return Some((Kind::Numbered(n), s, s + c.name("title")?.start()));
         }
     }
+    // Cheap test first: the label starts with `sa` or `är`/`ar`.
+    if t.len() > 6 && t.is_char_boundary(2) && matches!(fold(&t[..2]).as_str(), "sa" | "ar") {
+        if let Some(c) = CASE_LABEL.captures(t) {
+            let n = c.name("n")?.as_str().to_string();
+            let ts = c.name("rest").map_or(t.len(), |r| r.start());
+            let rest = t[ts..].trim_start();
+            return Some((Kind::Numbered(n), s, s + t.len() - rest.len()));
+        }
+    }
     if let Some(c) = NUMBERED.captures(t) {
         let n = c.name("n")?.as_str();
         let title = c.name("title")?;
@@ -1123,6 +1160,50 @@ fn wrapped_org(prev: &Line<'_>, line: &Line<'_>) -> Option<(String, String)> {
     Some((last.to_string(), format!("{last} {}", squash(t2))))
 }
 
+/// Drops plain-numbered lines (`1.`, `2)`) after the first `§` line that are sentences: the
+/// line ends with a period, or its sentence wraps onto an indented lowercase line.
+fn decision_points(lines: &[Line<'_>], kinds: &mut [Option<(Kind, usize, usize)>]) {
+    let Some(first) = kinds
+        .iter()
+        .position(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if n.starts_with('§')))
+    else {
+        return;
+    };
+    for i in first + 1..lines.len() {
+        let plain = matches!(&kinds[i], Some((Kind::Numbered(n), _, _))
+            if n.starts_with(|c: char| c.is_ascii_digit()) && n.ends_with(['.', ')']));
+        if !plain {
+            continue;
+        }
+        let t = lines[i].trimmed().1;
+        let wraps = lines.get(i + 1).is_some_and(|l| {
+            !l.is_blank()
+                && l.indent() > lines[i].indent()
+                && l.trimmed().1.starts_with(char::is_lowercase)
+        });
+        if t.ends_with('.') || wraps {
+            kinds[i] = None;
+        }
+    }
+}
+
+/// The title line under a numbered line that holds none (see [`label_only`]): the next
+/// non-blank line within one blank, when it is no item, no label and no sentence.
+fn title_below(
+    lines: &[Line<'_>],
+    i: usize,
+    kinds: &[Option<(Kind, usize, usize)>],
+) -> Option<(usize, usize, usize)> {
+    let k = (i + 1..lines.len().min(i + 3)).find(|&k| !lines[k].is_blank())?;
+    let (s, t) = lines[k].trimmed();
+    let ok = kinds[k].is_none()
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with([':', '.'])
+        && !has_label_start(t)
+        && t.len() <= 160;
+    ok.then_some((k, s, s + t.len()))
+}
+
 /// A sub-item's number: one letter (`a)` → `a`).
 fn is_sub(n: &str) -> bool {
     n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase())
@@ -1178,6 +1259,43 @@ pub(crate) fn find(
     let has_section = kinds
         .iter()
         .any(|k| matches!(k, Some((Kind::Numbered(n), _, _)) if n.starts_with('§')));
+    // `§ 187 …` / `1. Delårsrapporten godkänns.`: under a paragraph, plain-numbered sentences
+    // are the points of a proposal or decision, not items.
+    if has_section {
+        decision_points(lines, &mut kinds);
+    }
+    // `Sagsnr.: 25/318` under `2. Regnskab 2024`: where items are numbered otherwise, a
+    // case-number label is the item's register reference; only without them it opens items.
+    let case_label = |i: usize| {
+        let t = lines[i].trimmed().1;
+        t.len() > 6
+            && t.is_char_boundary(2)
+            && matches!(fold(&t[..2]).as_str(), "sa" | "ar")
+            && CASE_LABEL.is_match(t)
+    };
+    let labelled: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(kinds[i], Some((Kind::Numbered(_), _, _))) && case_label(i))
+        .collect();
+    if !labelled.is_empty()
+        && (0..lines.len())
+            .any(|i| matches!(kinds[i], Some((Kind::Numbered(_), _, _))) && !labelled.contains(&i))
+    {
+        labelled.iter().for_each(|&i| kinds[i] = None);
+    }
+    // `… synfaring for` / `sak 44/27. Bussen går …`: a lowercase case number opening a line
+    // that continues the sentence above is a reference, not an item.
+    for i in 1..lines.len() {
+        if let Some((Kind::Numbered(n), _, _)) = &kinds[i] {
+            let prev = lines[i - 1].trimmed().1;
+            if n.starts_with(char::is_lowercase)
+                && n.contains(char::is_whitespace)
+                && !prev.is_empty()
+                && !prev.ends_with(['.', ':', '!', '?'])
+            {
+                kinds[i] = None;
+            }
+        }
+    }
     let flat_subs = flat_sub_items(text, lines, &kinds);
     // Item lines with a right-hand column of times (`1  Upprop      18.30`): with two or more the
     // column gives the items their times.
@@ -1228,7 +1346,9 @@ pub(crate) fn find(
     let mut current = false;
     for i in 0..lines.len() {
         let (_, t) = lines[i].trimmed();
+        // A numbered item (`Sak 41/27  Godkjenning av … sakliste`) heads no program.
         let heading = !t.is_empty()
+            && kinds[i].is_none()
             && (i == 0 || lines[i - 1].is_blank())
             && t.chars().count() <= 50
             && !is_bullet_line(t)
@@ -1400,6 +1520,16 @@ pub(crate) fn find(
             }
         }
         let mut title = squash(text[ts..title_end].trim_end_matches([' ', '\t', '-', '–']));
+        // `§ 187      Dnr KS 2026/318` / `Title`, `Saksnr.: 21/27  Saksbehandler: Name` /
+        // `Title`: the line holds only the number and references; the next line (after at
+        // most one blank) is the title.
+        if numbered && people.is_empty() && label_only(&title) {
+            if let Some((k, ks2, kt2)) = title_below(lines, i, &kinds) {
+                title = squash(&text[ks2..kt2]);
+                title_end = line_end;
+                med_line = Some(k);
+            }
+        }
         // A title cut at a dangling word or dash, an upper-case heading or a short line of
         // digits under it (`19.08.2025`, `2026–2029`, `1 september–31 oktober 2025`) wraps.
         let raw_line = &text[ts..line_end];
@@ -1512,7 +1642,9 @@ pub(crate) fn find(
                     .map(|(_, f)| f)
                     .unwrap_or_default();
             }
-            if found.is_empty() {
+            // `Name, Town: "…"`: someone quoted from the floor is no speaker of the item.
+            let quoted = crate::people::quoted_speaker(text, s2, s2 + t2.len()).is_some();
+            if found.is_empty() && !quoted {
                 found = parse_speaker_line(text, s2, s2 + t2.len());
             }
             if found.is_empty() && !matches!(kind, Kind::Bullet) {

@@ -547,6 +547,9 @@ pub fn rules() -> &'static [(&'static str, &'static str)] {
 
 /// Extracts all fields from `text` (cleaned text in language `lang`).
 pub fn extract(text: &str, lang: Lang) -> Fields {
+    // A box-drawn table's frame is read as blank space (same byte offsets, see `text::unframe`).
+    let unframed = text::unframe(text);
+    let text = unframed.as_deref().unwrap_or(text);
     let lines = text::lines(text);
     let labels = fields::labels(&lines);
     let labelled_lines: Vec<usize> = labels.iter().flat_map(|l| [l.line, l.value_line]).collect();
@@ -569,6 +572,7 @@ pub fn extract(text: &str, lang: Lang) -> Fields {
     let (agenda, speakers) = agenda::find(text, &lines, &date_lines);
     let mut people = people::from_blocks(text, &lines);
     people.extend(people::from_signatures(text, &lines));
+    people.extend(people::from_quotes(text, &lines));
     people.extend(speakers);
     people.extend(people::from_statements(text));
     let attendees = people::merge(people);

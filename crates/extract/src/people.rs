@@ -1166,6 +1166,13 @@ fn top_level_commas(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 static CONJ: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)(?:og|och|and|&|samt|sekä)\s").expect("valid regex"));
 
+/// True when `before` ends in a suspended compound's hyphen (`Børne-`, `kultur-`): the
+/// conjunction after it joins two halves of one compound (`Børne- og Skoleudvalget`).
+fn suspended(before: &str) -> bool {
+    let t = before.trim_end();
+    t.ends_with('-') && t[..t.len() - 1].ends_with(char::is_alphabetic)
+}
+
 /// Splits one comma segment at `og`/`och` when what follows is a person's name.
 fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let seg = &text[s..e];
@@ -2560,6 +2567,54 @@ fn greeting(t: &str) -> bool {
         || f.ends_with("helsingar")
 }
 
+/// The quotation marks that open a quoted statement.
+const QUOTES: &[char] = &['"', '“', '”', '„', '»', '«'];
+
+/// `Name, Town: "…"`, `Name, Org: »…«`, `Name: "…"`: someone quoted at the start of a line in
+/// minutes (a citizen speaking from the floor) attended; the part after the comma is where
+/// they come from, an organisation when it is a capitalised run of two words or more. The
+/// span is that of the name.
+pub(crate) fn quoted_speaker(text: &str, s: usize, e: usize) -> Option<Person> {
+    let t = &text[s..e];
+    let colon = t.find(':')?;
+    if colon > 120 || !t[colon + 1..].trim_start().starts_with(QUOTES) {
+        return None;
+    }
+    let head = &t[..colon];
+    let (name, rest) = match head.find(',') {
+        Some(c) => (&head[..c], Some(head[c + 1..].trim())),
+        None => (head, None),
+    };
+    let ne = s + name.trim_end().len();
+    let spans = names_in(text, s, ne)?;
+    if spans.len() != 1 {
+        return None;
+    }
+    let mut p = Person::new(text, spans[0]);
+    p.party = party_after(text, spans[0].1);
+    p.status = Some(Status::Present);
+    p.org = rest
+        .filter(|r| {
+            r.split_whitespace().count() >= 2
+                && r.split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+        })
+        .map(squash);
+    Some(p)
+}
+
+/// People quoted at the start of a line (`Name, Town: "…"`), see [`quoted_speaker`].
+pub(crate) fn from_quotes(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
+    lines
+        .iter()
+        .filter(|l| l.text.contains(QUOTES))
+        .filter_map(|l| {
+            let (s, t) = l.trimmed();
+            quoted_speaker(text, s, s + t.len())
+        })
+        .collect()
+}
+
 /// People who sign a notice or minutes: a name alone on its line with a caption below it
 /// (`Ida Pettersen Vik (Ap)` / `ordfører`, `Eli Sæbø` / `sekretær`). The caption gives the role.
 pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
@@ -2797,7 +2852,38 @@ static SECRETARY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `Mødet blev ledet af Name`, `Mötet leddes av Name`, `Møteleiar var Name`: who chaired.
 static CHAIR_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:mødet blev ledet af|mødet ledes af|møtet ble ledet av|møtet ledes av|møtet vart leia av|møtet vart leidd av|mötet leddes av|mötet leds av|sammanträdet leddes av|mødeleder var|møteleder var|møteleiar var|mötesordförande var|som (?:ordförande|mötesordförande|ordstyrer|møteleder|mødeleder|dirigent)[ \t]+(?:fungerade|fungerar|fungerte|fungerede|tjänstgjorde|var))[ \t]*:?[ \t]*(?P<n>{NAME})"
+        r"(?i:mødet blev ledet af|mødet ledes af|møtet ble ledet av|møtet ledes av|møtet vart leia av|møtet vart leidd av|mötet leddes av|mötet leds av|sammanträdet leddes av|mødeleder var|møteleder var|møteleiar var|mötesordförande var|som (?:ordförande|mötesordförande|ordstyrer|møteleder|mødeleder|dirigent)[ \t]+(?:fungerade|fungerar|fungerte|fungerede|tjänstgjorde|var))[ \t]*:?[ \t]*(?:[\p{{Ll}}&&\p{{Latin}}][\p{{Latin}}-]*[ \t]+){{0,2}}(?P<n>{NAME})"
+    ))
+    .expect("valid regex")
+});
+/// `Ordførar Name (Ap) leia møtet`, `Name ledede mødet`: who chaired, named before the verb.
+static CHAIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME}){PARTY_PAREN}[ \t]+(?i:leia|leidde|ledet|ledede|ledde|leder|leier|leiar|leidd)\s+(?i:møtet|mødet|mötet|sammanträdet|sammenkomsten)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+/// `Forfall hadde A (Sp) og B (H)`, `Afbud havde A`, `Förhinder hade A och B`: the absent
+/// members, listed after the absence noun and a past `have`.
+static ABSENT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:forfall|afbud|förhinder|förfall|fråvær|fravær)[ \t]+(?i:hadde|havde|hade|har)[ \t]+(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)"
+    ))
+    .expect("valid regex")
+});
+/// `varamedlemene A (Sp) og B (H) møtte`, `ersättarna A och B tjänstgjorde`: substitutes named
+/// in a plural noun's list before the verb of attending.
+static SUBSTITUTES_PLURAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:varamedlemene|varamedlemmene|varamedlemmane|vararepresentantene|vararepresentantane|varamændene|stedfortræderne|stedfortrederne|suppleanterne|ersättarna)\s+(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)\s+(?i:møtte|mødte|møtt|deltok|deltog|tjänstgjorde|tjänstgör|møter|møder|var til stede|var til stades)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+/// `Framlegg frå Name (Frp):`, `Forslag fra Name (V):`, `Yrkande från Name (M):`: a member who
+/// made a proposal at the meeting (the party marks a member, not a department).
+static PROPOSER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\n)[ \t]*(?i:framlegg|forslag|förslag|yrkande|ændringsforslag|endringsforslag|endringsframlegg)[ \t]+(?i:frå|fra|från)[ \t]+(?P<n>{NAME})[ \t]*\([^()\n]{{1,12}}\)[ \t]*:"
     ))
     .expect("valid regex")
 });
@@ -2813,7 +2899,7 @@ static HOST_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// og to medlemmer valde i møtet: A og B`: adjusters chosen in a sentence.
 static ADJUST_CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:underskrive|underskriva|underskriven|underskrevet|underskrives|underskrivast|skrive under|skriva under|signere|signera|justere|justera)[^.:\n]{{0,60}}?(?i:valgt|valt|valde|valda|valgte|valdes|valgtes|utsedd|utsedda|utsågs)(?:[ \t]+(?i:i|på)[ \t]+(?i:møtet|mødet|mötet))?[ \t]*:?\s*(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)"
+        r"(?i:underskrive|underskriva|underskriven|underskrevet|underskrives|underskrivast|skrive under|skriva under|signere|signera|justere|justera|godkjenne|godkjenna)[^.:\n]{{0,60}}?(?i:valgt|valt|valde|valda|valgte|valdes|valgtes|utsedd|utsedda|utsågs)(?:[ \t]+(?i:i|på)[ \t]+(?i:møtet|mødet|mötet))?[ \t]*:?\s*(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)"
     ))
     .expect("valid regex")
 });
@@ -2896,7 +2982,7 @@ static ADJUST_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// `Helsesjukepleiar Ragnhild Åsen deltek under saka`: someone presenting a case.
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<n>{NAME}){PARTY_PAREN}[ \t ]+(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager|la fram|la frem|lagde fram|lagde frem|gjekk gjennom|gikk gjennom|gick igenom|gik igennem|fremla|framla)(?-u:\b)"
+        r"(?P<n>{NAME}){PARTY_PAREN}[ \t ]+(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager|la fram|la frem|lagde fram|lagde frem|legger fram|legger frem|legg fram|legg frem|gjekk gjennom|gikk gjennom|gick igenom|gik igennem|fremla|framla)(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -3041,6 +3127,14 @@ fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     if ws.len() > j && matches!(&seg[ws[j].0..ws[j].1], "af" | "for" | "i" | "ved" | "hos") {
         j += 1;
         prep = k > 0;
+        // `formand for Børne- og Skoleudvalget Name`: a suspended compound's first half and
+        // its conjunction belong to the body's name.
+        if ws.len() > j + 1
+            && suspended(&seg[ws[j].0..ws[j].1])
+            && matches!(&seg[ws[j + 1].0..ws[j + 1].1], "og" | "och")
+        {
+            j += 2;
+        }
     }
     if ws.len() >= j + 3 && (prep || ends_with_kw(&seg[ws[j].0..ws[j].1])) {
         let a = s + ws[j + 1].0;
@@ -3096,8 +3190,11 @@ fn prose_list(text: &str, s: usize) -> Vec<Person> {
         let mut pieces = Vec::new();
         let mut end = b;
         loop {
+            // `Børne- og Skoleudvalget`: a conjunction after a suspended compound's hyphen
+            // joins two words of one name, not two people.
             let hit = CONJ
                 .find_iter(&text[a..end])
+                .filter(|m| !suspended(&text[a..a + m.start()]))
                 .last()
                 .filter(|m| m.start() > 0);
             let Some(m) = hit else { break };
@@ -3130,10 +3227,51 @@ fn prose_list(text: &str, s: usize) -> Vec<Person> {
                     p.status = Some(Status::Present);
                     out.push(p);
                 }
+            } else if let Some(p) = titled_for_body(text, x, y) {
+                out.push(p);
             }
         }
     }
     out
+}
+
+/// `formand for Kulturudvalget Name (A)`, `leder i Børne- og Skoleudvalget Name`: a lowercase
+/// title, a preposition and a body's name before the person, in a prose list of those present.
+fn titled_for_body(text: &str, x: usize, y: usize) -> Option<Person> {
+    if !text[x..y].starts_with(char::is_lowercase) {
+        return None;
+    }
+    let e = text[x..y].find('(').map_or(y, |p| x + p);
+    let (a, b) = crate::text::trim_span(text, x, e, &[]);
+    let seg = &text[a..b];
+    let ws = words(seg);
+    let w = |k: usize| &seg[ws[k].0..ws[k].1];
+    // The title's lowercase words, then the preposition.
+    let mut j = ws
+        .iter()
+        .position(|&(p, q)| !seg[p..q].starts_with(char::is_lowercase))?;
+    if j < 2
+        || !matches!(
+            w(j - 1),
+            "for" | "af" | "i" | "ved" | "hos" | "til" | "på" | "för"
+        )
+    {
+        return None;
+    }
+    // The body: one capitalised word, after a suspended compound's first half and `og`.
+    if ws.len() > j + 2 && suspended(w(j)) && matches!(w(j + 1), "og" | "och") {
+        j += 2;
+    }
+    if ws.len() < j + 3 {
+        return None;
+    }
+    let ns = a + ws[j + 1].0;
+    names_in(text, ns, b)?;
+    let sp = (ns, b);
+    let mut p = Person::new(text, sp);
+    p.party = party_after(text, sp.1);
+    p.status = Some(Status::Present);
+    Some(p)
 }
 
 /// The party in a parenthesis right after a name ending at `e` (`Name (SD) har …`).
@@ -3261,6 +3399,21 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             push(n.start(), n.end(), Role::Chair);
         }
     }
+    // Cheap test first: a chair named before the verb of leading the meeting is rare.
+    let led = ["møtet", "mødet", "mötet", "sammanträdet", "sammenkomsten"]
+        .iter()
+        .any(|k| text.contains(k))
+        && ["lei", "led"].iter().any(|k| text.contains(k));
+    for c in CHAIR_AFTER.captures_iter(if led { text } else { "" }) {
+        if let Some(n) = c.name("n") {
+            push(n.start(), n.end(), Role::Chair);
+        }
+    }
+    for c in PROPOSER.captures_iter(if text.contains(" fr") { text } else { "" }) {
+        if let Some(n) = c.name("n") {
+            push(n.start(), n.end(), Role::Member);
+        }
+    }
     // Cheap test first: the verbs are rare.
     let hosted = [
         "ledes a",
@@ -3352,6 +3505,46 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             p.status = Some(Status::Substitute);
             p.party = party_after(text, sp.1);
             listed.push(p);
+        }
+    }
+    // `Forfall hadde A og B; varamedlemene C og D møtte`: absent members and their
+    // substitutes, listed in a sentence.
+    let absent_lead = [
+        "orfall ha",
+        "fbud ha",
+        "örhinder ha",
+        "örfall ha",
+        "ravær ha",
+        "råvær ha",
+    ]
+    .iter()
+    .any(|k| text.contains(k));
+    let plural_subs = [
+        "aramedlemene",
+        "aramedlemmene",
+        "aramedlemmane",
+        "ararepresentantene",
+        "ararepresentantane",
+        "aramændene",
+        "tedfortræderne",
+        "tedfortrederne",
+        "uppleanterne",
+        "rsättarna",
+    ]
+    .iter()
+    .any(|k| text.contains(k));
+    let listed_prose: [(&LazyLock<Regex>, bool, Status); 2] = [
+        (&ABSENT_LEAD, absent_lead, Status::Absent),
+        (&SUBSTITUTES_PLURAL, plural_subs, Status::Substitute),
+    ];
+    for (re, has, status) in listed_prose {
+        for c in re.captures_iter(if has { text } else { "" }) {
+            if let Some(l) = c.name("list") {
+                for mut p in parse_list(text, l.start(), l.end()) {
+                    p.status = Some(status);
+                    listed.push(p);
+                }
+            }
         }
     }
     for m in PRESENT_PROSE.find_iter(text) {

@@ -6,6 +6,33 @@
 
 use rensa_core::fold_diacritic;
 
+/// The text with every box-drawing character (`┌─┬─┐`, `│`, U+2500–U+257F) replaced by three
+/// spaces, or `None` when there is none.
+///
+/// A programme drawn as a framed table (`│ 18.30–18.45 │ Välkomna │`) reads like a tabbed one
+/// once its frame is blank: the cells keep their columns and every rule that reads gaps reads
+/// them. Each such character is three bytes in UTF-8, so three spaces keep every byte offset,
+/// and spans into the returned text are spans into the original.
+pub(crate) fn unframe(text: &str) -> Option<String> {
+    // U+2500–U+257F are E2 94 xx and E2 95 xx in UTF-8.
+    let framed = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE2 && (w[1] == 0x94 || w[1] == 0x95));
+    if !framed {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ('\u{2500}'..='\u{257F}').contains(&c) {
+            out.push_str("   ");
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
 /// One line of the input, without its line terminator.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {

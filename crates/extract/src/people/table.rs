@@ -279,6 +279,42 @@ pub(super) fn row(text: &str, line: &Line<'_>, header: Option<&Header>) -> Vec<P
         return Vec::new();
     }
     let tabbed = line.text.trim().contains(['\t', '|']);
+    // `Namn  Parti  Namn  Parti`: a header whose columns repeat holds two people a row, side
+    // by side; each group of cells is a row of its own under its half of the header.
+    if let Some((left, right, at)) = header.and_then(Header::halves).filter(|_| !tabbed) {
+        let (a, b): (Vec<Cell>, Vec<Cell>) = cs.iter().partition(|c| c.col + 2 < at);
+        let mut out = group_row(text, &a, false, Some(&left));
+        out.extend(group_row(text, &b, false, Some(&right)));
+        return out;
+    }
+    group_row(text, &cs, tabbed, header)
+}
+
+impl Header {
+    /// The two halves of a header whose column kinds repeat (`Namn Parti Namn Parti`), with
+    /// the column where the second half starts.
+    fn halves(&self) -> Option<(Header, Header, usize)> {
+        let n = self.cols.len();
+        if n < 4 || !n.is_multiple_of(2) {
+            return None;
+        }
+        let (l, r) = self.cols.split_at(n / 2);
+        let same = l.iter().zip(r).all(|(a, b)| a.0 == b.0);
+        (same && l.iter().any(|c| c.0 == Col::Name)).then(|| {
+            (
+                Header { cols: l.to_vec() },
+                Header { cols: r.to_vec() },
+                r[0].1,
+            )
+        })
+    }
+}
+
+/// One person's cells of a row (see [`row`]).
+fn group_row(text: &str, cs: &[Cell], tabbed: bool, header: Option<&Header>) -> Vec<Person> {
+    if cs.len() < 2 {
+        return Vec::new();
+    }
     let kind_of = |k: usize, c: &Cell| -> Option<Col> {
         let h = header?;
         if tabbed {
