@@ -176,6 +176,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a space OCR read as punctuation between two known words is put back (sektor.og -> sektor og)",
         },
         RuleInfo {
+            name: "restore.inner-capital",
+            kind: EditKind::Ocr,
+            summary: "a listed word with one capital OCR printed inside it, in a damaged document, is lowered (BeSlutning -> Beslutning)",
+        },
+        RuleInfo {
             name: "restore.en-dash",
             kind: EditKind::Ocr,
             summary: "an em dash between two digits or two spaces, in a damaged document, is the en dash OCR misread (09.00—11.30 -> 09.00–11.30)",
@@ -701,6 +706,22 @@ pub fn restore_with(
                 rule,
                 conf,
             ));
+        } else if p >= REAL_WORD_MIN_PRIOR
+            && known[id as usize]
+            && t.uppers < t.letters
+            && inner_capital(t.text)
+        {
+            // `BeSlutning`, `eleKtronisk`: a listed word with a capital OCR put inside it.
+            let to = apply_case(t.text, type_words[id as usize]);
+            if to != t.text {
+                edits.push(StageEdit::new(
+                    t.start..t.end,
+                    to,
+                    EditKind::Ocr,
+                    "restore.inner-capital",
+                    0.85,
+                ));
+            }
         }
     }
     if p >= REAL_WORD_MIN_PRIOR {
@@ -1238,7 +1259,7 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     if uppers == letters && letters <= 4 && letters > 1 && !t.text.contains('@') {
         return false;
     }
-    if uppers > 1 && uppers < letters && !(uppers == 2 && lost_letter_capital(t.text)) {
+    if uppers > 1 && uppers < letters && !(uppers == 2 && inner_capital(t.text)) {
         return false;
     }
     // Part of a dotted or slashed identifier (`orebro.se`, `a/b`) that the regex missed.
@@ -1268,20 +1289,40 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
 }
 
-/// Whether a word capitalised at its start has one more capital, an `A` or `O` after a
-/// lowercase letter (`RAdgiver`, `HAllbarhet`): OCR's reading of a lowercase `å`, `ä` or `ö`.
-fn lost_letter_capital(w: &str) -> bool {
-    let mut cs = w.chars();
-    if !cs.next().is_some_and(char::is_uppercase) {
+/// Whether a word has exactly one capital after its first letter, followed by lowercase letters
+/// only and preceded by one (or second in the word, for `A`/`O`/`G`), and one OCR prints for a lowercase letter: `A`/`O`/`G` for `å`, `ä`, `ö`
+/// (`RAdgiver`, `OrdfOrande`, `behGriga`), `I` for `l` (`sociaInamnden`), or a letter whose
+/// capital has the lowercase shape (`BeSlutning`, `eleKtronisk`). Brand names (`PowerPoint`,
+/// `YouTube`, `McDonald`) have other capitals and stay.
+fn inner_capital(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    let inner: Vec<usize> = (1..cs.len()).filter(|&k| cs[k].is_uppercase()).collect();
+    let [k] = inner[..] else {
         return false;
-    }
-    let rest: Vec<char> = cs.collect();
-    rest.iter().enumerate().any(|(k, &c)| {
-        matches!(c, 'A' | 'O')
-            && k + 1 < rest.len()
-            && rest[k + 1].is_lowercase()
-            && (k == 0 || rest[k - 1].is_lowercase())
-    })
+    };
+    // Two lowercase letters after it at least: `EUs`, `SVTs` are acronyms with an ending.
+    k + 2 < cs.len()
+        && cs[k + 1..].iter().all(|c| c.is_lowercase())
+        && (cs[k - 1].is_lowercase() || (k == 1 && matches!(cs[k], 'A' | 'O' | 'G')))
+        && matches!(
+            cs[k],
+            'A' | 'O'
+                | 'G'
+                | 'I'
+                | 'K'
+                | 'S'
+                | 'C'
+                | 'V'
+                | 'W'
+                | 'X'
+                | 'Z'
+                | 'U'
+                | 'Å'
+                | 'Ä'
+                | 'Ö'
+                | 'Ø'
+                | 'Æ'
+        )
 }
 
 /// Symbols OCR prints for letters (`@` for `ø`/`Ø`: `@rsted`, `Sg@gaard`) split a word into
