@@ -16,6 +16,10 @@ use crate::confusion::{Confusion, ConfusionModel};
 
 /// Most substitutions tried in one word.
 const MAX_SUBS: u8 = 4;
+/// Most plain-letter glyph confusions (`n` printed `ri`, `l` printed `i`) in one reading: each
+/// is rare (a few in ten thousand letters), two in one word rarer still, and every one allowed
+/// multiplies the search.
+const MAX_GENERIC: u8 = 1;
 /// Most parts in a compound.
 const MAX_PARTS: usize = 3;
 /// Shortest compound part after the first, in characters.
@@ -149,6 +153,8 @@ fn search(
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Acc {
+    /// Plain-letter glyph confusions taken (at most [`MAX_GENERIC`]).
+    generic: u8,
     letter_subs: u8,
     digit_subs: u8,
     letter_logp: f32,
@@ -261,6 +267,9 @@ impl Search<'_> {
         {
             return None;
         }
+        if conf.generic && acc.generic >= MAX_GENERIC {
+            return None;
+        }
         let foreign = if self.swedish {
             conf.dano_norwegian_letter
         } else {
@@ -270,6 +279,7 @@ impl Search<'_> {
             return None;
         }
         let mut acc2 = acc;
+        acc2.generic += conf.generic as u8;
         acc2.used[(acc.letter_subs + acc.digit_subs) as usize] = conf.id;
         if conf.digit {
             acc2.digit_subs += 1;
