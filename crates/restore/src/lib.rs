@@ -739,6 +739,7 @@ pub fn restore_with(
                 edits.push(e);
             }
         }
+        edits.extend(paragraph_signs(text, &toks, &protected));
         edits.extend(
             en_dashes(text, &protected)
                 .into_iter()
@@ -756,14 +757,16 @@ const SPACE_LOOKALIKES: [&str; 7] = [".", ":", "-", "'", "’", "‘", "_"];
 /// `i` and the Norwegian infinitive marker `å`.
 const ONE_LETTER_WORDS: [&str; 2] = ["i", "å"];
 
-/// An en dash the engine printed as an em dash (`09.00—11.30`, ` — `): Nordic typography
+/// An en dash the engine printed as an em dash or a tilde (`09.00—11.30`, ` — `, `7~9`): Nordic
+/// typography
 /// sets ranges and the spaced sentence dash with the en dash (`–`), and the Tesseract pairs
 /// print it as `—` about as often as `-` (`fixtures/pairs/confusions.tsv`). Only between two
 /// digits or between two spaces: an unspaced dash between words (`runde—mix`) is a real em
 /// dash some writers use. A hyphen for an en dash is left alone: typists write `16-18` too.
 fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    for (at, d) in text.match_indices('—') {
+    // `~` is the other glyph the pairs print for an en dash (`7~9`, ` ~ `).
+    for (at, d) in text.match_indices(['—', '~']) {
         let end = at + d.len();
         let before = text[..at].chars().next_back();
         let after = text[end..].chars().next();
@@ -779,6 +782,62 @@ fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
                 "–",
                 EditKind::Ocr,
                 "restore.en-dash",
+                0.85,
+            ));
+        }
+    }
+    out
+}
+
+/// `§` printed as `8` at the start of a paragraph line (`8 12 Val av justerare` for `§ 12 Val
+/// av justerare`), and `Ø` printed as `@` as a party letter (`(@)`): a line opening with two
+/// numbers and a capitalised title is never written, and `@` alone in parentheses is no address.
+fn paragraph_signs(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if in_ranges(protected, t.start, t.end) {
+            continue;
+        }
+        if t.text == "8" && t.class == TokenClass::Number {
+            let line_start = text[..t.start]
+                .bytes()
+                .rev()
+                .find(|&b| b != b' ' && b != b'\t')
+                .is_none_or(|b| b == b'\n');
+            let (Some(n), Some(w)) = (toks.get(i + 1), toks.get(i + 2)) else {
+                continue;
+            };
+            if line_start
+                && text.get(t.end..n.start) == Some(" ")
+                && n.class == TokenClass::Number
+                && n.text.len() <= 3
+                && text
+                    .get(n.end..w.start)
+                    .is_some_and(|g| g == " " || g == "  ")
+                && w.class == TokenClass::Word
+                && starts_upper(w.text)
+            {
+                out.push(StageEdit::new(
+                    t.start..t.end,
+                    "§",
+                    EditKind::Ocr,
+                    "restore.ocr-confusion",
+                    0.85,
+                ));
+            }
+        } else if t.text == "@"
+            && i > 0
+            && toks[i - 1].text == "("
+            && toks[i - 1].end == t.start
+            && toks
+                .get(i + 1)
+                .is_some_and(|c| c.text == ")" && c.start == t.end)
+        {
+            out.push(StageEdit::new(
+                t.start..t.end,
+                "Ø",
+                EditKind::Ocr,
+                "restore.ocr-confusion",
                 0.85,
             ));
         }
