@@ -181,6 +181,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a listed word with one capital OCR printed inside it, in a damaged document, is lowered (BeSlutning -> Beslutning)",
         },
         RuleInfo {
+            name: "restore.stray-mark",
+            kind: EditKind::Ocr,
+            summary: "a period OCR made of a speck after a function word inside a sentence, in a damaged document, is dropped (og. vi -> og vi)",
+        },
+        RuleInfo {
             name: "restore.en-dash",
             kind: EditKind::Ocr,
             summary: "an em dash between two digits or two spaces, in a damaged document, is the en dash OCR misread (09.00—11.30 -> 09.00–11.30)",
@@ -740,6 +745,7 @@ pub fn restore_with(
             }
         }
         edits.extend(paragraph_signs(text, &toks, &protected));
+        edits.extend(stray_periods(text, &toks, vocab, &protected));
         edits.extend(
             en_dashes(text, &protected)
                 .into_iter()
@@ -783,6 +789,51 @@ fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
                 EditKind::Ocr,
                 "restore.en-dash",
                 0.85,
+            ));
+        }
+    }
+    out
+}
+
+/// A period OCR made of a speck after a function word mid-sentence (`og. vi`, `har. fått`,
+/// `på. mødet`): a sentence does not end in `og` and go on in lowercase on the same line. Only
+/// after the commonest listed words (`FUNCTION_WORD_ZIPF`), never after an abbreviation
+/// (`bl.`, `kl.`) or a capitalised word, and only before a lowercase word one space away.
+fn stray_periods(
+    text: &str,
+    toks: &[Token<'_>],
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    for i in 1..toks.len().saturating_sub(1) {
+        let (w, dot, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+        if dot.text != "."
+            || w.end != dot.start
+            || w.class != TokenClass::Word
+            || w.uppers > 0
+            || next.class != TokenClass::Word
+            || next.uppers > 0
+            || text.get(dot.end..next.start) != Some(" ")
+            || ABBREVIATIONS.contains(&w.text)
+            || in_ranges(protected, w.start, next.end)
+        {
+            continue;
+        }
+        // `t.ex. det`: the word before must not itself follow a period.
+        if i >= 2 && toks[i - 2].end == w.start {
+            continue;
+        }
+        if vocab
+            .frequency(w.text)
+            .is_some_and(|z| z >= FUNCTION_WORD_ZIPF)
+        {
+            out.push(StageEdit::new(
+                dot.start..dot.end,
+                "",
+                EditKind::Ocr,
+                "restore.stray-mark",
+                0.75,
             ));
         }
     }
@@ -918,7 +969,7 @@ const ABBREVIATIONS: &[&str] = &[
     "bl", "ca", "dvs", "el", "ev", "evt", "fr", "inkl", "exkl", "jf", "jfr", "kl", "mm", "nr",
     "resp", "st", "tel", "tfn", "tlf", "mob", "osv", "pga", "mfl", "ang", "avd", "adr", "obs",
     "pkt", "ref", "fx", "feks", "mht", "vedr", "iht", "ifm", "pt", "dr", "prof", "ordf", "sekr",
-    "gen",
+    "gen", "kr", "min", "mio", "mia", "mill", "etc", "vs", "ex", "kap", "tim", "max",
 ];
 
 /// A space OCR read as punctuation between two words (`sektor.og` -> `sektor og`), in a
