@@ -643,8 +643,8 @@ pub fn restore_with(
     numbered.dedup();
     numbered.retain(|w| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
     for (i, t) in toks.iter().enumerate() {
-        if t.class == TokenClass::Number && t.text == "1" && p >= 0.05 {
-            if let Some(e) = lone_one(text, &toks, i, vocab, &protected, &numbered)
+        if t.class == TokenClass::Number && matches!(t.text, "1" | "4") && p >= 0.05 {
+            if let Some(e) = lone_digit(text, &toks, i, vocab, &protected, &numbered)
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
                 edits.push(e);
@@ -652,9 +652,9 @@ pub fn restore_with(
             continue;
         }
         if p >= 0.05 {
-            let e = clock_abbreviation(&toks, i, &protected)
-                .or_else(|| infinitive_four(&toks, i, vocab, &protected, &numbered));
-            if let Some(e) = e.filter(|e| e.confidence >= opts.min_confidence) {
+            if let Some(e) = clock_abbreviation(&toks, i, &protected)
+                .filter(|e| e.confidence >= opts.min_confidence)
+            {
                 edits.push(e);
                 continue;
             }
@@ -1513,47 +1513,6 @@ fn clock_abbreviation(
     ))
 }
 
-/// Norwegian's infinitive marker `å` printed as `4` (`for 4 gjøre`), in a Bokmål or Nynorsk
-/// page: a lone `4` between a lowercase word and a listed lowercase word ending in the
-/// infinitive's `-e` or `-a`, unless the word before numbers things elsewhere in the document
-/// (`punkt 4`) or the word after is a plural a count could take (`4 saker` ends in `-r`).
-fn infinitive_four(
-    toks: &[Token<'_>],
-    i: usize,
-    vocab: &dyn Vocabulary,
-    protected: &[(usize, usize)],
-    numbered: &[&str],
-) -> Option<StageEdit> {
-    let t = &toks[i];
-    if t.class != TokenClass::Number
-        || t.text != "4"
-        || !matches!(vocab.lang(), Lang::Nb | Lang::Nn)
-    {
-        return None;
-    }
-    let (prev, next) = (toks.get(i.checked_sub(1)?)?, toks.get(i + 1)?);
-    let lowerword = |x: &Token<'_>| x.class == TokenClass::Word && x.uppers == 0 && x.letters >= 2;
-    if !lowerword(prev)
-        || !lowerword(next)
-        || prev.end == t.start
-        || t.end == next.start
-        || numbered.contains(&prev.text)
-        || in_ranges(protected, t.start, next.end)
-        || !(next.text.ends_with('e') || next.text.ends_with('a'))
-        || !vocab.contains(next.text)
-        || MONTHS.contains(&next.text)
-    {
-        return None;
-    }
-    Some(StageEdit::new(
-        t.start..t.end,
-        "å",
-        EditKind::Ocr,
-        "restore.digit-for-letter",
-        0.8,
-    ))
-}
-
 /// Month names and their abbreviations in the four languages (lowercase): `1` before one of
 /// them is a day of the month (`den 1 februari`, `fra 1 mai`), not the word `i`.
 const MONTHS: &[&str] = &[
@@ -1597,10 +1556,13 @@ const DATE_WORDS: &[&str] = &[
     "tom", "efter", "etter", "før", "for", "för", "fore", "innen",
 ];
 
-/// `1` between two lowercase words, in a damaged document, is the word `i`; unless it is a day
-/// of the month (a month name follows) or a number in a series the document numbers
-/// elsewhere (`pass 1 och pass 2`: `numbered` holds the words a number other than 1 follows).
-fn lone_one(
+/// A lone digit between two lowercase words, in a damaged document, that OCR printed for a
+/// letter: `1` is the word `i`, and in Bokmål or Nynorsk `4` is the infinitive marker `å`
+/// (`for 4 gjøre`). Not when the word before numbers things elsewhere in the document (`pass 1
+/// och pass 2`: `numbered` holds the words a number other than 1 follows), nor before a month
+/// that makes it a date. A `4` also needs a listed word after it ending in the infinitive's
+/// `-e` or `-a` (`4 saker`, a count, ends in `-r`).
+fn lone_digit(
     text: &str,
     toks: &[Token<'_>],
     i: usize,
@@ -1613,32 +1575,53 @@ fn lone_one(
     let next = toks.get(i + 1)?;
     let lowerword =
         |x: &Token<'_>| x.class == TokenClass::Word && x.text.chars().all(char::is_lowercase);
-    if !lowerword(prev) || !lowerword(next) || in_ranges(protected, t.start, t.end) {
+    if !lowerword(prev)
+        || !lowerword(next)
+        || in_ranges(protected, t.start, next.end)
+        || numbered.contains(&prev.text)
+    {
         return None;
     }
-    if numbered.contains(&prev.text) {
-        return None;
-    }
-    // A day of the month: the month follows, and a year after it, a date word before it (`den`,
-    // `från`, `fra`) or a line break before the `1` says so; `veckan 1 mars` is `i mars`.
-    if MONTHS.contains(&next.text) {
-        let year_follows = toks
-            .get(i + 2)
-            .is_some_and(|y| y.class == TokenClass::Number && y.text.len() == 4);
-        let date_word = DATE_WORDS.contains(&prev.text);
-        let line_start = text
-            .get(prev.end..t.start)
-            .is_some_and(|g| g.contains('\n'));
-        if year_follows || date_word || line_start {
-            return None;
+    let to = match t.text {
+        "1" => {
+            // A day of the month: the month follows, and a year after it, a date word before
+            // it (`den`, `från`, `fra`) or a line break before the `1` says so; `veckan 1 mars`
+            // is `i mars`.
+            if MONTHS.contains(&next.text) {
+                let year_follows = toks
+                    .get(i + 2)
+                    .is_some_and(|y| y.class == TokenClass::Number && y.text.len() == 4);
+                let date_word = DATE_WORDS.contains(&prev.text);
+                let line_start = text
+                    .get(prev.end..t.start)
+                    .is_some_and(|g| g.contains('\n'));
+                if year_follows || date_word || line_start {
+                    return None;
+                }
+            }
+            if vocab.frequency("i").unwrap_or(0.0) < 5.0 {
+                return None;
+            }
+            "i"
         }
-    }
-    if vocab.frequency("i").unwrap_or(0.0) < 5.0 {
-        return None;
-    }
+        "4" => {
+            let spaced = prev.end < t.start && t.end < next.start;
+            if !matches!(vocab.lang(), Lang::Nb | Lang::Nn)
+                || !spaced
+                || next.letters < 2
+                || !(next.text.ends_with('e') || next.text.ends_with('a'))
+                || MONTHS.contains(&next.text)
+                || !vocab.contains(next.text)
+            {
+                return None;
+            }
+            "å"
+        }
+        _ => return None,
+    };
     Some(StageEdit::new(
         t.start..t.end,
-        "i",
+        to,
         EditKind::Ocr,
         "restore.digit-for-letter",
         0.8,
