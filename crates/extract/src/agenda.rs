@@ -12,7 +12,7 @@ use crate::people::{
 };
 use crate::text::{fold, is_bullet_line, squash, Line};
 use crate::times::clock;
-use crate::AgendaItem;
+use crate::{AgendaItem, Attendee};
 
 static TIMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1720,6 +1720,15 @@ pub(crate) fn find(
             }
             Kind::Bullet => (None, None, None),
         };
+        // `Samtale: Title? Med` / `Name, Org, og Name`: a preposition ending the title line
+        // opens the list of speakers on the lines under it, no part of the title.
+        if last_used > i && !people.is_empty() {
+            if let Some((head, w)) = title.rsplit_once(' ') {
+                if matches!(w.to_lowercase().as_str(), "med" | "ved" | "vid" | "with") {
+                    title = head.trim_end().to_string();
+                }
+            }
+        }
         // `Gruppearbeid:` over its sub-items: the colon is no part of the title.
         if title.ends_with(':') {
             title.pop();
@@ -1842,4 +1851,34 @@ pub(crate) fn find(
         })
         .collect();
     (items, all_people)
+}
+
+/// `Oppsummering ved Name`: `ved`/`vid` also mean "at" (`boliger ved Tuse Næs`), so a bare name
+/// after it stays in the title while the item is read; once the document's people are known, a
+/// title ending in `ved`/`vid` + the name of someone the document names elsewhere ends before
+/// the marker, and that person speaks at the item.
+pub(crate) fn cut_known_speakers(items: &mut [AgendaItem], known: &[Attendee]) {
+    for item in items.iter_mut() {
+        let Some(at) = [" ved ", " vid "]
+            .iter()
+            .find_map(|m| item.title.rfind(m).map(|p| (p, m.len())))
+        else {
+            continue;
+        };
+        let name = &item.title[at.0 + at.1..];
+        let key = crate::people::name_key(name);
+        if at.0 == 0 || name.split_whitespace().count() < 2 {
+            continue;
+        }
+        let Some(who) = known
+            .iter()
+            .find(|a| crate::people::name_key(&a.name) == key)
+        else {
+            continue;
+        };
+        if !item.people.contains(&who.name) {
+            item.people.push(who.name.clone());
+        }
+        item.title.truncate(at.0);
+    }
 }

@@ -130,6 +130,14 @@
 //!   (`Til stede fra arbeidsgiver:`) over `Role  title Name` rows, and role columns with more
 //!   cells (`Ledamot  Name  Party  för Name`, read as a table row) are blocks; a letter's sender
 //!   under `Med venlig hilsen` with a job title (no role) is no attendee.
+//!   Round 10: a table's header row (`Namn  Funksjon  Parti  Møtt  Forfall`) opens a table on
+//!   its own; `X` under an absence column (`Forfall`, `Afbud`) is absent, a `(for Name)` line
+//!   under a row names whom it replaced; a group label beside another column (`Ledamöter  Parti
+//!   Tjänstgörande ersättare  Parti`) heads a name column with its status, `Name för Name` in it
+//!   a substitution. A label column line runs on into the next only when it ends in a comma or
+//!   a lowercase word; a list line ending in `title Given` runs on; an absence sentence's name may
+//!   wrap; `Miljö- och byggchef Name` is one title; `-foged`, `-planerare` are titles; newspaper
+//!   words (`Avis`, `Tidning`, `Blad`) make organisations; `vert leidd av` names a host.
 //! - **Agenda.** Numbered lines (`§ 12`, `1.`, `Sak 12/20`, `Sak nr. 7/25`, `PS 5/21`, `RS 3/25`,
 //!   `DS 4/25`, `Punkt 3`, `Ad 2`, running `118.`, bare `14/25` when `25` is no month; at least two, or one `§`; a worded number before a lowercase
 //!   word is a reference in a sentence, `Sak 61/25 og sak 62/25 er …`, not an item), timed program lines (at least two lines starting with a time), and bullets under a
@@ -137,6 +145,8 @@
 //!   lines (at least two, each capitalised, no labels) right under such a heading or one like
 //!   `Kvällens innehåll` (`Innehåll` alone is a table of contents). A timed item
 //!   ends where the next starts unless a date heading or an earlier time (a new day) intervenes.
+//!   A preposition ending a title line (`…? Med`) before speaker lines is cut; a title ending in
+//!   `ved`/`vid` + the name of someone the document names elsewhere ends before the marker.
 //!   A right-hand column of times after a wide gap (`1  Upprop      18.30`, `18.40–19.00`; at
 //!   least two item lines with one) gives the items their times, also from a wrapped title's
 //!   second line. Body-prefixed case numbers (`SU-sak 6/27`, `FSK-sak 3/26`) number items;
@@ -576,6 +586,8 @@ pub fn extract(text: &str, lang: Lang) -> Fields {
     people.extend(speakers);
     people.extend(people::from_statements(text));
     let attendees = people::merge(people);
+    let mut agenda = agenda;
+    agenda::cut_known_speakers(&mut agenda, &attendees);
 
     let urls = fields::urls(text);
     let known: Vec<String> = attendees.iter().map(|a| a.name.clone()).collect();

@@ -197,6 +197,15 @@ const ORG_KW: &[&str] = &[
     "kommunesektorens",
     "bibliotek",
     "biblioteket",
+    // Newspapers: `Byens Avis`, `Nordlys Tidning`, `Vestkysten Tidende`.
+    "avis",
+    "avisa",
+    "avisen",
+    "tidning",
+    "tidningen",
+    "tidende",
+    "blad",
+    "bladet",
     "samfund",
     "selskab",
     "selskap",
@@ -540,6 +549,12 @@ const TITLE_ENDINGS: &[&str] = &[
     "hovding",
     "fogd",
     "fogden",
+    // `havnefoged`, `hamnefogd`, `byfoged`.
+    "foged",
+    "fogeden",
+    // `samhällsplanerare`, `trafikplanerare`.
+    "planerare",
+    "planeraren",
     "kommunalrad",
     "regionrad",
     "landmand",
@@ -1083,11 +1098,18 @@ fn after_title(text: &str, s: usize, e: usize) -> Option<(usize, Option<Role>)> 
     // `kommunstyrelsens ordförande Name`, `Udvalgets formand Name`: a genitive before the title.
     // `Oppdragsansvarlig revisor Name`, `politisk sekretær Name`, `Konstitueret direktør Name`:
     // an adjective before the title.
-    let k = usize::from(
-        ws.len() >= 4
-            && (genitive(&seg[ws[0].0..ws[0].1]) || adjective(&seg[ws[0].0..ws[0].1]))
-            && is_title_word(&seg[ws[1].0..ws[1].1]),
-    );
+    // `Miljö- och byggchef Name`, `Plan- og bygningssjef Name`: a suspended compound's first
+    // half and its conjunction before the title.
+    let w = |i: usize| &seg[ws[i].0..ws[i].1];
+    let k = if ws.len() >= 5
+        && suspended(w(0))
+        && matches!(fold(w(1)).as_str(), "och" | "og" | "eller")
+        && is_title_word(w(2))
+    {
+        2
+    } else {
+        usize::from(ws.len() >= 4 && (genitive(w(0)) || adjective(w(0))) && is_title_word(w(1)))
+    };
     if ws.len() < 3 + k || !is_title_word(&seg[ws[k].0..ws[k].1]) {
         return None;
     }
@@ -1189,6 +1211,11 @@ fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         let next = hits.get(k + 1).map_or(e, |h| h.0);
         if cs == s {
             st = ce;
+            continue;
+        }
+        // `Miljö- och byggchef Name`: after a suspended compound's hyphen the conjunction joins
+        // the halves of one title.
+        if suspended(&text[st..cs]) {
             continue;
         }
         let tail_end = text[ce..next].find('(').map_or(next, |p| ce + p);
@@ -2094,6 +2121,20 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         if lines[i].is_blank() {
             inherited = None;
         }
+        // `Namn  Funksjon  Parti  Møtt  Forfall`, `Ledamöter  Parti  Tjänstgörande ersättare
+        // Parti`: a table's header row opens a block of rows on its own, under a heading or not.
+        if lines[i].text.contains("  ") || lines[i].text.contains('\t') {
+            if let Some(h) = table::header(text, &lines[i]) {
+                let (people, ni) = heading_block(text, lines, i);
+                let status = h.status().or(inherited);
+                out.extend(people.into_iter().map(|mut p| {
+                    p.status = p.status.or(status);
+                    p
+                }));
+                i = ni.max(i + 1);
+                continue;
+            }
+        }
         let (ls, t) = lines[i].trimmed();
         // `Tjänstgörande   Name, S` / `ersättare`: a label wrapped in its column.
         let wrapped = if block_label_at(t).is_none() {
@@ -2200,6 +2241,7 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                         .rsplit_once(',')
                         .is_some_and(|(_, r)| role_word(&fold(r.trim())).is_some());
                     t.ends_with(',')
+                        || titled_given_name(t)
                         || (!closing_role
                             && t.rsplit(char::is_whitespace)
                                 .next()
@@ -2264,6 +2306,17 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
     out
 }
 
+/// `…, miljømedarbejder Tina` at a line's end: a list part that is a lowercase job title and one
+/// capitalised word is a name cut by the line break (a name has two words), so the line runs on.
+fn titled_given_name(t: &str) -> bool {
+    let part = t.rsplit([',', ':']).next().unwrap_or(t);
+    let ws: Vec<&str> = part.split_whitespace().collect();
+    ws.len() >= 2
+        && is_name_word(ws[ws.len() - 1])
+        && ws[ws.len() - 2].starts_with(char::is_lowercase)
+        && is_title_word(ws[ws.len() - 2])
+}
+
 /// `08.40–09.00 Frågor`, `9:15 Kaffe`, `Kl. 10.00 Velkomst`: a line opening with a clock time.
 fn opens_with_time(t: &str) -> bool {
     let t = ["Kl.", "kl.", "Kl ", "kl "]
@@ -2310,7 +2363,7 @@ fn list_end(text: &str, s: usize, e: usize) -> usize {
 fn column_values(text: &str, spans: &[(usize, usize)]) -> Vec<Person> {
     // `Tjänstgörande ersättare` alone in the value column: a sub-heading, not a wrapped list.
     let heading = |t: &str| block_label_at(t).filter(|&(n, _)| t[n..].trim().is_empty());
-    let runs_on = spans[..spans.len() - 1].iter().any(|&(a, b)| {
+    let runs_on = |&(a, b): &(usize, usize)| {
         let t = &text[a..b];
         t.ends_with(',')
             || (heading(t).is_none()
@@ -2319,14 +2372,23 @@ fn column_values(text: &str, spans: &[(usize, usize)]) -> Vec<Person> {
                         && !is_title_word(w)
                         && role_word(&fold(w)).is_none()
                 }))
-    });
-    if runs_on || spans.len() == 1 {
+    };
+    // Lines that run on join the next into one entry (`Name (C), tjänstgörande ersättare för` /
+    // `Name (KD)`); the other lines stay entries of their own (`Name (M)` / `Name (SD)`).
+    let mut groups: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (k, &sp) in spans.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if k > 0 && runs_on(&spans[k - 1]) => g.1 = sp.1,
+            _ => groups.push(sp),
+        }
+    }
+    if groups.len() == 1 {
         return column_value(text, spans[0].0, spans[spans.len() - 1].1);
     }
     let mut out = Vec::new();
     // The status a sub-heading gives the rows under it (`Tjänstgörande ersättare`).
     let mut under: Option<Status> = None;
-    for &(a, b) in spans {
+    for &(a, b) in &groups {
         let t = &text[a..b];
         if let Some((_, (st, _))) = heading(t) {
             under = st;
@@ -2726,12 +2788,22 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
             table::cells(&lines[k]).len() >= 2 && !table::row(text, &lines[k], None).is_empty()
         });
     if table {
-        let mut out = Vec::new();
+        let mut out: Vec<Person> = Vec::new();
         let from = first + usize::from(head.is_some());
         for line in &lines[from..j] {
             let row = table::row(text, line, head.as_ref());
+            let (s, t) = line.trimmed();
+            // `(for Name)` on a line of its own under a row: whom the row's person replaced.
+            if row.is_empty() && t.starts_with('(') && t.ends_with(')') {
+                if let Some(g) = table::replaced(text, s + 1, s + t.len() - 1) {
+                    if let Some(p) = out.last_mut() {
+                        p.status = Some(Status::Substitute);
+                    }
+                    out.push(g);
+                    continue;
+                }
+            }
             if row.is_empty() && (head.is_none() || table::cells(line).len() < 2) {
-                let (s, t) = line.trimmed();
                 out.extend(parse_list(text, s, s + t.len()));
             }
             out.extend(row);
@@ -2892,7 +2964,7 @@ static PROPOSER: LazyLock<Regex> = LazyLock::new(|| {
 static HOST_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     // No name pattern and no `(?i)` inside (only the first letter varies): the name is read by
     // `clean_name` from the words after the verb, and the regex stays cheap to compile.
-    Regex::new(r"(?:[Mm]ødet|[Mm]øtet|[Mm]ötet|[Dd]agen|[Tt]emadagen|[Aa]rrangementet|[Kk]onferencen|[Kk]onferansen|[Kk]onferensen|[Ss]eminaret|[Ss]eminariet|[Aa]ftenen|[Kk]velden|[Kk]vällen|[Mm]orgenen|[Mm]orgonen|[Ee]ftermiddagen|[Ee]ttermiddagen|[Dd]ebatten|[Ss]amtalen|[Pp]anelet|[Pp]anelen|[Pp]anelsamtalen|[Pp]aneldebatten|[Ww]orkshoppen|[Ff]rukosten|[Ff]rokosten)[ \t]+(?:ledes|leds|leies|leiast|vil blive ledet|vil bli ledet|modereres|modereras|modereast|faciliteres|faciliteras|fasiliteres)[ \t]+a[fv][ \t]+")
+    Regex::new(r"(?:[Mm]ødet|[Mm]øtet|[Mm]ötet|[Dd]agen|[Tt]emadagen|[Aa]rrangementet|[Kk]onferencen|[Kk]onferansen|[Kk]onferensen|[Ss]eminaret|[Ss]eminariet|[Aa]ftenen|[Kk]velden|[Kk]vällen|[Mm]orgenen|[Mm]orgonen|[Ee]ftermiddagen|[Ee]ttermiddagen|[Dd]ebatten|[Ss]amtalen|[Pp]anelet|[Pp]anelen|[Pp]anelsamtalen|[Pp]aneldebatten|[Ww]orkshoppen|[Ff]rukosten|[Ff]rokosten)[ \t]+(?:ledes|leds|leies|leiast|vil blive ledet|vil bli ledet|vert leidd|vert leia|blir leia|blir leidd|blir ledet|bliver ledet|modereres|modereras|modereast|faciliteres|faciliteras|fasiliteres)[ \t]+a[fv][ \t]+")
         .expect("valid regex")
 });
 /// `Til å underskrive protokollen sammen med leder ble valgt A og B`, `… underskriven av leiar
@@ -2905,12 +2977,33 @@ static ADJUST_CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Name har meldt forfall`, `Name (SD) har anmält förhinder`, `Name er forhindret`, `Name kan
 /// ikke møde`: someone announced as absent.
+/// The name may wrap onto the next line (`Ledamoten Name` / `Name (S) har anmält förhinder`).
 static ABSENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    let name = name_wrapping();
     Regex::new(&format!(
-        r"(?P<n>{NAME}){PARTY_PAREN}[ \t]+(?:(?i:har|hade|havde|hadde)[ \t]+(?i:meldt|meldet|meldat|anmält|anmalt|anmeldt|givet|gitt|sendt|lämnat)[ \t]+(?i:forfall|afbud|förhinder|fråvær|fravær|förfall|frafall)|(?i:er|är|var|blev|ble|vart)[ \t]+(?i:forhindret|forhindra|förhindrad|fraværende|frånvarande|fråverande)|(?i:kan|kunne|kunde)[ \t]+(?i:ikke|ikkje|inte|ej)[ \t]+(?i:møte|møde|delta|deltage|närvara))(?-u:\b)"
+        r"(?P<n>{name}){PARTY_PAREN}\s+(?:(?i:har|hade|havde|hadde)[ \t]+(?i:meldt|meldet|meldat|anmält|anmalt|anmeldt|givet|gitt|sendt|lämnat)[ \t]+(?i:forfall|afbud|förhinder|fråvær|fravær|förfall|frafall)|(?i:er|är|var|blev|ble|vart)[ \t]+(?i:forhindret|forhindra|förhindrad|fraværende|frånvarande|fråverande)|(?i:kan|kunne|kunde)[ \t]+(?i:ikke|ikkje|inte|ej)[ \t]+(?i:møte|møde|delta|deltage|närvara))(?-u:\b)"
     ))
     .expect("valid regex")
 });
+/// [`NAME`] whose words may also be parted by one line break: a name wrapped in running text.
+fn name_wrapping() -> String {
+    let gap = concat!(r"[ \t", "\u{a0}", "]");
+    NAME.replace(
+        &format!("(?:{gap}+"),
+        &format!("(?:(?:{gap}*\n{gap}*|{gap}+)"),
+    )
+}
+
+/// The name a prose pattern found, from `s` to `e`: when it spans a line break and the part
+/// after the break is a name of two or more words on its own, that part (`Plats\nAnna Berg`
+/// is Anna Berg; `Ledamoten Anna\nBerg` stays whole for [`clean_name`]).
+fn unwrapped_name(text: &str, s: usize, e: usize) -> usize {
+    match text[s..e].rfind('\n') {
+        Some(nl) if words(&text[s + nl + 1..e]).len() >= 2 => s + nl + 1,
+        _ => s,
+    }
+}
+
 /// `Varamedlem Name er kalla inn`, `Stedfortræder Name (C) er indkaldt`, `Ersättaren Name (SD)
 /// kallas`: a named substitute.
 /// `I hans ställe kallas ersättaren Name (C)`, `I staden er vararepresentant Name kalla inn`,
@@ -3422,6 +3515,9 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         "leiast av",
         "li ledet a",
         "ive ledet a",
+        "r ledet a",
+        "leidd a",
+        "leia a",
         "moderer",
         "facilit",
         "fasilit",
@@ -3475,7 +3571,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         for c in re.captures_iter(text) {
             if let Some(sp) = c
                 .name("n")
-                .and_then(|n| clean_name(text, n.start(), n.end()))
+                .and_then(|n| clean_name(text, unwrapped_name(text, n.start(), n.end()), n.end()))
             {
                 let mut p = Person::new(text, sp);
                 p.status = Some(status);

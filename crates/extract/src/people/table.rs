@@ -26,6 +26,8 @@ pub(super) enum Col {
     /// Presence marks (`Närv.`, `Til stede`): `x` present, `–` absent, `x (för Name)` serving
     /// for the one named.
     Presence,
+    /// Absence marks (`Forfall`, `Fravær`, `Afbud`): `x` absent; any other text is a note.
+    Absence,
 }
 
 /// A cell: absolute byte span and its start in characters from the line's start.
@@ -172,7 +174,10 @@ fn header_kind(f: &str) -> Option<Col> {
         | "ersattare for" | "ersatter" | "erstatter" | "vara for" | "tjanstgor for" => Col::For,
         "merknad" | "merknader" | "merknadar" | "bemarkning" | "bemarkninger" | "anmarkning"
         | "kommentar" | "status" | "sak" | "saker" | "fra sak" | "til sak" | "nr" | "paragraf"
-        | "§" | "fravar" | "forfall" => Col::Other,
+        | "§" => Col::Other,
+        "fravar" | "forfall" | "afbud" | "fravaerende" | "franvarande" | "fraverande" => {
+            Col::Absence
+        }
         "tilstede" | "til stede" | "til stades" | "fremmodt" | "modt" | "deltog" | "deltok"
         | "mott" | "motte" | "narvarande" | "narv" | "narvaro" | "tilst" => Col::Presence,
         _ => return None,
@@ -182,21 +187,51 @@ fn header_kind(f: &str) -> Option<Col> {
 /// A header row: every cell names a column and one of them the name.
 pub(super) struct Header {
     cols: Vec<(Col, usize)>,
+    /// The status each column's group label gives its people (`Tjänstgörande ersättare` over
+    /// a column of names: substitutes); `None` for a plain `Namn` column and other kinds.
+    statuses: Vec<Option<Status>>,
 }
 
+/// A header row: every cell names a column (`Namn  Funksjon  Parti  Møtt  Forfall`) and one of
+/// them the name. A group label naming people (`Ledamöter`, `Tjänstgörande ersättare`) heads a
+/// name column too, giving its status to the names under it, but only beside a column of
+/// another kind (`Parti`): two labels side by side are two lists, not a table.
 pub(super) fn header(text: &str, line: &Line<'_>) -> Option<Header> {
     let cs = cells(line);
     if cs.len() < 2 {
         return None;
     }
-    let cols: Option<Vec<(Col, usize)>> = cs
-        .iter()
-        .map(|c| header_kind(&fold(&squash(&text[c.s..c.e]))).map(|k| (k, c.col)))
-        .collect();
-    let cols = cols?;
+    let mut grouped = false;
+    let mut cols = Vec::with_capacity(cs.len());
+    let mut statuses = Vec::with_capacity(cs.len());
+    for c in &cs {
+        let cell = &text[c.s..c.e];
+        if let Some(k) = header_kind(&fold(&squash(cell))) {
+            cols.push((k, c.col));
+            statuses.push(None);
+        } else {
+            let b = super::group_label(cell.trim_end_matches(':'))?;
+            grouped = true;
+            cols.push((Col::Name, c.col));
+            statuses.push(b.0);
+        }
+    }
+    if grouped && cols.iter().all(|(k, _)| *k == Col::Name) {
+        return None;
+    }
     cols.iter()
         .any(|(k, _)| *k == Col::Name)
-        .then_some(Header { cols })
+        .then_some(Header { cols, statuses })
+}
+
+impl Header {
+    /// The status the first name column's group label gives (`Ledamöter`: present).
+    pub(super) fn status(&self) -> Option<Status> {
+        self.cols
+            .iter()
+            .position(|(k, _)| *k == Col::Name)
+            .and_then(|i| self.statuses[i])
+    }
 }
 
 /// `Stedfortræder for Søren Lykke`, `for Anders Hjort`, `møtte for Name`, `i stället för Name`:
@@ -302,12 +337,48 @@ impl Header {
         let same = l.iter().zip(r).all(|(a, b)| a.0 == b.0);
         (same && l.iter().any(|c| c.0 == Col::Name)).then(|| {
             (
-                Header { cols: l.to_vec() },
-                Header { cols: r.to_vec() },
+                Header {
+                    cols: l.to_vec(),
+                    statuses: self.statuses[..n / 2].to_vec(),
+                },
+                Header {
+                    cols: r.to_vec(),
+                    statuses: self.statuses[n / 2..].to_vec(),
+                },
                 r[0].1,
             )
         })
     }
+}
+
+/// `Name för Name`, `Name for Name` in one cell: the person serving and the one replaced
+/// (absent), each exactly one person.
+fn serving_for(text: &str, s: usize, e: usize) -> Option<(Person, Person)> {
+    let cell = &text[s..e];
+    let (at, k) = [" för ", " for "]
+        .iter()
+        .find_map(|k| cell.find(k).map(|at| (at, k.len())))?;
+    let one = |a: usize, b: usize| match classify(text, a, b) {
+        Seg::Persons { spans, party, .. } if spans.len() == 1 => {
+            let mut p = Person::new(text, spans[0]);
+            p.party = party;
+            Some(p)
+        }
+        _ => None,
+    };
+    let p = one(s, s + at)?;
+    let mut g = one(s + at + k, e)?;
+    g.status = Some(Status::Absent);
+    Some((p, g))
+}
+
+/// The mark opening a presence or absence cell (`x`, `X (för Name)`, `–`), lowercase.
+fn mark_of(cell: &str) -> String {
+    cell.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 /// One person's cells of a row (see [`row`]).
@@ -341,6 +412,12 @@ fn group_row(text: &str, cs: &[Cell], tabbed: bool, header: Option<&Header>) -> 
         }
         let kind = kind_of(k, c);
         if matches!(kind, Some(Col::Other)) {
+            continue;
+        }
+        if matches!(kind, Some(Col::Absence)) {
+            if matches!(mark_of(cell).as_str(), "x" | "✓" | "✔" | "ja" | "j") {
+                present = Some(Status::Absent);
+            }
             continue;
         }
         if matches!(kind, Some(Col::Presence)) {
@@ -420,6 +497,13 @@ fn group_row(text: &str, cs: &[Cell], tabbed: bool, header: Option<&Header>) -> 
             }
             // `Name (S), ordf.`, `Name, ersättare`: a name cell holding a role too.
             (Some(Col::Name), _) => {
+                // `Name för Name` in a name column (the party in a column of its own): the one
+                // serving, then the one away.
+                if let Some((p, g)) = serving_for(text, c.s, c.e).filter(|_| person.is_none()) {
+                    person = Some(p);
+                    gone = Some(g);
+                    continue;
+                }
                 let mut found = super::parse_list(text, c.s, c.e);
                 if found.len() != 1 || person.is_some() {
                     return Vec::new();
@@ -470,7 +554,7 @@ fn group_row(text: &str, cs: &[Cell], tabbed: bool, header: Option<&Header>) -> 
         p.org = org;
     }
     if p.status.is_none() {
-        p.status = present;
+        p.status = present.or(header.and_then(Header::status));
     }
     let mut out = Vec::new();
     if let Some(g) = gone {
