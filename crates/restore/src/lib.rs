@@ -13,16 +13,25 @@
 //!
 //! # How it decides (and why)
 //! 1. **Protect** what is not prose: URLs, e-mail addresses, numbers, codes like `P1`, all-caps
-//!    acronyms of up to four letters, words with inner capitals, and the user's `protect`
-//!    patterns. A `@` inside a word is read as a letter (OCR prints `Ø` that way).
+//!    acronyms of up to four letters, words with inner capitals (`McKinsey`, `EUs`; not the
+//!    one capital OCR prints inside a word, `BeSlutning`, `RAdgiver`), and the user's `protect`
+//!    patterns. A `@` inside a word is read as a letter (OCR prints `Ø` that way; at a word's
+//!    start a capital `Ø`).
 //! 2. **Layout**: a word hyphenated across a line end (`sam-`/`verka`) is joined when the word
 //!    list knows the joined form and not the hyphenated one (`e-post` stays). In a damaged
-//!    document, a space OCR printed as `.`, `:`, `'` or `-` between two known words is put back
-//!    (`sektor.og`, `ber-om`; a hyphen only next to a short function word, so `C-nätet` and
-//!    `Per-Åke` stay).
+//!    document, a space OCR printed as `.`, `:`, `'`, `_` or `-` between two known words is put
+//!    back (`sektor.og`, `deltagit.i`, `ber-om`; a hyphen only next to a short function word, so
+//!    `C-nätet` and `Per-Åke` stay), also before a party letter or after `§` (`Holm-(S)`,
+//!    `§.31`); a period after a function word inside a sentence is a speck (`og. vi`); an em
+//!    dash or `~` between digits or spaces is an en dash; lone digits and symbols that are
+//!    letters are read as such (`1` → `i`, `4` → `å` in Norwegian, `KI.` → `Kl.` before a time,
+//!    `8 12 Val` → `§ 12 Val`, `(@)` → `(Ø)`), each with guards against the real number.
 //! 3. **Candidates** for each distinct word come from [`search::candidates`]: dictionary words
 //!    and compounds the confusion model could have turned into it. A known word may only become
 //!    another listed word, found without compounds or plain-letter glyph confusions.
+//!    The words of the genre (the meeting and its compounds, `val`, `møtte`) count as more
+//!    frequent than general text has them, as readings and as printed; a capitalised word the
+//!    lists know as a name never becomes a common word, and a lowercase word never a name.
 //! 4. **Document evidence**: how often this document's special letters (å ä ö æ ø) survived
 //!    versus how many unknown words a lost letter explains gives a damage prior `p`. A clean
 //!    document has `p` near 0.0005, a document OCR'd with the wrong language model near 0.8.
