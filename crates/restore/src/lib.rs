@@ -1196,13 +1196,16 @@ impl Ctx<'_> {
             .filter(|(_, c)| c.subs() > 0)
             // A known word is only ever replaced by a listed word, never by a compound guess,
             // and only in a document that shows the damage (real-word errors need evidence).
+            // Every confusion must put back a lost å ä ö æ ø: a listed word with an accent OCR
+            // could have added (`allé`, `én`, `Fredén`) is not stripped of it.
             .filter(|(_, c)| {
                 known_exact.is_none()
                     || (c.parts == 1
                         && p >= REAL_WORD_MIN_PRIOR
-                        && c.used
-                            .iter()
-                            .all(|&id| !self.model.all()[id as usize].generic))
+                        && c.used.iter().all(|&id| {
+                            let conf = &self.model.all()[id as usize];
+                            !conf.generic && conf.truth.chars().any(is_special)
+                        }))
             })
             .map(|(k, c)| (k, score(c, &self.logp, lp, &self.seen_intact)))
             .collect();
