@@ -1594,6 +1594,13 @@ fn lone_digit(
     {
         return None;
     }
+    // A count: `6 mot 1 stemme`, `7 röster mot 1`, `3 av 1`: a number two tokens back, or the
+    // vote's `mot`/`mod` before it.
+    let count =
+        matches!(prev.text, "mot" | "mod") || i >= 2 && toks[i - 2].class == TokenClass::Number;
+    if count {
+        return None;
+    }
     let to = match t.text {
         "1" => {
             // A day of the month: the month follows, and a year after it, a date word before
