@@ -720,6 +720,23 @@ pub fn restore_with(
                 rule,
                 conf,
             ));
+        } else if p >= REAL_WORD_MIN_PRIOR && suspended_modifier(text, &toks, i) {
+            // `Borne- og Ungdomsudvalget`: the first half of a suspended compound may be a
+            // form the lists hold only as a compound's first part (`børne`), even where the
+            // printed form is a listed word (`borne`, without a frequency).
+            let k = id as usize;
+            let cands: Rc<[Candidate]> =
+                search::modifier_candidates(vocab, ctx.model, type_words[k]).into();
+            let judged = ctx.judge(type_words[k], freq[k], cands, p, upper);
+            if let Some((reading, conf, _)) = judged.change {
+                edits.push(StageEdit::new(
+                    t.start..t.end,
+                    apply_case(t.text, &reading),
+                    EditKind::Ocr,
+                    "restore.ocr-compound",
+                    conf,
+                ));
+            }
         } else if p >= REAL_WORD_MIN_PRIOR
             && known[id as usize]
             && t.uppers < t.letters
@@ -1409,6 +1426,18 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         return false;
     }
     !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
+}
+
+/// Whether token `i` is the first half of a suspended compound: a hyphen touches it and a
+/// conjunction follows (`Børne- og`, `Miljö- och`, `vård- eller`).
+fn suspended_modifier(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    let (Some(h), Some(c)) = (toks.get(i + 1), toks.get(i + 2)) else {
+        return false;
+    };
+    h.text == "-"
+        && h.start == toks[i].end
+        && text.get(h.end..c.start) == Some(" ")
+        && matches!(c.text, "og" | "och" | "eller" | "samt" | "&")
 }
 
 /// Whether a word has exactly one capital after its first letter, followed by lowercase letters

@@ -86,11 +86,24 @@ struct Search<'a> {
     swedish: bool,
     /// Whether to analyse compounds and use plain-letter glyph confusions.
     compounds: bool,
+    /// Whether the word ends in a compound's first part (a suspended compound's `børne-`).
+    modifier: bool,
 }
 
 /// All candidates for a lowercase word, best-first by (zipf, fewest substitutions).
 pub fn candidates(vocab: &dyn Vocabulary, model: &ConfusionModel, lower: &str) -> Vec<Candidate> {
-    search(vocab, model, lower, true)
+    search(vocab, model, lower, true, false)
+}
+
+/// Candidates for the first half of a suspended compound (`Borne-` in `Borne- og
+/// Ungdomsudvalget`): as [`candidates`], but the reading may also be a form that only occurs
+/// as a compound's first part (`børne`).
+pub fn modifier_candidates(
+    vocab: &dyn Vocabulary,
+    model: &ConfusionModel,
+    lower: &str,
+) -> Vec<Candidate> {
+    search(vocab, model, lower, true, true)
 }
 
 /// Candidates that are listed words, without compound analysis and without plain-letter glyph
@@ -100,7 +113,7 @@ pub fn listed_candidates(
     model: &ConfusionModel,
     lower: &str,
 ) -> Vec<Candidate> {
-    search(vocab, model, lower, false)
+    search(vocab, model, lower, false, false)
 }
 
 fn search(
@@ -108,6 +121,7 @@ fn search(
     model: &ConfusionModel,
     lower: &str,
     compounds: bool,
+    modifier: bool,
 ) -> Vec<Candidate> {
     // Letters the language does not write are never put back (no `ö` in Danish, no `ø` in
     // Swedish), even though the names lists mention both.
@@ -127,6 +141,7 @@ fn search(
         found: HashMap::default(),
         swedish,
         compounds,
+        modifier,
     };
     s.dfs(0, vocab.walk_start(), 0, Acc::default());
     let mut v: Vec<Candidate> = s.found.into_values().collect();
@@ -172,7 +187,12 @@ impl Search<'_> {
         if pos == n {
             let min_len = if self.parts.is_empty() { 1 } else { MIN_PART };
             if part_len >= min_len {
-                if let Some(z) = self.vocab.walk_final(state) {
+                let last = if self.modifier {
+                    self.vocab.walk_final_part(state)
+                } else {
+                    self.vocab.walk_final(state)
+                };
+                if let Some(z) = last {
                     if self.parts.is_empty() || z < MAX_PART_ZIPF {
                         self.record(z, acc);
                     }
