@@ -16,7 +16,7 @@ use crate::{AgendaItem, Attendee};
 
 static TIMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<kl>(?i:kl)\.?[ \t ]*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:(?:[ \t ]*[-–—][ \t ]*|[ \t ]+(?i:til|till|to)[ \t ]+)(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?(?:[ \t ]*[-–:][ \t ]*|[ \t ]+)(?P<title>\S.*)$",
+        r"^(?P<kl>(?i:kl|ca|cirka|omkr|omkring)\.?[ \t ]*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:(?:[ \t ]*[-–—][ \t ]*|[ \t ]+(?i:til|till|to)[ \t ]+)(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?(?:[ \t ]*[-–:][ \t ]*|[ \t ]+)(?P<title>\S.*)$",
     )
     .expect("valid regex")
 });
@@ -187,6 +187,78 @@ fn register_cut(text: &str, s: usize, e: usize) -> usize {
     }
 }
 
+/// `PS 21/27   27/318     Title`: a register column (an archive case number `27/318`) between
+/// an item's number and its title, set off by a wide gap on both sides. The number of bytes to
+/// skip to reach the title, or 0. A digit pair without the gap after it (`5/12 ble vedtatt`) or
+/// before a lowercase word is part of the title.
+fn register_lead(t: &str) -> usize {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(t);
+    if !(1..=5).contains(&a) || t.as_bytes().get(a) != Some(&b'/') {
+        return 0;
+    }
+    let b = digits(&t[a + 1..]);
+    if !(1..=6).contains(&b) {
+        return 0;
+    }
+    let code = a + 1 + b;
+    let rest = &t[code..];
+    let title = rest.trim_start_matches([' ', '\t']);
+    let gap = &rest[..rest.len() - title.len()];
+    if (gap.contains('\t') || gap.len() >= 2) && title.starts_with(char::is_uppercase) {
+        t.len() - title.len()
+    } else {
+        0
+    }
+}
+
+/// `Spørsmål 2/27 fra Name (Party): Subject`, `Fråga 3 från Name (S): Subject`: an item of a
+/// council's question time, numbered by the question; the asker and party stand between the
+/// number and the colon, the subject after it is the title.
+static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<n>(?i:spørsmål|spørgsmål|spursmål|fråga|fråge|interpellasjon|interpellation)[ \t]+(?:(?i:nr)\.?[ \t]*)?\d{1,3}(?:/\d{2,4})?)[ \t]+(?i:fra|frå|från|af)[ \t]+(?P<who>[\p{Lu}&&\p{Latin}][^:\n]{2,80}?)[ \t]*:[ \t]*(?P<title>[\p{Lu}&&\p{Latin}].*)$",
+    )
+    .expect("valid regex")
+});
+
+/// `Før møtet, kl. 09:00–09:45: Orientering om …`, `Före sammanträdet kl. 13.00: Studiebesök`:
+/// a session held before (or after) the meeting, with its time, is an item of the day too
+/// (unnumbered) whose title follows the colon.
+static AROUND_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:før|för|före|etter|efter)[ \t]+(?i:møtet|mødet|mötet|sammanträdet|sammantradet|møtestart|mødestart)[ \t]*,?[ \t]*(?:(?i:kl)\.?[ \t]*)?(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:[ \t]*[-–—][ \t]*(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?[ \t]*:[ \t]*(?P<title>[\p{Lu}&&\p{Latin}].*)$",
+    )
+    .expect("valid regex")
+});
+
+/// The session-around-the-meeting match of a line, after a cheap test of its first letters.
+fn around_meeting(t: &str) -> Option<(Kind, usize)> {
+    let head: String = t.chars().take(3).collect();
+    if !matches!(fold(&head).as_str(), "for" | "ett" | "eft") {
+        return None;
+    }
+    let c = AROUND_MEETING.captures(t)?;
+    let h: u32 = c.name("h")?.as_str().parse().ok()?;
+    let m: u32 = c.name("m")?.as_str().parse().ok()?;
+    let start = clock(h, m).filter(|_| h < 24)?;
+    let end = match (c.name("h2"), c.name("m2")) {
+        (Some(h2), Some(m2)) => clock(h2.as_str().parse().ok()?, m2.as_str().parse().ok()?),
+        _ => None,
+    };
+    let number = None;
+    Some((Kind::Timed { start, end, number }, c.name("title")?.start()))
+}
+
+/// The question-time match of a line, after a cheap test of its first letters.
+fn question_line(t: &str) -> Option<regex::Captures<'_>> {
+    let head: String = t.chars().take(2).collect();
+    if !matches!(fold(&head).as_str(), "sp" | "fr" | "in") {
+        return None;
+    }
+    QUESTION.captures(t)
+}
+
 /// `Kvällens innehåll`, `Dagens innhold`, `Mødets indhold`: the content of an occasion is its
 /// program. `Innehåll` alone is a table of contents, not a program.
 fn content_heading(f: &str) -> bool {
@@ -204,6 +276,46 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// Words naming a talk: `– oplæg ved Name` says only that Name speaks, so the dash and the word
+/// go with the attribution.
+const TALK_WORDS: &[&str] = &[
+    "oplag",
+    "indlag",
+    "innlegg",
+    "innlegget",
+    "innleiing",
+    "innledning",
+    "inledning",
+    "foredrag",
+    "foredraget",
+    "forelesning",
+    "presentasjon",
+    "presentation",
+    "prasentation",
+    "orientering",
+    "dragning",
+    "anforande",
+    "talk",
+    "keynote",
+];
+
+/// In an attribution match `– omvisning ved `, the length of the part that stays in the title:
+/// an activity after a dash (`– omvisning`, `– befaring`) is part of what happens, unlike a talk
+/// word (`– oplæg ved`, 0). Other matches keep nothing.
+fn kept_activity(m: &str) -> usize {
+    let Some(d) = m.find(['-', '–', '—']) else {
+        return 0;
+    };
+    let after = &m[d..];
+    let dash_len = after.chars().next().map_or(1, char::len_utf8);
+    let rest = after[dash_len..].trim_start();
+    let word = rest.split_whitespace().next().unwrap_or("");
+    if word.is_empty() || TALK_WORDS.contains(&fold(word).as_str()) {
+        return 0;
+    }
+    m.len() - rest.len() + word.len()
+}
 
 /// Words before a dot that do not end a sentence (`kl. 13`, `nr. 4`, `bl.a. Vivalla`).
 const ABBREVIATIONS: &[&str] = &[
@@ -303,12 +415,24 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
             if found.is_empty() {
                 found = trailing_name(text, s + m.end(), end);
             }
+            // `v/ brannsjef Kari` / `Lunde, Org.`: a surname wrapped onto the next line ends
+            // the name.
+            if found.is_empty() && end == e {
+                found = wrapped_surname(text, s + m.end(), e);
+            }
             people.extend(found);
             end = s + m.start();
             attributed = true;
             break;
         }
-        let found = attribution(text, s + m.end(), end);
+        // `… ved leiar Name,` / `Org`: a comma ending the line wraps the speaker's
+        // organisation onto the next line; the attribution ends before it.
+        let a_end = if end == e {
+            s + text[s..end].trim_end_matches([' ', '\t', ',']).len()
+        } else {
+            end
+        };
+        let found = attribution(text, s + m.end(), a_end);
         // `ved`/`vid` also mean "at": `boliger ved Tuse Næs` is a place. A title or a party
         // makes it a person; `av`/`af`/`by` ("by") suffice outside numbered minutes.
         let first = text[s + m.end()..end]
@@ -322,7 +446,7 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
             || (by && !numbered);
         if !found.is_empty() && sure {
             people.extend(found);
-            end = s + m.start();
+            end = s + m.start() + kept_activity(m.as_str());
             attributed = true;
             break;
         }
@@ -406,6 +530,45 @@ fn lowercase_title_name(text: &str, s: usize, e: usize) -> Vec<Person> {
     } else {
         Vec::new()
     }
+}
+
+/// The speaker of an attribution `text[a..e]` closing its line with a title and a given name
+/// (`brannsjef Kari`), when the next line opens with the surname alone (`Lunde, Org.`): read
+/// across the line break, up to the next line's end.
+fn wrapped_surname(text: &str, a: usize, e: usize) -> Vec<Person> {
+    let Some(rest) = text[e..].strip_prefix('\n') else {
+        return Vec::new();
+    };
+    let next = rest.split('\n').next().unwrap_or("");
+    let trimmed = next.trim_start();
+    let surname = trimmed
+        .split(['(', ',', '.'])
+        .next()
+        .map(str::split_whitespace)
+        .is_some_and(|mut w| w.next().is_some() && w.next().is_none());
+    let ws: Vec<&str> = text[a..e].split_whitespace().collect();
+    let given = ws.len() >= 2
+        && ws.last().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && ws[ws.len() - 2].starts_with(char::is_lowercase);
+    if !surname || !given || !trimmed.starts_with(char::is_uppercase) {
+        return Vec::new();
+    }
+    let ne = e + 1 + next.trim_end().len();
+    let ne = e + 1 + text[e + 1..ne].trim_end_matches('.').len();
+    attribution(text, a, ne)
+}
+
+/// The one person named after a last `ved`/`vid` closing `text[s..e]` (`… ved Name Surname`).
+fn trailing_ved_name(text: &str, s: usize, e: usize) -> Option<Person> {
+    let t = &text[s..e];
+    let at = t.rfind(" ved ").or_else(|| t.rfind(" vid "))?;
+    let a = s + at + 5;
+    let words: Vec<&str> = text[a..e].split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let mut found = attribution(text, a, e);
+    (found.len() == 1).then(|| found.remove(0))
 }
 
 /// A continuation line that names speakers: `v/ direktør Name`, `ved rådgiver Name`, or, after
@@ -590,7 +753,8 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
             _ => None,
         };
         let title = c.name("title")?;
-        // `kl. 07.30–10.00 på Hotellet …` is running text; `Kl. 19.00 Velkomst` an item.
+        // `kl. 07.30–10.00 på Hotellet …` is running text; `Kl. 19.00 Velkomst` an item, and so
+        // is an approximate time (`ca. 17.30  Heimkomst`, the end of a trip).
         if c.name("kl").is_some() && !title.as_str().starts_with(char::is_uppercase) {
             return None;
         }
@@ -648,6 +812,13 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
             return Some((Kind::Numbered(n), s, s + t.len() - rest.len()));
         }
     }
+    if let Some((kind, ts)) = around_meeting(t) {
+        return Some((kind, s, s + ts));
+    }
+    if let Some(c) = question_line(t) {
+        let n = squash(c.name("n")?.as_str());
+        return Some((Kind::Numbered(n), s, s + c.name("title")?.start()));
+    }
     if let Some(c) = NUMBERED.captures(t) {
         let n = c.name("n")?.as_str();
         let title = c.name("title")?;
@@ -686,7 +857,8 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
         if n.starts_with(char::is_alphabetic) && title.as_str().starts_with(char::is_lowercase) {
             return None;
         }
-        return Some((Kind::Numbered(squash(n)), s, s + title.start()));
+        let lead = register_lead(title.as_str());
+        return Some((Kind::Numbered(squash(n)), s, s + title.start() + lead));
     }
     None
 }
@@ -1494,6 +1666,27 @@ pub(crate) fn find(
             }
         };
         let (mut title_end, mut people) = clean_title(text, ts, line_end, numbered);
+        // `… ved leiar Name,` / `Org`: the one speaker's organisation wraps onto the next,
+        // indented line.
+        let mut org_line = None;
+        if lt.ends_with(',')
+            && people.len() == 1
+            && people[0].org.is_none()
+            && i + 1 < lines.len()
+            && !lines[i + 1].is_blank()
+            && lines[i + 1].indent() > lines[i].indent()
+            && kinds[i + 1].is_none()
+        {
+            let (s2, t2) = lines[i + 1].trimmed();
+            let e2 = s2 + t2.trim_end_matches('.').len();
+            let found = attribution(text, people[0].span.0, e2);
+            if let [one] = found.as_slice() {
+                if one.name == people[0].name && one.org.is_some() {
+                    people[0].org.clone_from(&one.org);
+                    org_line = Some(i + 1);
+                }
+            }
+        }
         // `7. Kulturnatten, kl. 10.00–10.30`: a numbered item's time at the end of its title.
         if numbered && stated.is_none() {
             if let Some(m) = TRAILING_TIME.find(&text[ts..title_end]) {
@@ -1542,7 +1735,7 @@ pub(crate) fn find(
         let dash_wrap = dangles && raw_line.trim_end().ends_with(['–', '-']);
         let caps = wraps && all_caps(raw_line);
         let base_indent = lines[i].indent();
-        let mut last_used = med_line.unwrap_or(i);
+        let mut last_used = med_line.or(org_line).unwrap_or(i);
         let mut j = last_used + 1;
         let mut blanks = 0;
         let mut skipped = false;
@@ -1558,6 +1751,7 @@ pub(crate) fn find(
             }
             let (s2, t2) = line.trimmed();
             // The title's next line, right under it, continuing it.
+            let t2_cell = text[s2..register_cut(text, s2, s2 + t2.len())].trim_end();
             let wrap_line = j == i + 1
                 && wraps
                 && !is_item(j)
@@ -1573,10 +1767,11 @@ pub(crate) fn find(
                         && stated.is_none()
                         && line.indent() > base_indent
                         && time_cell(t2).is_some())
+                    // (Measured without a register column: `16 mars 2027     KS 2027/12`.)
                     || (t2.starts_with(|c: char| c.is_ascii_digit())
-                        && t2.len() <= 40
-                        && !t2.ends_with(['.', ':'])
-                        && (date_lines.contains(&j) || YEAR_SPAN.is_match(t2))));
+                        && t2_cell.len() <= 40
+                        && !t2_cell.ends_with(['.', ':'])
+                        && (date_lines.contains(&j) || YEAR_SPAN.is_match(t2_cell))));
             if wrap_line {
                 if dash_wrap {
                     title.push_str(" –");
@@ -1720,6 +1915,22 @@ pub(crate) fn find(
             }
             Kind::Bullet => (None, None, None),
         };
+        // `Title ved Name` / `og Name, Org`: a second speaker joined by `og` on the next line
+        // makes the bare name after `ved` (which may also name a place) a speaker too, of the
+        // same organisation when the pair shares one.
+        if last_used > i && !people.is_empty() {
+            let next = fold(lines[i + 1].trimmed().1);
+            if ["og ", "och ", "and "].iter().any(|c| next.starts_with(c)) {
+                if let Some(mut p) = trailing_ved_name(text, ts, title_end) {
+                    let at = title.rfind(" ved ").or_else(|| title.rfind(" vid "));
+                    if let Some(at) = at {
+                        title.truncate(at);
+                        p.org = people.iter().find_map(|q| q.org.clone());
+                        people.insert(0, p);
+                    }
+                }
+            }
+        }
         // `Samtale: Title? Med` / `Name, Org, og Name`: a preposition ending the title line
         // opens the list of speakers on the lines under it, no part of the title.
         if last_used > i && !people.is_empty() {
@@ -1818,6 +2029,19 @@ pub(crate) fn find(
     }
 
     let mut all_people = Vec::new();
+    // The asker of a question-time item is a member of the body, not its speaker.
+    for (i, k) in kinds.iter().enumerate() {
+        if !matches!(k, Some((Kind::Numbered(_), _, _))) {
+            continue;
+        }
+        let (ls, lt) = lines[i].trimmed();
+        if let Some(w) = question_line(lt).and_then(|c| c.name("who")) {
+            for mut p in parse_list(text, ls + w.start(), ls + w.end()) {
+                p.role = Some(crate::Role::Member);
+                all_people.push(p);
+            }
+        }
+    }
     let items = drafts
         .into_iter()
         .map(|d| {

@@ -138,6 +138,15 @@
 //!   a lowercase word; a list line ending in `title Given` runs on; an absence sentence's name may
 //!   wrap; `Miljö- och byggchef Name` is one title; `-foged`, `-planerare` are titles; newspaper
 //!   words (`Avis`, `Tidning`, `Blad`) make organisations; `vert leidd av` names a host.
+//!   Round 11: a label after a sentence end inside a wrapped block (`Til stede: 19 av 21. Forfall:
+//!   A og B` / `(SV). …`) starts its own list up to the next sentence end.
+//!   Round 11: a substitute's calling-in verb may wrap (`Stedfortræder Name (V) er` / `indkaldt`).
+//!   Round 11: a group's label before a colon under a participants heading (`Formannskapet:
+//!   ordførar Name (Sp), …`) is no part of the first person.
+//!   Round 11: a list line ending in a capitalised word runs on when the next opens with one lone
+//!   capitalised word (`… rådgiver Siv Anne` / `Lunde (sekretær)`): the surname.
+//!   Round 11: a conjunction inside a suspended compound (`og kultur- og` / `fritidschef Name`)
+//!   does not stop the split at the `og` before it.
 //! - **Agenda.** Numbered lines (`§ 12`, `1.`, `Sak 12/20`, `Sak nr. 7/25`, `PS 5/21`, `RS 3/25`,
 //!   `DS 4/25`, `Punkt 3`, `Ad 2`, running `118.`, bare `14/25` when `25` is no month; at least two, or one `§`; a worded number before a lowercase
 //!   word is a reference in a sentence, `Sak 61/25 og sak 62/25 er …`, not an item), timed program lines (at least two lines starting with a time), and bullets under a
@@ -175,6 +184,17 @@
 //!   (`(Name, title, Org)`) gives the item's people; `Ledes av`/`Faciliteret af` names a host.
 //!   A right-hand column after a wide gap holding a register code or a mark (`ON 2026/12`,
 //!   `2026-00118`, `X` under `Lukket`) is cut from a numbered title and its wrapped line.
+//!   Round 11: a register column between an item's number and its title (`PS 21/27   27/318
+//!   Title`, wide gaps) is cut; a wrapped title's date line is measured without its register cell.
+//!   Round 11: question time, `Spørsmål 1/27 fra Name (Party): Subject` / `Fråga 2 från …`, is an
+//!   item numbered by the question whose title is the subject; the asker is a member, and `Svar
+//!   lämnas av`/`Svaret gis av` under an item names its speaker.
+//!   Round 11: an approximate time (`ca. 17.30  Heimkomst`) opens a programme line; `Før møtet,
+//!   kl. 09:00–09:45: Title` (before or after the meeting) is a timed, unnumbered item.
+//!   Round 11: `– omvising ved Name` keeps the activity after the dash (only talk words such as
+//!   `oplæg`, `innlegg` go); `ved title Name,` / `Org` takes the wrapped organisation, `v/ title
+//!   Given` / `Surname, Org` the wrapped surname, and `Title ved Name` / `og Name, Org` makes
+//!   both speakers of the shared organisation.
 //!   `Ad 3.` paragraphs under an item list that holds item 3 are notes, not items. A presenter
 //!   line under an item that names a person by a presenting verb (`Leder af X Name deltager
 //!   under punktet kl. 16.30-17.00`) gives its time and speaker. `Title med Name, Name og` /

@@ -1208,7 +1208,12 @@ fn conj_split(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut st = s;
     for (k, &(cs, ce)) in hits.iter().enumerate() {
-        let next = hits.get(k + 1).map_or(e, |h| h.0);
+        // `… og kultur- og fritidschef Name`: a conjunction inside a suspended compound does
+        // not end the part after this one.
+        let next = hits[k + 1..]
+            .iter()
+            .find(|h| !suspended(&text[ce..h.0.max(ce)]))
+            .map_or(e, |h| h.0);
         if cs == s {
             st = ce;
             continue;
@@ -1593,9 +1598,10 @@ pub(crate) fn parse_speaker_line(text: &str, s: usize, e: usize) -> Vec<Person> 
 }
 
 /// `Föredras av`, `Presenteres av`, `Præsenteres af`, `Innledes av`: a passive that opens a
-/// presenter line.
+/// presenter line. `Svar lämnas av`, `Svaret gis av`, `Svar gives af`: whoever answers a
+/// question or an interpellation under an item speaks at it.
 static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:föredras|föredrages|presenteras|presenteres|præsenteres|innledes|innleiast|inleds|fremlægges|framförs)[ \t]+(?i:av|af|ved|vid)[ \t]+")
+    Regex::new(r"^(?:(?i:föredras|föredrages|presenteras|presenteres|præsenteres|innledes|innleiast|inleds|fremlægges|framförs)|(?i:svar|svaret)[ \t]+(?i:lämnas|ges|gis|gjevast|givs|gives)(?:[ \t]+(?i:muntligt|muntlig|munnleg|mundtligt))?)[ \t]+(?i:av|af|ved|vid)[ \t]+")
         .expect("valid regex")
 });
 
@@ -2242,6 +2248,7 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                         .is_some_and(|(_, r)| role_word(&fold(r.trim())).is_some());
                     t.ends_with(',')
                         || titled_given_name(t)
+                        || (ends_with_name_word(t) && lone_surname(lines[k + 1].trimmed().1))
                         || (!closing_role
                             && t.rsplit(char::is_whitespace)
                                 .next()
@@ -2251,13 +2258,18 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                     && !runs_on
                     && ((i..j).all(|k| lines[k].text.matches(',').count() <= 1)
                         || (i + 1..j).all(|k| starts_with_person(text, &lines[k])));
-                // `Forfall: Name (H). Vara: Name (H)`: a second label on the same line.
-                let inline = (j == i + 1)
-                    .then(|| inline_label(text, vs, line_end))
-                    .flatten();
+                // `Forfall: Name (H). Vara: Name (H)`: a second label on the same line. When the
+                // block wraps (`Til stede: 19 av 21. Forfall: Name og Name` / `(SV). Vara …`),
+                // the second label's list runs on to its first sentence end.
+                let inline = inline_label(text, vs, line_end);
                 if let Some((p, ls2, (st2, role2))) = inline {
                     people = parse_list(text, vs, p);
-                    for mut q in parse_list(text, ls2, line_end) {
+                    let e2 = if j == i + 1 {
+                        line_end
+                    } else {
+                        list_end(text, ls2, end.max(ls2))
+                    };
+                    for mut q in parse_list(text, ls2, e2) {
                         q.role = q.role.or(role2);
                         q.status = q.status.or(st2);
                         out.push(q);
@@ -2315,6 +2327,20 @@ fn titled_given_name(t: &str) -> bool {
         && is_name_word(ws[ws.len() - 1])
         && ws[ws.len() - 2].starts_with(char::is_lowercase)
         && is_title_word(ws[ws.len() - 2])
+}
+
+/// A line ending in a capitalised word (`… og rådgiver Siv Anne`).
+fn ends_with_name_word(t: &str) -> bool {
+    t.split_whitespace().next_back().is_some_and(is_name_word)
+}
+
+/// `Lunde (sekretær)`, `Lunde, rådgiver`, `Lunde`: a line opening with one capitalised word
+/// that a parenthesis, a comma or the line's end closes. Alone it is no name (a name has two
+/// words), so it ends a name wrapped from the line above (`… og rådgiver Siv Anne` / `Lunde`).
+fn lone_surname(t: &str) -> bool {
+    let head = t.split(['(', ',', '.']).next().unwrap_or(t);
+    let ws: Vec<&str> = head.split_whitespace().collect();
+    ws.len() == 1 && is_name_word(ws[0]) && !is_title_word(ws[0])
 }
 
 /// `08.40–09.00 Frågor`, `9:15 Kaffe`, `Kl. 10.00 Velkomst`: a line opening with a clock time.
@@ -2865,13 +2891,21 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
     let many_commas = runs_on
         || ((first..j).any(|k| lines[k].text.matches(',').count() >= 2)
             && !(first..j).all(|k| starts_with_person(text, &lines[k])));
+    // `Styret: leiar Name (Sp), Name (H)` under `Deltakarar`: one group's label (a body, not a
+    // person) before a colon opens the line; the list starts after it.
+    let group_lead = |k: usize| -> usize {
+        let s = lines[k].trimmed().0;
+        group_colon(k)
+            .filter(|&c| names_in(text, s, s + c - 1).is_none())
+            .unwrap_or(0)
+    };
     let mut out = Vec::new();
     if many_commas {
-        let s = lines[first].trimmed().0;
+        let s = lines[first].trimmed().0 + group_lead(first);
         let e = lines[j - 1].trimmed().0 + lines[j - 1].trimmed().1.len();
         out = parse_list(text, s, e);
     } else {
-        for line in &lines[first..j] {
+        for (k, line) in lines.iter().enumerate().take(j).skip(first) {
             let (s, t) = line.trimmed();
             // `Høgre: Name (leiar), Name`: a party group's label gives each its party.
             if let Some(c) = t.find(':').filter(|&c| c <= 40 && is_party(&t[..c])) {
@@ -2885,7 +2919,7 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
                 }
                 continue;
             }
-            out.extend(parse_list(text, s, s + t.len()));
+            out.extend(parse_list(text, s + group_lead(k), s + t.len()));
         }
     }
     (out, j)
@@ -3024,7 +3058,7 @@ static SUBSTITUTE_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBSTITUTE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:varamedlem(?:met)?|vararepresentant(?:en)?|varamand(?:en)?|vara|stedfortræder(?:en)?|stedfortreder(?:en)?|suppleant(?:en)?|ersättare(?:n)?)[ \t]+(?P<n>{NAME}){PARTY_PAREN}[ \t]+(?:(?i:er|är|blir|bliver|ble|blev|vart|var|har[ \t]+blitt|har[ \t]+blivit)[ \t]+)?(?i:kalla|kalt|innkalla|innkalt|indkaldt|kallad|inkallad|kallas|innkalles|indkaldes|møter|møder|mødte|møtte|møtt|deltager|deltar|deltek|deltog|deltok|tjänstgör|tjänstgjorde|tenestegjer)(?-u:\b)"
+        r"(?i:varamedlem(?:met)?|vararepresentant(?:en)?|varamand(?:en)?|vara|stedfortræder(?:en)?|stedfortreder(?:en)?|suppleant(?:en)?|ersättare(?:n)?)[ \t]+(?P<n>{NAME}){PARTY_PAREN}\s+(?:(?i:er|är|blir|bliver|ble|blev|vart|var|har[ \t]+blitt|har[ \t]+blivit)\s+)?(?i:kalla|kalt|innkalla|innkalt|indkaldt|kallad|inkallad|kallas|innkalles|indkaldes|møter|møder|mødte|møtte|møtt|deltager|deltar|deltek|deltog|deltok|tjänstgör|tjänstgjorde|tenestegjer)(?-u:\b)"
     ))
     .expect("valid regex")
 });
