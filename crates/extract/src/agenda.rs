@@ -965,12 +965,12 @@ fn item_col(f: &str) -> Option<ItemCol> {
         "arende" | "arenden" | "sak" | "saker" | "sag" | "sager" | "tittel" | "titel"
         | "sakstittel" | "innhald" | "innhold" | "indhold" | "emne" | "amne" | "overskrift"
         | "rubrik" | "beskrivning" | "beskrivelse" | "dagsordenspunkt" => ItemCol::Title,
-        "foredragande" | "foredragare" | "foredragende" | "foredragsholder" | "saksbehandler"
-        | "saksbehandlar" | "sagsbehandler" | "handlaggare" | "ansvarig" | "ansvarlig"
-        | "innleder" | "innleiar" | "presentator" | "oplaegsholder" | "oplagsholder" => {
-            ItemCol::Presenter
-        }
-        "dnr" | "diarienr" | "diarienummer" | "journalnr" | "j.nr" | "jnr" | "arkivsak"
+        "foredragande" | "foredragare" | "foredragende" | "foredragsholder" | "ansvarig"
+        | "ansvarlig" | "innleder" | "innleiar" | "presentator" | "oplaegsholder"
+        | "oplagsholder" => ItemCol::Presenter,
+        // The case officer prepared the case; nothing says they attend or present it.
+        "saksbehandler" | "saksbehandlar" | "sagsbehandler" | "handlaggare" | "dnr"
+        | "diarienr" | "diarienummer" | "journalnr" | "j.nr" | "jnr" | "arkivsak"
         | "arkivsaksnr" | "bilaga" | "bilagor" | "vedlegg" | "bilag" | "merknad" | "anm" => {
             ItemCol::Other
         }
@@ -990,6 +990,16 @@ fn item_header(text: &str, line: &Line<'_>) -> Option<Vec<(ItemCol, usize)>> {
         .iter()
         .map(|c| item_col(&fold(&squash(&text[c.s..c.e]))).map(|k| (k, c.col)))
         .collect::<Option<_>>()?;
+    let mut cols = cols;
+    // `Sak | Tittel | …`: next to a column that names the title, a first column headed by the
+    // word for the case (`Sak`, `Sag`, `Ärende`) holds the case number.
+    let titles = cols.iter().filter(|c| c.0 == ItemCol::Title).count();
+    if titles >= 2 && cols[0].0 == ItemCol::Title {
+        let first = fold(&squash(&text[cs[0].s..cs[0].e]));
+        if matches!(first.trim_end_matches(['.', ':']), "sak" | "sag" | "arende") {
+            cols[0].0 = ItemCol::Number;
+        }
+    }
     let has = |k: ItemCol| cols.iter().any(|c| c.0 == k);
     (has(ItemCol::Title) && (has(ItemCol::Number) || has(ItemCol::Time))).then_some(cols)
 }
@@ -1578,7 +1588,10 @@ pub(crate) fn find(
         while j < lines.len() && !lines[j].is_blank() {
             // Under a header the row is read by its columns, even when it opens with a time
             // (`16.15 | Velkomst | Name`) and so also looks like a timed line.
-            if !matches!(kinds[j], Some((Kind::Numbered(_), _, _))) {
+            // A pipe row (`PS 18/31 | Title | Name`) is read by its cells even when it opens with
+            // a number: the rest of the line is cells, not one title.
+            let piped = lines[j].text.contains('|');
+            if piped || !matches!(kinds[j], Some((Kind::Numbered(_), _, _))) {
                 if let Some((number, time, (ts, te), mut people)) = item_row(text, &lines[j], &cols)
                 {
                     let (time, end_time) = time.unzip();

@@ -138,6 +138,9 @@
 //!   a lowercase word; a list line ending in `title Given` runs on; an absence sentence's name may
 //!   wrap; `Miljö- och byggchef Name` is one title; `-foged`, `-planerare` are titles; newspaper
 //!   words (`Avis`, `Tidning`, `Blad`) make organisations; `vert leidd av` names a host.
+//!   Round 12: `Treffet vert leidd av`, `Träffen leds av` name a host, whose name ends before a
+//!   preposition (`journalist Name fra Avisen`); under a label alone on its line, a list line
+//!   ending in `title Given` or in a name whose surname opens the next line runs on.
 //!   Round 11: a label after a sentence end inside a wrapped block (`Til stede: 19 av 21. Forfall:
 //!   A og B` / `(SV). …`) starts its own list up to the next sentence end.
 //!   Round 11: a substitute's calling-in verb may wrap (`Stedfortræder Name (V) er` / `indkaldt`).
@@ -191,6 +194,10 @@
 //!   lämnas av`/`Svaret gis av` under an item names its speaker.
 //!   Round 11: an approximate time (`ca. 17.30  Heimkomst`) opens a programme line; `Før møtet,
 //!   kl. 09:00–09:45: Title` (before or after the meeting) is a timed, unnumbered item.
+//!   Round 12: in a pipe table `Sak | Tittel | …` the case-word column beside a title column is
+//!   the number, and a pipe row is read by its cells even when it opens with a number; a case
+//!   officer column (`Saksbehandler`, `Handläggare`) names no speakers.
+//!   Round 12: `ved A og B, Org` (two names joined by a conjunction) names both speakers.
 //!   Round 11: `– omvising ved Name` keeps the activity after the dash (only talk words such as
 //!   `oplæg`, `innlegg` go); `ved title Name,` / `Org` takes the wrapped organisation, `v/ title
 //!   Given` / `Surname, Org` the wrapped surname, and `Title ved Name` / `og Name, Org` makes

@@ -2881,12 +2881,18 @@ fn heading_block(text: &str, lines: &[Line<'_>], from: usize) -> (Vec<Person>, u
     // `Name, role, § 41–43` one per line: each line is a list of its own.
     // A line ending in a comma or a conjunction (`…, økonomichef Name og` / `sekretær Name`)
     // runs on: the block is one list.
+    // So does a line ending in a title and a given name (`…, ingeniør Siri`) or in a name whose
+    // surname opens the next line alone (`… Jonas Lie` / `Hagen (sak 3) og …`), as under a
+    // label on the same line.
     let runs_on = (first..j.saturating_sub(1)).any(|k| {
         let t = lines[k].trimmed().1;
         t.ends_with(',')
             || t.rsplit(char::is_whitespace)
                 .next()
                 .is_some_and(|w| matches!(fold(w).as_str(), "og" | "och" | "samt" | "and"))
+            || (t.contains(',')
+                && (titled_given_name(t)
+                    || (ends_with_name_word(t) && lone_surname(lines[k + 1].trimmed().1))))
     });
     let many_commas = runs_on
         || ((first..j).any(|k| lines[k].text.matches(',').count() >= 2)
@@ -2998,7 +3004,7 @@ static PROPOSER: LazyLock<Regex> = LazyLock::new(|| {
 static HOST_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     // No name pattern and no `(?i)` inside (only the first letter varies): the name is read by
     // `clean_name` from the words after the verb, and the regex stays cheap to compile.
-    Regex::new(r"(?:[Mm]ødet|[Mm]øtet|[Mm]ötet|[Dd]agen|[Tt]emadagen|[Aa]rrangementet|[Kk]onferencen|[Kk]onferansen|[Kk]onferensen|[Ss]eminaret|[Ss]eminariet|[Aa]ftenen|[Kk]velden|[Kk]vällen|[Mm]orgenen|[Mm]orgonen|[Ee]ftermiddagen|[Ee]ttermiddagen|[Dd]ebatten|[Ss]amtalen|[Pp]anelet|[Pp]anelen|[Pp]anelsamtalen|[Pp]aneldebatten|[Ww]orkshoppen|[Ff]rukosten|[Ff]rokosten)[ \t]+(?:ledes|leds|leies|leiast|vil blive ledet|vil bli ledet|vert leidd|vert leia|blir leia|blir leidd|blir ledet|bliver ledet|modereres|modereras|modereast|faciliteres|faciliteras|fasiliteres)[ \t]+a[fv][ \t]+")
+    Regex::new(r"(?:[Mm]ødet|[Mm]øtet|[Mm]ötet|[Dd]agen|[Tt]emadagen|[Aa]rrangementet|[Kk]onferencen|[Kk]onferansen|[Kk]onferensen|[Ss]eminaret|[Ss]eminariet|[Aa]ftenen|[Kk]velden|[Kk]vällen|[Mm]orgenen|[Mm]orgonen|[Ee]ftermiddagen|[Ee]ttermiddagen|[Dd]ebatten|[Ss]amtalen|[Pp]anelet|[Pp]anelen|[Pp]anelsamtalen|[Pp]aneldebatten|[Ww]orkshoppen|[Ff]rukosten|[Ff]rokosten|[Tt]reffet|[Tt]ræffet|[Tt]räffen|[Ss]amlingen|[Ss]amlinga)[ \t]+(?:ledes|leds|leies|leiast|vil blive ledet|vil bli ledet|vert leidd|vert leia|blir leia|blir leidd|blir ledet|bliver ledet|modereres|modereras|modereast|faciliteres|faciliteras|fasiliteres)[ \t]+a[fv][ \t]+")
         .expect("valid regex")
 });
 /// `Til å underskrive protokollen sammen med leder ble valgt A og B`, `… underskriven av leiar
@@ -3184,9 +3190,20 @@ pub(crate) fn attribution(text: &str, s: usize, e: usize) -> Vec<Person> {
     }
     let mut any = false;
     for &(a, b) in &segs {
+        // `A og B, Org`: two people joined by a conjunction share a segment (which alone reads
+        // like an organisation's name, `Kultur og Fritid`, or like nothing).
+        let pair = |a: usize, b: usize| {
+            let parts = conj_split(text, a, b);
+            parts.len() >= 2
+                && parts
+                    .iter()
+                    .all(|&(x, y)| matches!(classify(text, x, y), Seg::Persons { .. }))
+        };
         match classify(text, a, b) {
             Seg::Persons { .. } => any = true,
+            Seg::Org(_) if pair(a, b) => any = true,
             Seg::Title { .. } | Seg::Org(_) | Seg::Role(_) => {}
+            Seg::Nothing if pair(a, b) => any = true,
             Seg::Nothing => return Vec::new(),
         }
     }
@@ -3562,7 +3579,21 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         // The host: the words up to the sentence's end, a comma or the line's end, after at
         // most two lowercase titles (`sundhedskonsulent Name`).
         let rest = &text[m.end()..];
-        let stop = rest.find(['.', ',', '\n', ';', '(']).unwrap_or(rest.len());
+        let mut stop = rest.find(['.', ',', '\n', ';', '(']).unwrap_or(rest.len());
+        // `journalist Name fra Lokalavisen`: a preposition after the name's first capitalised
+        // word opens where the host comes from, no part of the name.
+        if let Some(cap) = rest[..stop].find(char::is_uppercase) {
+            let after = &rest[cap..stop];
+            let cut = [
+                " fra ", " från ", " frå ", " hos ", " i ", " ved ", " vid ", " på ",
+            ]
+            .iter()
+            .filter_map(|p| after.find(p))
+            .min();
+            if let Some(c) = cut {
+                stop = cap + c;
+            }
+        }
         let e = m.end() + rest[..stop].trim_end().len();
         let lower = rest[..stop]
             .split_whitespace()
