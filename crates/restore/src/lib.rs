@@ -1739,18 +1739,24 @@ fn dehyphenate(text: &str, vocab: &dyn Vocabulary) -> Vec<StageEdit> {
 
 /// Gives `reading` (lowercase) the case pattern of `printed`.
 fn apply_case(printed: &str, reading: &str) -> String {
-    let letters: Vec<char> = printed.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    if all_upper {
+    // Counted in one pass, without collecting: called for every edit.
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in printed.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += c.is_uppercase() as usize;
+    }
+    if letters > 1 && upper == letters {
         return reading.to_uppercase();
     }
     // A word-initial `@` is far more often `Ø` than `ø` (the estimate: 0.19 against 0.02).
     if starts_upper(printed) || printed.starts_with('@') {
         let mut cs = reading.chars();
-        return match cs.next() {
-            Some(f) => f.to_uppercase().chain(cs).collect(),
-            None => String::new(),
-        };
+        let mut out = String::with_capacity(reading.len() + 1);
+        if let Some(f) = cs.next() {
+            out.extend(f.to_uppercase());
+            out.push_str(cs.as_str());
+        }
+        return out;
     }
     reading.to_string()
 }
