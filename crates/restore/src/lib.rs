@@ -55,8 +55,8 @@
 //! Each distinct word of a document is decided once, and candidate lists are cached per thread
 //! across documents. Running text allocates little: lowercase forms borrow the text, decisions
 //! are kept per word id. Measured with `cargo bench -p rensa-bench --bench restore` on one core
-//! of the project's 2-core VM: clean text 14.3 MB/s for unseen vocabulary (31.9 MB/s warm),
-//! damaged text 3.9 MB/s (11.4 MB/s warm). On damaged text the candidate search is the cost:
+//! of the project's 2-core VM: clean text 15 MB/s for unseen vocabulary (49–51 MB/s warm),
+//! damaged text 3.8 MB/s (18.3 MB/s warm). On damaged text the candidate search is the cost:
 //! every step walks the automaton for the printed letter and each confusion that applies (a
 //! node decode each; the Nordic letters share their first byte, which is walked once).
 //! Memoising compound suffixes and batching all walks from one decoded node were tried and did
