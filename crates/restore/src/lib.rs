@@ -776,13 +776,11 @@ pub fn restore_with(
                 edits.push(e);
             }
         }
-        edits.extend(paragraph_signs(text, &toks, &protected));
-        edits.extend(stray_periods(text, &toks, vocab, &protected));
-        edits.extend(
-            en_dashes(text, &protected)
-                .into_iter()
-                .filter(|e| e.confidence >= opts.min_confidence),
-        );
+        let marks = paragraph_signs(text, &toks, &protected)
+            .into_iter()
+            .chain(stray_periods(text, &toks, vocab, &protected))
+            .chain(en_dashes(text, &protected));
+        edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
     }
     doc.apply(edits)?;
     Ok(ctx.evidence)
@@ -796,11 +794,11 @@ const SPACE_LOOKALIKES: [&str; 7] = [".", ":", "-", "'", "’", "‘", "_"];
 const ONE_LETTER_WORDS: [&str; 2] = ["i", "å"];
 
 /// An en dash the engine printed as an em dash or a tilde (`09.00—11.30`, ` — `, `7~9`): Nordic
-/// typography
-/// sets ranges and the spaced sentence dash with the en dash (`–`), and the Tesseract pairs
-/// print it as `—` about as often as `-` (`fixtures/pairs/confusions.tsv`). Only between two
-/// digits or between two spaces: an unspaced dash between words (`runde—mix`) is a real em
-/// dash some writers use. A hyphen for an en dash is left alone: typists write `16-18` too.
+/// typography sets ranges and the spaced sentence dash with the en dash (`–`), and the
+/// Tesseract pairs print it as `—` about as often as `-` (`fixtures/pairs/confusions.tsv`).
+/// Only between two digits or between two spaces: an unspaced dash between words
+/// (`runde—mix`) is a real em dash some writers use. A hyphen for an en dash is left alone:
+/// typists write `16-18` too.
 fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     let mut out = Vec::new();
     // `~` is the other glyph the pairs print for an en dash (`7~9`, ` ~ `).
