@@ -139,6 +139,13 @@ fn short_date_ok(text: &str, start: usize, end: usize, sep: &str) -> Option<(usi
             wstart = head[..wstart].trim_end_matches([' ', '\t']).len() - p0.len();
         }
     }
+    // `Høringsfristen er 15/11`, `Svarsfristen är 3.4`: a deadline noun, a copula, the date.
+    if matches!(w.as_str(), "er" | "ar" | "var" | "is") {
+        let p = fold(ws.next().unwrap_or("").trim_end_matches([',', ':']));
+        if p.ends_with("frist") || p.ends_with("fristen") {
+            return Some((start, None));
+        }
+    }
     if !SHORT_DATE_LEADS.contains(&w.as_str()) {
         return None;
     }
@@ -471,6 +478,22 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
                 continue;
             }
         }
+        // `7. og 8. mars`, `3 och 4 juni`: a bare day joined by `og`/`och` to a date shares
+        // its month and year (the bare day's text is just the day).
+        if let Some((d0s, d0e, d0)) = joined_day_before(text, mm.start()) {
+            if d0 < d && valid(year, m, d0) {
+                all.push(Found {
+                    start: d0s,
+                    end: d0e,
+                    year,
+                    month: m,
+                    day: d0,
+                    weekday: None,
+                    form: Form::Text,
+                    term: None,
+                });
+            }
+        }
         all.push(Found {
             start: mm.start(),
             end: mm_end,
@@ -522,6 +545,33 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     }
     out.retain(|f| !on_running_header(text, f.start));
     out
+}
+
+/// `7. og 8. mars`: the bare day (`7.`, its span and value) right before ` og `/` och `/` and `
+/// that ends at `at`; a day after a digit, `§` or a `nr.` word is none.
+fn joined_day_before(text: &str, at: usize) -> Option<(usize, usize, u32)> {
+    let before = text.get(..at)?;
+    let rest = ["og ", "och ", "and "]
+        .iter()
+        .find_map(|j| before.strip_suffix(j))?
+        .strip_suffix(' ')?;
+    let head = rest.strip_suffix('.').unwrap_or(rest);
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let ds = head.len() - digits;
+    let pre = head[..ds].chars().next_back();
+    if pre.is_some_and(|c| !c.is_whitespace() && c != '(') {
+        return None;
+    }
+    // `§ 7 och 8 maj`, `punkt 3 og 4 mars`: numbered paragraphs, not days.
+    let prev = head[..ds].trim_end();
+    if prev.ends_with(|c: char| c.is_ascii_digit() || c == '§') {
+        return None;
+    }
+    let d: u32 = head[ds..].parse().ok()?;
+    Some((ds, rest.len(), d))
 }
 
 /// `Side 2 av 4`, `Sida 3 (5)`, `Page 2 of 3`: a page number past the first with the page count.
@@ -593,6 +643,22 @@ fn year_context(found: &[Found]) -> YearContext {
     YearContext { years, anchor }
 }
 
+/// Whether `text[a..b]` holds no sentence end: `.`, `!` or `?` after a letter or digit, then
+/// a space and a capital (`… 12. august 2034. Frivillige kan melde sig fra 1/12`: the festival's year
+/// is not the sign-up date's). An ordinal's dot (`12. august`) ends nothing.
+fn same_sentence(text: &str, a: usize, b: usize) -> bool {
+    let Some(s) = text.get(a..b) else {
+        return true;
+    };
+    let cs: Vec<char> = s.chars().collect();
+    !cs.windows(4).any(|w| {
+        (w[0].is_alphabetic() || w[0].is_ascii_digit())
+            && matches!(w[1], '.' | '!' | '?')
+            && w[2] == ' '
+            && w[3].is_uppercase()
+    })
+}
+
 /// Resolved year and the rule that decided it.
 fn complete_year(
     f: &Found,
@@ -609,7 +675,21 @@ fn complete_year(
             .collect();
         return match fits.as_slice() {
             [y] => (Some(*y), "extract.date-weekday-inferred"),
-            _ => (None, "extract.date-year-unknown"),
+            // A weekday repeats every few years (`måndag 12. desember` fits two years within a
+            // span of 2033–2037): of the fitting years, the one within half a year of the
+            // document's own meeting or event date.
+            [_, _, ..] => meeting_anchor
+                .and_then(|(ay, am, ad)| {
+                    let a = days_from_civil(ay, am, ad);
+                    fits.iter()
+                        .map(|&y| (y, (days_from_civil(y, f.month, f.day) - a).abs()))
+                        .min_by_key(|&(_, d)| d)
+                        .filter(|&(_, d)| d < 183)
+                })
+                .map_or((None, "extract.date-year-unknown"), |(y, _)| {
+                    (Some(y), "extract.date-weekday-inferred")
+                }),
+            [] => (None, "extract.date-year-unknown"),
         };
     }
     if let Some(y) = same_line_year {
@@ -793,24 +873,52 @@ fn calendar_heading_year(lines: &[Line<'_>], found: &[Found], li: usize) -> Opti
         if complete {
             return None;
         }
-        let f = crate::text::fold(t);
-        let ws: Vec<&str> = f
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if !ws.iter().any(|w| calendar_word(w)) {
-            continue;
+        if let Some(y) = calendar_line(t) {
+            return y;
         }
-        let mut years = ws.iter().filter(|w| {
-            w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())
-        });
-        let y = years.next()?;
-        if years.any(|z| z != y) {
-            return None;
-        }
-        return y.parse().ok();
     }
     None
+}
+
+/// A calendar heading line (`Sammanträdesplan 2025`, `Møteplan for 2025`): `None` without a
+/// calendar word, else its one lone year (`Some(None)` without one or with several).
+fn calendar_line(t: &str) -> Option<Option<i32>> {
+    let f = crate::text::fold(t);
+    let ws: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !ws.iter().any(|w| calendar_word(w)) {
+        return None;
+    }
+    let mut years = ws
+        .iter()
+        .filter(|w| w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()));
+    let Some(y) = years.next() else {
+        return Some(None);
+    };
+    if years.any(|z| z != y) {
+        return Some(None);
+    }
+    Some(y.parse().ok())
+}
+
+/// A document headed by a calendar heading with one year (`SAMMANTRÄDESPLAN 2034` over an
+/// adoption date and several bodies' date lines) plans that year: its year-less dates below
+/// the heading take it even past complete dates (the adoption, the plan's start). The heading
+/// is one of the first six non-empty lines, short (at most four words) and holds no date, so
+/// that a sentence naming a plan or a `Sammanträdesdatum` label is none. Returns the heading's line and year.
+fn head_calendar_year(lines: &[Line<'_>], found: &[Found]) -> Option<(usize, i32)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.trim().is_empty())
+        .take(6)
+        .filter(|(_, l)| l.text.split_whitespace().count() <= 4)
+        // `Sammanträdesdatum 2025-11-20` is a label with its date, not a heading.
+        .filter(|(k, _)| !found.iter().any(|g| line_of(lines, g.start) == *k))
+        .find_map(|(k, l)| calendar_line(l.text).map(|y| y.map(|y| (k, y))))
+        .flatten()
 }
 
 /// Turns found dates into output dates: years completed, roles given, duplicates on one line
@@ -857,6 +965,7 @@ pub(crate) fn resolve(
             _ => r,
         })
         .collect();
+    let head_year = head_calendar_year(lines, found);
     let mut out: Vec<Date> = Vec::with_capacity(found.len());
     let mut seen: Vec<(usize, Option<String>)> = Vec::new();
     for (f, &role) in found.iter().zip(&roles) {
@@ -891,6 +1000,7 @@ pub(crate) fn resolve(
                 let mut line_years = found
                     .iter()
                     .filter(|g| g.form != Form::Term && line_of(lines, g.start) == li)
+                    .filter(|g| same_sentence(text, g.start.min(f.start), g.end.max(f.end)))
                     .filter_map(|g| g.year);
                 let mut same_line = line_years.next().filter(|&y| line_years.all(|z| z == y));
                 // `sammanträder 26 januari,` / `23 februari och 27 april 2027`: a list that
@@ -906,11 +1016,13 @@ pub(crate) fn resolve(
                         .filter_map(|g| g.year);
                     same_line = next_years.next().filter(|&y| next_years.all(|z| z == y));
                 }
-                let heading = calendar_heading_year(lines, found, li).filter(|&y| {
-                    valid(Some(y), f.month, f.day)
-                        && f.weekday
-                            .is_none_or(|wd| weekday_of(y, f.month, f.day) == wd)
-                });
+                let heading = calendar_heading_year(lines, found, li)
+                    .or_else(|| head_year.filter(|&(k, _)| k < li).map(|(_, y)| y))
+                    .filter(|&y| {
+                        valid(Some(y), f.month, f.day)
+                            && f.weekday
+                                .is_none_or(|wd| weekday_of(y, f.month, f.day) == wd)
+                    });
                 let (mut y, rule) = match (same_line, heading) {
                     (None, Some(y)) => (Some(y), "extract.date-year-from-heading"),
                     _ => complete_year(f, &ctx, same_line, meeting_anchor),

@@ -59,6 +59,12 @@
 //!   title line or after event words (`äger rum`, `temadag`); `meeting` rather than `event` when
 //!   a meeting word is near or the document is minutes or an agenda; else `mentioned`. In an
 //!   announcement a date alone on a line is its publication date: `mentioned`.
+//!   Round 13: a short calendar heading with one year among the first six lines (`MÖTESPLAN
+//!   2041`, no date on it) gives its year to every year-less date below it, past complete dates.
+//!   Round 13: `4. og 5. juni`, `3 och 4 maj`: the bare day is a date of its own (not after `§`).
+//!   Round 13: a weekday fitting several years takes the one within half a year of the meeting.
+//!   Round 13: a same-line complete date gives its year only within its sentence; `…fristen er
+//!   20/11` (deadline noun and copula) admits a short numeric date.
 //! - **Times.** `kl. 8-12`, `16:00-18:00`, `09.00–11.30`, `10 september 09:00 - 10 september
 //!   11:30` (one range), `13.00`, `8:15`; never inside a date or a longer number, nor before `kr`
 //!   or `%`, nor after an identifier word (`nr. 12.44`, `§ 5.12`, `Sak`) or right after a
