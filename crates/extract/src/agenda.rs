@@ -967,13 +967,19 @@ fn item_col(f: &str) -> Option<ItemCol> {
         | "rubrik" | "beskrivning" | "beskrivelse" | "dagsordenspunkt" => ItemCol::Title,
         "foredragande" | "foredragare" | "foredragende" | "foredragsholder" | "ansvarig"
         | "ansvarlig" | "innleder" | "innleiar" | "presentator" | "oplaegsholder"
-        | "oplagsholder" => ItemCol::Presenter,
+        | "oplagsholder"
+        // Round 14: `Oplæg ved`, `Innledning ved`: the presenter column named by what they do.
+        | "oplaeg ved" | "oplag ved" | "innledning ved" | "innleiing ved" | "inledning av"
+        | "foredrag ved" => ItemCol::Presenter,
         // The case officer prepared the case; nothing says they attend or present it.
         "saksbehandler" | "saksbehandlar" | "sagsbehandler" | "handlaggare" | "dnr"
         | "diarienr" | "diarienummer" | "journalnr" | "j.nr" | "jnr" | "arkivsak"
         | "arkivsaksnr" | "bilaga" | "bilagor" | "vedlegg" | "bilag" | "merknad" | "anm" => {
             ItemCol::Other
         }
+        // Round 14: a page column (`Saksnr.  Innhold  Side`) points into the case papers; its
+        // number is no part of the title.
+        "side" | "sida" | "sidan" | "sid" | "sidetal" | "sidenr" | "sidnr" => ItemCol::Other,
         _ => return None,
     })
 }
@@ -1060,6 +1066,11 @@ fn item_row(text: &str, line: &Line<'_>, cols: &[(ItemCol, usize)]) -> Option<Ro
                 title = Some((c.s, c.e));
             }
             ItemCol::Presenter => {
+                // Round 14: `Planarkitekt Name, kl. 10.15` with no time column: the time the
+                // presenter comes in is the item's time.
+                if time.is_none() && !cols.iter().any(|c| c.0 == ItemCol::Time) {
+                    time = stated_time(v).map(|(start, _)| (start, None));
+                }
                 if let Some(hosts) = hosted_by(text, c.s, c.e) {
                     people.extend(hosts);
                     continue;
@@ -1113,6 +1124,15 @@ fn stated_time(t: &str) -> Option<(String, Option<String>)> {
         _ => None,
     };
     Some((start, end))
+}
+
+/// How many non-empty tab-separated cells a line has (0 without a tab).
+fn tabbed_cells(line: &Line<'_>) -> usize {
+    let t = line.trimmed().1;
+    if !t.contains('\t') {
+        return 0;
+    }
+    t.split('\t').filter(|c| !c.trim().is_empty()).count()
 }
 
 /// A tabbed row opening with an item number, with as many cells as the table has columns.
@@ -1591,7 +1611,10 @@ pub(crate) fn find(
             // A pipe row (`PS 18/31 | Title | Name`) is read by its cells even when it opens with
             // a number: the rest of the line is cells, not one title.
             let piped = lines[j].text.contains('|');
-            if piped || !matches!(kinds[j], Some((Kind::Numbered(_), _, _))) {
+            // Round 14: so is a tabbed row with cells after its title (`PS 13/41 <tab> Title
+            // <tab> 3` under `… Side`): the last cell is a column of its own, not title text.
+            let tabbed = tabbed_cells(&lines[j]) >= 3;
+            if piped || tabbed || !matches!(kinds[j], Some((Kind::Numbered(_), _, _))) {
                 if let Some((number, time, (ts, te), mut people)) = item_row(text, &lines[j], &cols)
                 {
                     let (time, end_time) = time.unzip();
@@ -2080,7 +2103,7 @@ pub(crate) fn find(
                 number: d.number,
                 time: d.time,
                 end_time: d.end_time,
-                title: d.title,
+                title: without_status(d.title),
                 people,
                 organizations: orgs,
                 span: [d.span.0, d.span.1],
@@ -2088,6 +2111,33 @@ pub(crate) fn find(
         })
         .collect();
     (items, all_people)
+}
+
+/// Round 14: `NYTT ÄRENDE: Title`, `UTGÅR: Title`, `NY SAK: Title`: a changed agenda marks
+/// items with a capitalised status before a colon; the status is no part of the title. Only
+/// one to three all-caps words of four or more letters in all (not `KS:`), before a title that
+/// opens with a capital and is not itself all caps (a capitalised heading keeps its colon).
+fn without_status(title: String) -> String {
+    let Some(p) = title.find(':').filter(|&p| p <= 32) else {
+        return title;
+    };
+    let head = &title[..p];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let caps = |w: &&str| w.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+    let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+    let rest = &title[p + 1..];
+    let body = rest.trim_start();
+    let ok = (1..=3).contains(&words.len())
+        && words.iter().all(caps)
+        && letters >= 4
+        && rest.starts_with(char::is_whitespace)
+        && body.starts_with(char::is_uppercase)
+        && body.chars().any(char::is_lowercase);
+    if ok {
+        body.to_string()
+    } else {
+        title
+    }
 }
 
 /// `Oppsummering ved Name`: `ved`/`vid` also mean "at" (`boliger ved Tuse Næs`), so a bare name

@@ -156,6 +156,8 @@
 //!   capitalised word (`… rådgiver Siv Anne` / `Lunde (sekretær)`): the surname.
 //!   Round 11: a conjunction inside a suspended compound (`og kultur- og` / `fritidschef Name`)
 //!   does not stop the split at the `og` before it.
+//!   Round 14: a participants label may say who the people are in one parenthesis of up to 80
+//!   characters before its colon (`Til stades (medlemer valde av … 2035):`).
 //! - **Agenda.** Numbered lines (`§ 12`, `1.`, `Sak 12/20`, `Sak nr. 7/25`, `PS 5/21`, `RS 3/25`,
 //!   `DS 4/25`, `Punkt 3`, `Ad 2`, running `118.`, bare `14/25` when `25` is no month; at least two, or one `§`; a worded number before a lowercase
 //!   word is a reference in a sentence, `Sak 61/25 og sak 62/25 er …`, not an item), timed program lines (at least two lines starting with a time), and bullets under a
@@ -208,6 +210,11 @@
 //!   `oplæg`, `innlegg` go); `ved title Name,` / `Org` takes the wrapped organisation, `v/ title
 //!   Given` / `Surname, Org` the wrapped surname, and `Title ved Name` / `og Name, Org` makes
 //!   both speakers of the shared organisation.
+//!   Round 14: item-table headers know a page column (`Side`, `Sida`) and `Oplæg ved`-style
+//!   presenter columns; a tabbed row with three or more cells is read by its columns even when
+//!   it opens with a number, and a presenter cell's `kl. 10.15` times an untimed item.
+//!   Round 14: a capitalised status before a colon (`NYTT ÄRENDE:`, `UTGÅR:`, `NY SAK:`) is cut
+//!   from the title.
 //!   `Ad 3.` paragraphs under an item list that holds item 3 are notes, not items. A presenter
 //!   line under an item that names a person by a presenting verb (`Leder af X Name deltager
 //!   under punktet kl. 16.30-17.00`) gives its time and speaker. `Title med Name, Name og` /

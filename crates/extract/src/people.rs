@@ -1932,16 +1932,24 @@ fn block_label_at(t: &str) -> Option<(usize, Block)> {
         // `Til stede fra arbeidsgiver:`, `Närvarande från förvaltningen:`: a known label, then
         // where the people come from, before the colon.
         let rest = &t[hit.0..];
-        if let Some(c) = rest.find(':').filter(|&c| c <= 40) {
+        if let Some(c) = rest.find(':').filter(|&c| c <= 80) {
             let q = fold(rest[..c].trim());
+            // `Innkalla medlemer (namn / parti / verv):`: the columns named in parentheses.
+            // Round 14: or who the people are (`Til stades (medlemer valde av kommunestyret
+            // 18. oktober 2035):`), which may run longer; one parenthesis, nothing after it.
+            let columns = q.starts_with('(') && q.ends_with(')') && q.matches('(').count() == 1;
+            if columns {
+                return Some((hit.0 + c, hit.1));
+            }
+            if c > 40 {
+                return Some(hit);
+            }
             // `Faste medlemmer som ikke møtte:`: the clause says who came.
             if let Some(st) = clause_status(&q) {
                 return Some((hit.0 + c, with_clause(hit.1, st)));
             }
             let from = ["fra ", "fran ", "for "].iter().any(|f| q.starts_with(f));
-            // `Innkalla medlemer (namn / parti / verv):`: the columns named in parentheses.
-            let columns = q.starts_with('(') && q.ends_with(')');
-            if (from && q.split_whitespace().count() <= 3) || columns {
+            if from && q.split_whitespace().count() <= 3 {
                 return Some((hit.0 + c, hit.1));
             }
         }
