@@ -239,13 +239,7 @@ fn around_meeting(t: &str) -> Option<(Kind, usize)> {
         return None;
     }
     let c = AROUND_MEETING.captures(t)?;
-    let h: u32 = c.name("h")?.as_str().parse().ok()?;
-    let m: u32 = c.name("m")?.as_str().parse().ok()?;
-    let start = clock(h, m).filter(|_| h < 24)?;
-    let end = match (c.name("h2"), c.name("m2")) {
-        (Some(h2), Some(m2)) => clock(h2.as_str().parse().ok()?, m2.as_str().parse().ok()?),
-        _ => None,
-    };
+    let (start, end) = clock_range(&c)?;
     let number = None;
     Some((Kind::Timed { start, end, number }, c.name("title")?.start()))
 }
@@ -745,13 +739,7 @@ enum Kind {
 fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
     let (s, t) = unbullet(line);
     if let Some(c) = TIMED.captures(t) {
-        let h: u32 = c.name("h")?.as_str().parse().ok()?;
-        let m: u32 = c.name("m")?.as_str().parse().ok()?;
-        let start = clock(h, m).filter(|_| h < 24)?;
-        let end = match (c.name("h2"), c.name("m2")) {
-            (Some(h2), Some(m2)) => clock(h2.as_str().parse().ok()?, m2.as_str().parse().ok()?),
-            _ => None,
-        };
+        let (start, end) = clock_range(&c)?;
         let title = c.name("title")?;
         // `kl. 07.30–10.00 på Hotellet …` is running text; `Kl. 19.00 Velkomst` an item, and so
         // is an approximate time (`ca. 17.30  Heimkomst`, the end of a trip).
@@ -1116,11 +1104,17 @@ static TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn stated_time(t: &str) -> Option<(String, Option<String>)> {
-    let c = STATED_TIME.captures(t)?;
+    clock_range(&STATED_TIME.captures(t)?)
+}
+
+/// The start (`h`, `m`; before 24:00) and the optional end (`h2`, `m2`) a time pattern
+/// captured, as `HH:MM`; `None` when the start is no clock time.
+fn clock_range(c: &regex::Captures<'_>) -> Option<(String, Option<String>)> {
     let n = |g: &str| c.name(g).and_then(|m| m.as_str().parse::<u32>().ok());
-    let start = clock(n("h")?, n("m")?).filter(|_| n("h") < Some(24))?;
+    let (h, m) = (n("h")?, n("m")?);
+    let start = clock(h, m).filter(|_| h < 24)?;
     let end = match (n("h2"), n("m2")) {
-        (Some(h), Some(m)) => clock(h, m),
+        (Some(h2), Some(m2)) => clock(h2, m2),
         _ => None,
     };
     Some((start, end))

@@ -184,6 +184,17 @@ impl Lexicon {
         Ok(n)
     }
 
+    /// Whether the form carries any of the `mask` flags; a user's word list decides for its
+    /// own words (a name there is a name, and proper by definition).
+    fn flagged(&self, lower: &str, mask: u64) -> bool {
+        if !self.extra.is_empty() {
+            if let Some(&(_, n)) = self.extra.get(lower) {
+                return n;
+            }
+        }
+        self.raw(lower).is_some_and(|v| v & mask != 0)
+    }
+
     fn raw(&self, lower: &str) -> Option<u64> {
         cached_get(self.lang as usize, &self.map, lower)
     }
@@ -289,22 +300,11 @@ impl Vocabulary for Lexicon {
     }
 
     fn is_name(&self, lower: &str) -> bool {
-        if !self.extra.is_empty() {
-            if let Some(&(_, n)) = self.extra.get(lower) {
-                return n;
-            }
-        }
-        self.raw(lower).is_some_and(|v| v & FLAG_NAME != 0)
+        self.flagged(lower, FLAG_NAME)
     }
 
     fn is_proper(&self, lower: &str) -> bool {
-        if !self.extra.is_empty() {
-            if let Some(&(_, n)) = self.extra.get(lower) {
-                return n;
-            }
-        }
-        self.raw(lower)
-            .is_some_and(|v| v & (FLAG_NAME | FLAG_CAPITALISED) != 0)
+        self.flagged(lower, FLAG_NAME | FLAG_CAPITALISED)
     }
 
     fn lang(&self) -> Lang {

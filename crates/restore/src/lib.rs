@@ -643,20 +643,24 @@ pub fn restore_with(
     // The lowercase reading of each token that changed, for the split rule below.
     let mut readings: HashMap<usize, String> = HashMap::default();
     // Lowercase words a number other than `1` follows (`pass 2`, `punkt 3`): a `1` after one
-    // of them is numbering too. Function words (`med 5 deltagare`) do not count.
-    let mut numbered: Vec<&str> = toks
-        .windows(2)
-        .filter(|w| {
-            w[0].class == TokenClass::Word
-                && w[1].class == TokenClass::Number
-                && w[1].text != "1"
-                && w[0].uppers == 0
-        })
-        .map(|w| w[0].text)
-        .collect();
-    numbered.sort_unstable();
-    numbered.dedup();
-    numbered.retain(|w| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
+    // of them is numbering too. Function words (`med 5 deltagare`) do not count. Only the
+    // lone-digit rule asks, and only in a damaged document: a clean one skips the lookups.
+    let mut numbered: Vec<&str> = Vec::new();
+    if p >= 0.05 {
+        numbered = toks
+            .windows(2)
+            .filter(|w| {
+                w[0].class == TokenClass::Word
+                    && w[1].class == TokenClass::Number
+                    && w[1].text != "1"
+                    && w[0].uppers == 0
+            })
+            .map(|w| w[0].text)
+            .collect();
+        numbered.sort_unstable();
+        numbered.dedup();
+        numbered.retain(|w| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
+    }
     for (i, t) in toks.iter().enumerate() {
         if t.class == TokenClass::Number && matches!(t.text, "1" | "4") && p >= 0.05 {
             if let Some(e) = lone_digit(text, &toks, i, vocab, &protected, &numbered)
