@@ -34,6 +34,16 @@ static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// The case-number label match of a line (see [`CASE_LABEL`]), after a cheap test of its first
+/// two bytes (`sa`, or an OCR'd `ar`).
+fn case_label(t: &str) -> Option<regex::Captures<'_>> {
+    if t.len() > 6 && t.is_char_boundary(2) && matches!(fold(&t[..2]).as_str(), "sa" | "ar") {
+        CASE_LABEL.captures(t)
+    } else {
+        None
+    }
+}
+
 /// A title that is only a register reference or a case officer's label (`Dnr KS 2026/318`,
 /// `Saksbehandler: Name`), or nothing: the item's title stands on a line below.
 fn label_only(title: &str) -> bool {
@@ -791,14 +801,11 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
             return Some((Kind::Numbered(n), s, s + c.name("title")?.start()));
         }
     }
-    // Cheap test first: the label starts with `sa` or `är`/`ar`.
-    if t.len() > 6 && t.is_char_boundary(2) && matches!(fold(&t[..2]).as_str(), "sa" | "ar") {
-        if let Some(c) = CASE_LABEL.captures(t) {
-            let n = c.name("n")?.as_str().to_string();
-            let ts = c.name("rest").map_or(t.len(), |r| r.start());
-            let rest = t[ts..].trim_start();
-            return Some((Kind::Numbered(n), s, s + t.len() - rest.len()));
-        }
+    if let Some(c) = case_label(t) {
+        let n = c.name("n")?.as_str().to_string();
+        let ts = c.name("rest").map_or(t.len(), |r| r.start());
+        let rest = t[ts..].trim_start();
+        return Some((Kind::Numbered(n), s, s + t.len() - rest.len()));
     }
     if let Some((kind, ts)) = around_meeting(t) {
         return Some((kind, s, s + ts));
@@ -1462,15 +1469,11 @@ pub(crate) fn find(
     }
     // `Sagsnr.: 25/318` under `2. Regnskab 2024`: where items are numbered otherwise, a
     // case-number label is the item's register reference; only without them it opens items.
-    let case_label = |i: usize| {
-        let t = lines[i].trimmed().1;
-        t.len() > 6
-            && t.is_char_boundary(2)
-            && matches!(fold(&t[..2]).as_str(), "sa" | "ar")
-            && CASE_LABEL.is_match(t)
-    };
     let labelled: Vec<usize> = (0..lines.len())
-        .filter(|&i| matches!(kinds[i], Some((Kind::Numbered(_), _, _))) && case_label(i))
+        .filter(|&i| {
+            matches!(kinds[i], Some((Kind::Numbered(_), _, _)))
+                && case_label(lines[i].trimmed().1).is_some()
+        })
         .collect();
     if !labelled.is_empty()
         && (0..lines.len())
