@@ -2983,11 +2983,19 @@ static CHAIR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A list of names with optional party parentheses, joined by commas or `og`/`och`, as the
+/// group `list` (`A (Sp), B og C (H)`): what the sentence patterns below name.
+fn name_list() -> String {
+    format!(
+        r"(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)"
+    )
+}
 /// `Forfall hadde A (Sp) og B (H)`, `Afbud havde A`, `Förhinder hade A och B`: the absent
 /// members, listed after the absence noun and a past `have`.
 static ABSENT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:forfall|afbud|förhinder|förfall|fråvær|fravær)[ \t]+(?i:hadde|havde|hade|har)[ \t]+(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)"
+        r"(?i:forfall|afbud|förhinder|förfall|fråvær|fravær)[ \t]+(?i:hadde|havde|hade|har)[ \t]+{list}",
+        list = name_list()
     ))
     .expect("valid regex")
 });
@@ -2995,7 +3003,8 @@ static ABSENT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// in a plural noun's list before the verb of attending.
 static SUBSTITUTES_PLURAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:varamedlemene|varamedlemmene|varamedlemmane|vararepresentantene|vararepresentantane|varamændene|stedfortræderne|stedfortrederne|suppleanterne|ersättarna)\s+(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)\s+(?i:møtte|mødte|møtt|deltok|deltog|tjänstgjorde|tjänstgör|møter|møder|var til stede|var til stades)(?-u:\b)"
+        r"(?i:varamedlemene|varamedlemmene|varamedlemmane|vararepresentantene|vararepresentantane|varamændene|stedfortræderne|stedfortrederne|suppleanterne|ersättarna)\s+{list}\s+(?i:møtte|mødte|møtt|deltok|deltog|tjänstgjorde|tjänstgör|møter|møder|var til stede|var til stades)(?-u:\b)",
+        list = name_list()
     ))
     .expect("valid regex")
 });
@@ -3019,7 +3028,8 @@ static HOST_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// og to medlemmer valde i møtet: A og B`: adjusters chosen in a sentence.
 static ADJUST_CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:underskrive|underskriva|underskriven|underskrevet|underskrives|underskrivast|skrive under|skriva under|signere|signera|justere|justera|godkjenne|godkjenna)[^.:\n]{{0,60}}?(?i:valgt|valt|valde|valda|valgte|valdes|valgtes|utsedd|utsedda|utsågs)(?:[ \t]+(?i:i|på)[ \t]+(?i:møtet|mødet|mötet))?[ \t]*:?\s*(?P<list>{NAME}{PARTY_PAREN}(?:(?:[ \t]*,[ \t]*|\s+(?i:og|och)\s+){NAME}{PARTY_PAREN})*)"
+        r"(?i:underskrive|underskriva|underskriven|underskrevet|underskrives|underskrivast|skrive under|skriva under|signere|signera|justere|justera|godkjenne|godkjenna)[^.:\n]{{0,60}}?(?i:valgt|valt|valde|valda|valgte|valdes|valgtes|utsedd|utsedda|utsågs)(?:[ \t]+(?i:i|på)[ \t]+(?i:møtet|mødet|mötet))?[ \t]*:?\s*{list}",
+        list = name_list()
     ))
     .expect("valid regex")
 });
