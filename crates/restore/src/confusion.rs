@@ -34,6 +34,10 @@ pub struct Confusion {
     pub swedish_letter: bool,
     /// Whether the truth has `æ` or `ø` (letters Swedish does not write).
     pub dano_norwegian_letter: bool,
+    /// Whether the confusion puts back one of å ä ö æ ø and is not a plain-letter glyph
+    /// confusion: the only kind that may replace a listed word. Set once here because restore
+    /// asks it of every reading of every word in a damaged document.
+    pub restores_letter: bool,
 }
 
 /// Confusions indexed by the first OCR character.
@@ -171,6 +175,7 @@ impl ConfusionModel {
                 generic,
                 swedish_letter: truth.contains(['ä', 'ö']),
                 dano_norwegian_letter: truth.contains(['æ', 'ø']),
+                restores_letter: !generic && truth.contains(['å', 'ä', 'ö', 'æ', 'ø']),
                 truth,
             };
             by_first.entry(c.ocr[0]).or_default().push(c.clone());

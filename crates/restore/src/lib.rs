@@ -440,7 +440,7 @@ fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usiz
     if seen.contains_key(&c.text) {
         s += 3f32.ln();
     }
-    if is_genre(&c.text) {
+    if c.genre {
         s += GENRE_ZIPF * LN10;
     }
     s
@@ -448,7 +448,7 @@ fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usiz
 
 /// Whether a word is one of [`GENRE_WORDS`] or a compound of a meeting word: led by one
 /// (`mødelokale`, `møtetid`, `mötesplats`) or ending in one (`borgermøde`, `dialogmøtet`).
-fn is_genre(w: &str) -> bool {
+pub(crate) fn is_genre(w: &str) -> bool {
     const STEMS: [&str; 3] = ["møte", "møde", "möte"];
     // Asked for every reading scored: most words hold neither `mø`/`mö` nor start with `val`,
     // which one byte scan for `m` followed by the Latin-1 lead byte settles.
@@ -686,30 +686,28 @@ pub fn restore_with(
         // as `@` half the time, the lowercase `ø` a hundredth.
         let upper = starts_upper(t.text) || t.text.starts_with('@');
         let slot = 2 * id as usize + upper as usize;
-        let choice = match &decided[slot] {
-            Some(c) => c.clone(),
+        if decided[slot].is_none() {
+            let k = id as usize;
             // In a document without real damage a known word cannot change: no search. Nor can
             // a lone letter (`a` in `punkt a`): one letter is too little evidence on its own.
-            None if p < REAL_WORD_MIN_PRIOR
-                && (known[id as usize] || type_words[id as usize].chars().nth(1).is_none()) =>
-            {
-                decided[slot] = Some(None);
-                None
-            }
-            None => {
-                let k = id as usize;
-                let cands = type_cands[k]
-                    .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
-                    .clone();
-                let change = ctx.judge(type_words[k], freq[k], cands, p, upper).change;
-                decided[slot] = Some(change.clone());
-                change
-            }
-        };
+            decided[slot] = Some(
+                if p < REAL_WORD_MIN_PRIOR && (known[k] || type_words[k].chars().nth(1).is_none()) {
+                    None
+                } else {
+                    let cands = type_cands[k]
+                        .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
+                        .clone();
+                    ctx.judge(type_words[k], freq[k], cands, p, upper).change
+                },
+            );
+        }
+        // Decided once per type and capitalisation; borrowed, not copied, for each token.
+        let choice = decided[slot].as_ref().and_then(Option::as_ref);
         if let Some((reading, conf, rule)) = choice {
+            let (conf, rule) = (*conf, *rule);
             // A reading the lists flag as a name (Sälen, Åre) or only saw capitalised (`UN`)
             // is only taken for a capitalised word: a lowercase word never becomes a name.
-            if !upper && vocab.is_proper(&reading) {
+            if !upper && vocab.is_proper(reading) {
                 continue;
             }
             // A capitalised word the lists know as a name (`Malene`, `Tor`, `Fors`) is a name
@@ -717,12 +715,12 @@ pub fn restore_with(
             if upper
                 && known[id as usize]
                 && vocab.is_name(type_words[id as usize])
-                && !vocab.is_name(&reading)
+                && !vocab.is_name(reading)
             {
                 continue;
             }
-            let to = apply_case(t.text, &reading);
-            readings.insert(i, reading);
+            let to = apply_case(t.text, reading);
+            readings.insert(i, reading.clone());
             edits.push(StageEdit::new(
                 t.start..t.end,
                 to,
@@ -1227,10 +1225,9 @@ impl Ctx<'_> {
                 known_exact.is_none()
                     || (c.parts == 1
                         && p >= REAL_WORD_MIN_PRIOR
-                        && c.used.iter().all(|&id| {
-                            let conf = &self.model.all()[id as usize];
-                            !conf.generic && conf.truth.chars().any(is_special)
-                        }))
+                        && c.used
+                            .iter()
+                            .all(|&id| self.model.all()[id as usize].restores_letter))
             })
             .map(|(k, c)| (k, score(c, &self.logp, lp, &self.seen_intact)))
             .collect();
@@ -1302,7 +1299,11 @@ fn token_lowercase<'a>(t: &Token<'a>) -> Cow<'a, str> {
 /// capitals lower by 0x20 (À..Þ but ×) without the Unicode tables; a word with any other
 /// character goes through `str::to_lowercase`, which also knows context rules (final sigma).
 fn push_lowercase(buf: &mut String, w: &str) {
-    if w.chars().all(|c| c <= '\u{ff}') {
+    if w.is_ascii() {
+        let a = buf.len();
+        buf.push_str(w);
+        buf[a..].make_ascii_lowercase();
+    } else if w.chars().all(|c| c <= '\u{ff}') {
         buf.extend(w.chars().map(|c| match c {
             'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => {
                 char::from_u32(c as u32 + 0x20).unwrap_or(c)

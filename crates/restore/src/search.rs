@@ -53,6 +53,9 @@ pub struct Candidate {
     pub digit_subs: u8,
     /// Ids of the confusions used, in order.
     pub used: Vec<u16>,
+    /// Whether the reading is one of the genre words (`möte`, `val`) or a meeting compound,
+    /// which score higher in minutes: decided once per reading, not each time it is scored.
+    pub genre: bool,
 }
 
 impl Candidate {
@@ -320,7 +323,6 @@ impl Search<'_> {
         };
         let parts = self.parts.len() + 1;
         let make = |text: String| Candidate {
-            text,
             zipf,
             parts,
             letter_subs: acc.letter_subs,
@@ -328,6 +330,8 @@ impl Search<'_> {
             digit_logp: acc.digit_logp,
             digit_subs: acc.digit_subs,
             used: acc.used[..(acc.letter_subs + acc.digit_subs) as usize].to_vec(),
+            genre: crate::is_genre(&text),
+            text,
         };
         // Most paths reach a reading already found; allocate only for a new or better one.
         if let Some(old) = self.found.get_mut(self.out.as_str()) {
