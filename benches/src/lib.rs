@@ -19,6 +19,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// The allocator the `rensa` binary ships with (`crates/cli/src/main.rs`), so the benches time
+/// what users run: every bench binary links this crate.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use rensa_core::Lang;
 
 /// One document of the corpus.
