@@ -416,6 +416,9 @@ struct Ctx<'a> {
     /// ln P(ocr | truth, damaged) per confusion id, adapted to the document.
     logp: Vec<f32>,
     evidence: Evidence,
+    /// The document's damage prior with ln p and ln(1 - p) (floored), once set: `judge`
+    /// asks for them for every distinct word.
+    prior_logs: (f32, f32, f32),
 }
 
 /// What a document showed about its own damage.
@@ -539,6 +542,7 @@ pub fn restore_with(
         seen_intact: HashMap::default(),
         logp: model.all().iter().map(|c| c.logp).collect(),
         evidence: Evidence::default(),
+        prior_logs: (f32::NAN, 0.0, 0.0),
     };
     // Pass 1: distinct candidate words, intact special letters, damage evidence.
     // The lowercase form of each token restore may change (None for the others): a slice of
@@ -630,6 +634,7 @@ pub fn restore_with(
             .clamp(MIN_PRIOR, 0.8)
     });
     ctx.logp = ctx.model.adapted_logp(&counts);
+    ctx.prior_logs = prior_logs(p);
     ctx.evidence = Evidence {
         prior: p,
         explained,
@@ -747,6 +752,7 @@ pub fn restore_with(
             }
         } else if p >= REAL_WORD_MIN_PRIOR
             && known[id as usize]
+            && t.uppers > u32::from(starts_upper(t.text))
             && t.uppers < t.letters
             && inner_capital(t.text)
         {
@@ -1108,6 +1114,7 @@ pub fn explain(word: &str, vocab: &dyn Vocabulary, opts: &RestoreOptions, prior:
         seen_intact: HashMap::default(),
         logp: MODEL.all().iter().map(|c| c.logp).collect(),
         evidence: Evidence::default(),
+        prior_logs: prior_logs(prior),
     };
     ctx.decide(&word.to_lowercase(), prior, starts_upper(word))
 }
@@ -1180,7 +1187,14 @@ impl Ctx<'_> {
         capitalised: bool,
     ) -> Judgement {
         let opts = self.opts;
-        let lp = p.ln();
+        // An unlisted word as printed also pays for having escaped the document's damage
+        // (`escaped`, ln(1 - p)): in a page that loses most of its special letters, an unknown
+        // word that could hold one probably did (ln(1 - p) is about 0 on clean text).
+        let (_, lp, escaped) = if self.prior_logs.0 == p {
+            self.prior_logs
+        } else {
+            prior_logs(p)
+        };
         // The word as printed, as a listed word or a compound of listed words.
         let as_printed = cands.iter().find(|c| c.text == lower && c.subs() == 0);
         let known = known_exact.is_some() || as_printed.is_some();
@@ -1197,10 +1211,6 @@ impl Ctx<'_> {
                 .foreign_frequency(lower)
                 .map_or(f32::MIN, |z| z - FOREIGN_DISCOUNT)
         };
-        // An unlisted word as printed also pays for having escaped the document's damage:
-        // in a page that loses most of its special letters, an unknown word that could hold
-        // one probably did (ln(1 - p) is about 0 on clean text).
-        let escaped = (1.0 - p).max(1e-3).ln();
         let genre = if is_genre(lower) {
             GENRE_ZIPF * LN10
         } else {
@@ -1280,6 +1290,11 @@ impl Ctx<'_> {
     }
 }
 
+/// A damage prior `p` with ln p and ln(1 - p), the latter floored at ln 0.001.
+fn prior_logs(p: f32) -> (f32, f32, f32) {
+    (p, p.ln(), (1.0 - p).max(1e-3).ln())
+}
+
 fn is_special(c: char) -> bool {
     matches!(c, 'å' | 'ä' | 'ö' | 'æ' | 'ø')
 }
@@ -1295,15 +1310,24 @@ fn token_lowercase<'a>(t: &Token<'a>) -> Cow<'a, str> {
     }
 }
 
-/// Appends the lowercase form of `w` (as `str::to_lowercase` gives it) to `buf`. Latin-1
-/// capitals lower by 0x20 (À..Þ but ×) without the Unicode tables; a word with any other
-/// character goes through `str::to_lowercase`, which also knows context rules (final sigma).
+/// Appends the lowercase form of `w` (as `str::to_lowercase` gives it) to `buf`. Asked for
+/// every capitalised word of every document: a word whose only capitals are ASCII (`Möte`,
+/// `Kommunstyrelsen`) is copied and lowered in place, without decoding. Latin-1 capitals
+/// (`Ärende`, `ÖVERSIKT`; UTF-8 0xC3 then 0x80..0x9E) lower by 0x20 per character (À..Þ but
+/// ×), and a word with any character beyond Latin-1 goes through `str::to_lowercase`, which
+/// also knows context rules (final sigma).
 fn push_lowercase(buf: &mut String, w: &str) {
-    if w.is_ascii() {
+    let b = w.as_bytes();
+    let latin1_capital = b
+        .windows(2)
+        .any(|p| p[0] == 0xC3 && (0x80..=0x9E).contains(&p[1]) && p[1] != 0x97);
+    // Lead bytes 0xC2/0xC3 are U+0080..U+00FF; any other non-ASCII lead byte is beyond Latin-1.
+    let beyond_latin1 = b.iter().any(|&x| x >= 0xC4);
+    if !latin1_capital && !beyond_latin1 {
         let a = buf.len();
         buf.push_str(w);
         buf[a..].make_ascii_lowercase();
-    } else if w.chars().all(|c| c <= '\u{ff}') {
+    } else if !beyond_latin1 {
         buf.extend(w.chars().map(|c| match c {
             'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => {
                 char::from_u32(c as u32 + 0x20).unwrap_or(c)
