@@ -276,7 +276,7 @@ fn content_heading(f: &str) -> bool {
 /// speaker attribution may start.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[ \t ]*[-–—][ \t ]*[\p{Ll}&&\p{Latin}]+[ \t ]+|[ \t ]*,[ \t ]*|[ \t ]+)(?:ved|vid|av|af|by)[ \t ]+|[ \t ]+v/[ \t ]*",
+        r"(?:[ \t ]*[-–—][ \t ]*[\p{Ll}&&\p{Latin}]+[ \t ]+|[ \t ]*,[ \t ]*|[ \t ]+)(?:ved|vid|av|af|by)[ \t ]+|[ \t ]+v/[ \t ]*|[ \t ]+v\.[ \t ]+",
     )
     .expect("valid regex")
 });
@@ -381,6 +381,8 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
     if let Some((open, found)) = paren_speakers(text, s, e) {
         people.extend(found);
         end = open;
+    } else if let Some(open) = group_paren(&text[s..e]) {
+        end = s + open;
     }
     if let Some(se) = title_sentence_end(text, s, e) {
         let (ts, te) = crate::text::trim_span(text, se, e, &[]);
@@ -408,7 +410,10 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
         let marker = fold(m.as_str().trim_end());
         // `v/` ("ved") only ever names who speaks: always cut, and when the whole tail is no
         // attribution (`v/ Name, rådgiver i` wrapping onto the next line), its first part is.
-        if marker.ends_with("v/") {
+        // `v.` is the Danish abbreviation of the same `ved` (`Velkomst v. formand for udvalget
+        // Name`); as it may also be a week (`v. 12`), it cuts only when it names somebody.
+        let dot = marker.ends_with("v.");
+        if marker.ends_with("v/") || dot {
             let mut found = attribution(text, s + m.end(), end);
             if found.is_empty() {
                 let first = text[s + m.end()..end]
@@ -423,6 +428,9 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
             // the name.
             if found.is_empty() && end == e {
                 found = wrapped_surname(text, s + m.end(), e);
+            }
+            if dot && found.is_empty() {
+                continue;
             }
             people.extend(found);
             end = s + m.start();
@@ -480,6 +488,22 @@ fn clean_title(text: &str, s: usize, e: usize, numbered: bool) -> (usize, Vec<Pe
     }
     people.extend(titled_names(text, ts, end));
     (end, people)
+}
+
+/// Round 15: `Spørsmål og svar (alle innlederne)`, `Frågestund (alla talare)`: a closing
+/// parenthesis that names a whole group of the programme's speakers says who takes part, like
+/// a named speaker would; it is no part of the title. Returns where the parenthesis opens.
+fn group_paren(t: &str) -> Option<usize> {
+    let t = t.trim_end().trim_end_matches('.');
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let words: Vec<&str> = inner[open + 1..].split_whitespace().collect();
+    let group = matches!(
+        words.first().copied(),
+        Some("alle" | "alla" | "samtliga" | "samtlige" | "samtlege")
+    ) && (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(char::is_lowercase));
+    (group && open > 0).then_some(open)
 }
 
 /// The speakers a parenthesis closing `text[s..e]` names (`(ordfører Name)`, `(Name, rektor, og
@@ -638,6 +662,28 @@ fn inner_attribution(text: &str, s: usize, e: usize) -> Vec<Person> {
 /// Fritid Name Surname`): the last two or three words, if they are a name.
 fn trailing_name(text: &str, s: usize, e: usize) -> Vec<Person> {
     let (s, e) = crate::text::trim_span(text, s, e, &['.', ',']);
+    // `formand for Kulturudvalget Name (SF)`: a party after the name is the person's.
+    let mut party = None;
+    let mut e = e;
+    if text[s..e].ends_with(')') {
+        if let Some(p) = text[s..e].rfind('(') {
+            let inner = text[s + p + 1..e - 1].trim();
+            if crate::people::is_party(inner) {
+                party = Some(inner.to_string());
+                e = s + text[s..s + p].trim_end().len();
+            }
+        }
+    }
+    let mut found = trailing_name_plain(text, s, e);
+    for f in &mut found {
+        if f.party.is_none() {
+            f.party.clone_from(&party);
+        }
+    }
+    found
+}
+
+fn trailing_name_plain(text: &str, s: usize, e: usize) -> Vec<Person> {
     let t = &text[s..e];
     if t.contains(',') || s >= e {
         return Vec::new();
@@ -746,8 +792,27 @@ enum Kind {
     Bullet,
 }
 
+/// Round 15: `Før sakene, kl. 17:00–17:30: Orientering om …`: a short lead phrase and a comma
+/// before a `kl.` range that a colon and a capitalised title follow. The line is a timed item
+/// (an orientation before the case list); the lead is no part of it. Without the colon after the
+/// range (`Gruppemøte kl. 16:00–16:45 i møterom …`) it stays running text.
+static TIMED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L} ]{2,25},[ \t]+(?P<rest>(?i:kl)\.?[ \t]*\d{1,2}[.:]\d{2}[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2}[ \t]*:[ \t]+\p{Lu}.*)$")
+        .expect("valid regex")
+});
+
 fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
     let (s, t) = unbullet(line);
+    // Cheap test first: a comma before `kl.`.
+    let (s, t) = match t
+        .contains(", kl")
+        .then(|| TIMED_LEAD.captures(t))
+        .flatten()
+        .and_then(|c| c.name("rest"))
+    {
+        Some(r) => (s + r.start(), &t[r.start()..]),
+        None => (s, t),
+    };
     if let Some(c) = TIMED.captures(t) {
         let (start, end) = clock_range(&c)?;
         let title = c.name("title")?;
@@ -817,6 +882,15 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
     if let Some(c) = NUMBERED.captures(t) {
         let n = c.name("n")?.as_str();
         let title = c.name("title")?;
+        // `1. (Åben) Title`, `4. (Lukket) Title`: an open/closed marker before the title.
+        let mark = access_mark(title.as_str());
+        if mark > 0 && c.name("sub").is_none() && c.name("paren").is_none() {
+            let rest = &title.as_str()[mark..];
+            if !rest.starts_with(char::is_uppercase) || MONTH_START.is_match(rest) {
+                return None;
+            }
+            return Some((Kind::Numbered(squash(n)), s, s + title.start() + mark));
+        }
         // `a) Title` under an item: a sub-item, numbered by its letter; `1) Title` by its digits;
         // `4.1 Title` by both parts.
         if c.name("sub").is_some() || c.name("paren").is_some() || c.name("dec").is_some() {
@@ -856,6 +930,47 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
         return Some((Kind::Numbered(squash(n)), s, s + title.start() + lead));
     }
     None
+}
+
+/// Round 15: `(Åben)`, `(Lukket)`, `(Åpen)`, `(Öppet)`, `(Unntatt offentlighet)` right after an
+/// item number says whether the item is dealt with in public (a Danish beslutningsprotokol marks
+/// every item so). It is no part of the title, and a closed item is still an item. Returns the
+/// length of the marker and the blanks after it, or 0.
+fn access_mark(t: &str) -> usize {
+    let Some(inner) = t.strip_prefix('(') else {
+        return 0;
+    };
+    let Some(close) = inner.find(')') else {
+        return 0;
+    };
+    let word = fold(inner[..close].trim());
+    let known = [
+        "aben",
+        "abent",
+        "apen",
+        "apent",
+        "open",
+        "ope",
+        "oppen",
+        "oppet",
+        "lukket",
+        "lukka",
+        "stangd",
+        "stangt",
+        "fortrolig",
+        "ikke offentlig",
+        "unntatt offentlighet",
+        "unnateke offentlegheit",
+        "sekretess",
+    ];
+    if !known.contains(&word.as_str()) {
+        return 0;
+    }
+    let after = &inner[close + 1..];
+    if !after.starts_with([' ', '\t']) {
+        return 0;
+    }
+    1 + close + 1 + (after.len() - after.trim_start().len())
 }
 
 /// `fiskare Olle Berg`, `brukarrepresentant Siv Lie, Org` after a programme dash: one lowercase
@@ -1224,6 +1339,70 @@ fn drop_ad_notes(kinds: &mut [Option<(Kind, usize, usize)>]) {
     }
 }
 
+/// Round 15: `Vedlegg:` / `1. Plankart, datert …` / `2. Planbeskrivelse`: a numbered list
+/// under an attachments heading (`Vedlegg`, `Bilag`, `Bilagor`, `Bilaga`) alone on its line
+/// names documents, not items; its lines up to the next blank line are dropped.
+fn drop_attachment_lists(lines: &[Line<'_>], kinds: &mut [Option<(Kind, usize, usize)>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trimmed().1;
+        let f = fold(t.trim_end_matches(':').trim());
+        let heading = matches!(
+            f.as_str(),
+            "vedlegg" | "vedlegga" | "vedleggene" | "bilag" | "bilaga" | "bilagor" | "bilagsliste"
+        );
+        if !heading {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lines.len() && !lines[j].is_blank() {
+            if matches!(kinds[j], Some((Kind::Numbered(_), _, _))) {
+                kinds[j] = None;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// Round 15: `Sak 72/35: Dokumentet vart lagt ut 30. oktober.` under a `Merknader:` (notes)
+/// block after the item list, or `Ärende 5: Samrådet pågick …` under a list numbered `5`: a
+/// line whose number repeats an item already listed, with a colon
+/// after the number and a whole sentence (ending in a period) after it, is a note on that item,
+/// not a second item. A repeated heading without colon or period (minutes repeating the list
+/// in their body) is left to the later merging.
+fn drop_repeated_notes(text: &str, lines: &[Line<'_>], kinds: &mut [Option<(Kind, usize, usize)>]) {
+    let mut seen: Vec<String> = Vec::new();
+    for (line, k) in lines.iter().zip(kinds.iter_mut()) {
+        let Some((Kind::Numbered(n), s, ts)) = k else {
+            continue;
+        };
+        if is_sub(n) {
+            continue;
+        }
+        // `Ärende 5:` repeats item `5`: the number's last part is the key.
+        let key = n
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or(n)
+            .trim_end_matches(['.', ':', ')'])
+            .to_string();
+        let (ls, t) = line.trimmed();
+        let le = ls + t.len();
+        let colon = text[*s..*ts].trim_end().ends_with(':');
+        let title = text[*ts..le].trim();
+        let sentence = title.ends_with('.') && title.split_whitespace().count() >= 4;
+        if seen.contains(&key) {
+            if colon && sentence {
+                *k = None;
+            }
+        } else {
+            seen.push(key);
+        }
+    }
+}
+
 /// `Paneldebat med Name, Name og Name`, `Samtal med kommunalråd Name`: a title, then `med` and
 /// a list of people that ends the line (or runs onto the next after a trailing `og`/`och`/`,`).
 /// Returns where the title ends, the people, and the line the list ran onto. Nothing unless a
@@ -1451,6 +1630,8 @@ pub(crate) fn find(
 ) -> (Vec<AgendaItem>, Vec<Person>) {
     let mut kinds: Vec<Option<(Kind, usize, usize)>> = lines.iter().map(line_kind).collect();
     drop_ad_notes(&mut kinds);
+    drop_repeated_notes(text, lines, &mut kinds);
+    drop_attachment_lists(lines, &mut kinds);
     let n_timed = kinds
         .iter()
         .filter(|k| matches!(k, Some((Kind::Timed { .. }, _, _))))

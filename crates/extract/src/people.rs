@@ -226,6 +226,22 @@ const ORG_KW: &[&str] = &[
     "club",
     "partiet",
     "parti",
+    // Round 15: local councils written as one compound (`Vestby Lokalråd`, `Ældrerådet`; the
+    // bare `råd` is too short to match as an ending, and `Conrad` is a name), private limited
+    // companies (`ApS`) and offices (`Juristkontor`, `Advokatkontoret`).
+    "lokalrad",
+    "lokalradet",
+    "borgerrad",
+    "ungdomsrad",
+    "aldrerad",
+    "aldreradet",
+    "eldrerad",
+    "eldreradet",
+    "handicaprad",
+    "landsbyrad",
+    "aps",
+    "kontor",
+    "kontoret",
 ];
 /// First words that make a capitalised run an organisation or a brand, not a person:
 /// `Destination Lofoten`, `Visit Bornholm`, `Business Region …`, `Invest in …`.
@@ -482,6 +498,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "sygeplejerske",
     "planlegger",
     "planleggjar",
+    // Danish `planlægger` (`æ` folds to `a`; round 15).
+    "planlagger",
     "planlaggare",
     "arkitekt",
     "ekonom",
@@ -929,9 +947,25 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
         }
         _ => (e, None),
     };
+    // `Name (V) (formand)`: a role parenthesis after a party parenthesis (a Danish attendance
+    // line writes the office that way); the party is peeled off the head as well.
+    let mut outer_party = None;
+    let mut head_end = head_end;
+    if paren.is_some_and(|i| role_word(&squash(&fold(i))).is_some()) {
+        let before = text[s..head_end].trim_end();
+        if before.ends_with(')') {
+            if let Some(p) = before.rfind('(') {
+                let pi = before[p + 1..before.len() - 1].trim();
+                if is_party(pi) {
+                    outer_party = Some(pi.to_string());
+                    head_end = s + p;
+                }
+            }
+        }
+    }
     let (hs, he) = crate::text::trim_span(text, s, head_end, &['.', ',', ';', ':']);
     let head = &text[hs..he];
-    let mut party = None;
+    let mut party = outer_party;
     let mut porg = None;
     let mut weak = None;
     let mut prole = None;
@@ -2242,7 +2276,8 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
                     && (lines[j - 1].trimmed().1.ends_with(',')
                         || (!opens_block(lines[j].trimmed().1)
                             && !has_label_colon(lines[j].text)
-                            && !opens_with_time(lines[j].trimmed().1)))
+                            && !opens_with_time(lines[j].trimmed().1)
+                            && !prose_sentence(lines[j].trimmed().1)))
                 {
                     j += 1;
                 }
@@ -2508,7 +2543,35 @@ fn wrapped_label(text: &str, lines: &[Line<'_>], i: usize) -> Option<Wrapped> {
 
 /// A line opening a new block: a label alone or before `:`/`-` (`ordförande, Name` after a
 /// wrapped `1:e vice` is no new block).
+/// `Protokollen underskrives av leder og Name.`: a line of running prose right under a list
+/// line (no blank line between) is no more of the list. It opens with a capitalised word that is
+/// no title or role, followed by a lowercase word (so no name opens it), has at least four words
+/// and ends in a period. A wrapped list line (`Name (AP), Name (H)`, `Ordfører Name`, `Vara for
+/// Name.`) does not look so.
+fn prose_sentence(t: &str) -> bool {
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.len() < 4 || !t.ends_with('.') {
+        return false;
+    }
+    let (a, b) = (ws[0], ws[1]);
+    a.starts_with(char::is_uppercase)
+        && a.chars().all(char::is_alphabetic)
+        && !is_title_word(a)
+        && role_word(&fold(a)).is_none()
+        && block_label_at(t).is_none()
+        && b.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !matches!(
+            b,
+            "van" | "von" | "de" | "af" | "der" | "for" | "för" | "og" | "och"
+        )
+}
+
 fn opens_block(t: &str) -> bool {
+    // `I stedet for Name mødte stedfortræder Name (C).`: a substitution sentence under an
+    // `Afbud:` line is read on its own (`SUBSTITUTE_INSTEAD`), not as more of the list.
+    if SUBSTITUTE_INSTEAD_LEAD.is_match(t) {
+        return true;
+    }
     block_label_at(t).is_some_and(|(n, _)| {
         let r = t[n..].trim_start();
         r.is_empty() || r.starts_with([':', '-', '–']) || t.starts_with(char::is_uppercase)
@@ -2741,8 +2804,18 @@ pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
             continue;
         }
         let caps = table::cells(&lines[i + 1]);
-        for n in &names {
-            let Some(c) = caps.iter().find(|c| c.col.abs_diff(n.col) <= 3) else {
+        // Tab-separated cells line up by their order, not their character columns: a tab
+        // after a long name and one after a short caption (`Name Surname\tName` over
+        // `ordfører\tmøtesekretær`) leave the second cells at different columns.
+        let by_order = names.len() == caps.len()
+            && lines[i].text.contains('\t')
+            && lines[i + 1].text.contains('\t');
+        for (k, n) in names.iter().enumerate() {
+            let Some(c) = caps
+                .iter()
+                .find(|c| c.col.abs_diff(n.col) <= 3)
+                .or_else(|| by_order.then(|| &caps[k]))
+            else {
                 continue;
             };
             if !caption_text(text, c.s, c.e) || text[n.s..n.e].contains(',') {
@@ -2992,6 +3065,15 @@ fn name_list() -> String {
 }
 /// `Forfall hadde A (Sp) og B (H)`, `Afbud havde A`, `Förhinder hade A och B`: the absent
 /// members, listed after the absence noun and a past `have`.
+/// Round 15: `… slik at vara kan kallast inn. Meldt forfall: Name (Sp). Vara …`: an absence
+/// label inside a paragraph, after a sentence end, with its names up to the next period.
+static ABSENT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[.!][ \t]+(?i:meldt[ \t]+|meldte[ \t]+|anmält[ \t]+|anmeldt[ \t]+)?(?i:forfall|fråfall|afbud|förhinder|förfall)[ \t]*:[ \t]*{list}[ \t]*(?:\.|$)",
+        list = name_list()
+    ))
+    .expect("valid regex")
+});
 static ABSENT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:forfall|afbud|förhinder|förfall|fråvær|fravær)[ \t]+(?i:hadde|havde|hade|har)[ \t]+{list}",
@@ -3018,6 +3100,15 @@ static PROPOSER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Dagen ledes af konsulent Name`, `Kvällen modereras av Name`: who hosts an occasion (a
 /// definite noun for the occasion before the verb; a project or a unit led by someone is not one).
+/// Round 15: `Møteleder er kommunalsjef for teknisk drift Name.` in an invitation (present
+/// tense: the meeting is to come): whoever leads the meeting is its host, named at the end of
+/// the sentence after a title that may run over several lowercase words.
+static HOST_COPULA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[.!][ \t]+|\n)(?:Møteleder|Møteleiar|Mødeleder)[ \t]+(?:er|blir|vert|bliver)[ \t]+",
+    )
+    .expect("valid regex")
+});
 static HOST_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     // No name pattern and no `(?i)` inside (only the first letter varies): the name is read by
     // `clean_name` from the words after the verb, and the regex stays cheap to compile.
@@ -3072,6 +3163,20 @@ static SUBSTITUTE_CALLED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// `I stedet for Name mødte stedfortræder Name (C).`, `I stället för Name tjänstgjorde ersättaren
+/// Name`: a sentence that names the absent member first and then whoever came instead. The
+/// first name is absent, the second a substitute (a Danish protocol writes its substitutions so,
+/// under the `Afbud:` line).
+static SUBSTITUTE_INSTEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:i[ \t]+stedet[ \t]+for|i[ \t]+staden[ \t]+for|i[ \t]+stället[ \t]+för|istället[ \t]+för)[ \t]+(?P<a>{NAME}){PARTY_PAREN},?[ \t]+(?i:mødte|møtte|mötte|møder|møter|tjänstgjorde|tjänstgör|deltog|deltok|deltek)\s+(?:(?i:som)\s+)?(?:(?i:stedfortræderen|stedfortræder|stedfortrederen|stedfortreder|vararepresentanten|vararepresentant|varamedlemmet|varamedlem|varamanden|varamand|suppleanten|suppleant|ersättaren|ersättare)\s+)?(?P<n>{NAME})"
+    ))
+    .expect("valid regex")
+});
+static SUBSTITUTE_INSTEAD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:I[ \t]+stedet[ \t]+for|I[ \t]+staden[ \t]+for|I[ \t]+stället[ \t]+för|Istället[ \t]+för)[ \t]+\p{Lu}")
+        .expect("valid regex")
+});
 /// `Name møtte som vara for henne`, `Name mødte i stedet for ham`, `Name tjänstgjorde för
 /// honom`: a substitute for someone named just before (by a pronoun).
 static SUBSTITUTE_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -3102,10 +3207,12 @@ static SECRETARY_COPULA: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// `Afbud meddeles udvalgssekretær Name`, `Forfall meldes til møtesekretær Name`, `Förhinder
-/// anmäls till nämndsekreterare Name`: the secretary whom absence is reported to.
+/// anmäls till nämndsekreterare Name`: the secretary whom absence is reported to. Also with the
+/// verb first and an adjective before the title (`… om å melde forfall snarast til politisk
+/// sekretær Name`, `Meld afbud til udvalgssekretær Name`; round 15).
 static SECRETARY_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:afbud|forfall|fråfall|förhinder|frånvaro)[ \t]+(?i:meddeles|meldes|meldast|anmäls|anmeldes|sendes|ska meldes|skal meldes|må meldes|må meldast|bes meldt)[ \t]+(?:(?i:til|till|hos)[ \t]+)?[\p{{Ll}}&&\p{{Latin}}]*(?i:sekretær|sekreterare|sekretar|sekretæren|sekreteraren)[ \t]+(?P<n>{NAME})"
+        r"(?:(?i:afbud|forfall|fråfall|förhinder|frånvaro)[ \t]+(?i:meddeles|meldes|meldast|anmäls|anmeldes|sendes|ska meldes|skal meldes|må meldes|må meldast|bes meldt)|(?i:melde|meld|meddele|meddel|anmäla|anmäl|sende|send)[ \t]+(?i:afbud|forfall|fråfall|förhinder|frånvaro)(?:[ \t]+[\p{{Ll}}&&\p{{Latin}}]+)?)[ \t]+(?:(?i:til|till|hos)[ \t]+)?(?:[\p{{Ll}}&&\p{{Latin}}]+[ \t]+)?[\p{{Ll}}&&\p{{Latin}}]*(?i:sekretær|sekreterare|sekretar|sekretæren|sekreteraren)[ \t]+(?P<n>{NAME})"
     ))
     .expect("valid regex")
 });
@@ -3130,10 +3237,11 @@ static ADJUST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// `Økonomisjef Kjersti Øren orienterer`, `Räddningschef Örjan Västerås informerar om`,
-/// `Helsesjukepleiar Ragnhild Åsen deltek under saka`: someone presenting a case.
+/// `Helsesjukepleiar Ragnhild Åsen deltek under saka`: someone presenting a case. Answering
+/// questions on it (`Name svarar på spørsmål`, round 15) counts too.
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<n>{NAME}){PARTY_PAREN}[ \t ]+(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager|la fram|la frem|lagde fram|lagde frem|legger fram|legger frem|legg fram|legg frem|gjekk gjennom|gikk gjennom|gick igenom|gik igennem|fremla|framla)(?-u:\b)"
+        r"(?P<n>{NAME}){PARTY_PAREN}[ \t ]+(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager|la fram|la frem|lagde fram|lagde frem|legger fram|legger frem|legg fram|legg frem|gjekk gjennom|gikk gjennom|gick igenom|gik igennem|fremla|framla|svarar|svarer|svarade|besvarer|besvarar|besvarade)(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -3220,6 +3328,8 @@ pub(crate) fn attribution(text: &str, s: usize, e: usize) -> Vec<Person> {
         match classify(text, a, b) {
             Seg::Persons { .. } => any = true,
             Seg::Org(_) if pair(a, b) => any = true,
+            // `landskabsarkitekt Name og Name, Org`: a title before the first of two people.
+            Seg::Title { .. } if pair(a, b) => any = true,
             Seg::Title { .. } | Seg::Org(_) | Seg::Role(_) => {}
             Seg::Nothing if pair(a, b) => any = true,
             Seg::Nothing => return Vec::new(),
@@ -3476,6 +3586,34 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             push(n.start(), n.end(), Role::Secretary);
         }
     }
+    // `Møteleder er kommunalsjef for teknisk drift Name.`: the name ending the sentence.
+    for m in HOST_COPULA.find_iter(if text.contains("leder er") || text.contains("leiar er") {
+        text
+    } else {
+        ""
+    }) {
+        let rest = &text[m.end()..];
+        let stop = rest.find(['.', ',', '\n', ';', '(']).unwrap_or(rest.len());
+        let ws = words(&rest[..stop]);
+        let caps = ws
+            .iter()
+            .rev()
+            .take_while(|&&(a, b)| rest[a..b].starts_with(char::is_uppercase))
+            .count();
+        let lower = ws.len() - caps;
+        if (2..=4).contains(&caps)
+            && lower <= 5
+            && ws[..lower]
+                .iter()
+                .all(|&(a, b)| rest[a..b].starts_with(char::is_lowercase))
+        {
+            let a = m.end() + ws[lower].0;
+            let b = m.end() + ws[ws.len() - 1].1;
+            if names_in(text, a, b).is_some_and(|v| v.len() == 1) {
+                push(a, b, Role::Host);
+            }
+        }
+    }
     for c in CHOSEN.captures_iter(text) {
         let (Some(n), Some(r)) = (c.name("n"), c.name("r")) else {
             continue;
@@ -3663,6 +3801,21 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
+    // Cheap test first: the `i stedet for` sentence is rare (the regex is compiled only then).
+    let instead = ["stedet for", "staden for", "ället för"]
+        .iter()
+        .any(|k| text.contains(k));
+    let insteads = instead.then(|| SUBSTITUTE_INSTEAD.captures_iter(text));
+    for c in insteads.into_iter().flatten() {
+        for (g, status) in [("a", Status::Absent), ("n", Status::Substitute)] {
+            if let Some(sp) = c.name(g).and_then(|n| clean_name(text, n.start(), n.end())) {
+                let mut p = Person::new(text, sp);
+                p.status = Some(status);
+                p.party = party_after(text, sp.1);
+                listed.push(p);
+            }
+        }
+    }
     // Cheap test first: a substitute named for a pronoun is rare.
     let pronoun = [" for ", " för ", "\nfor ", "\nför "].iter().any(|p| {
         text.match_indices(p).any(|(i, m)| {
@@ -3712,8 +3865,13 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
     ]
     .iter()
     .any(|k| text.contains(k));
-    let listed_prose: [(&LazyLock<Regex>, bool, Status); 2] = [
+    // Cheap test first: a label with its colon inside a paragraph.
+    let absent_inline = ["orfall:", "fbud:", "örhinder:", "örfall:", "råfall:"]
+        .iter()
+        .any(|k| text.contains(k));
+    let listed_prose: [(&LazyLock<Regex>, bool, Status); 3] = [
         (&ABSENT_LEAD, absent_lead, Status::Absent),
+        (&ABSENT_INLINE, absent_inline, Status::Absent),
         (&SUBSTITUTES_PLURAL, plural_subs, Status::Substitute),
     ];
     for (re, has, status) in listed_prose {
