@@ -548,7 +548,9 @@ pub fn restore_with(
     // The lowercase form of each token restore may change (None for the others): a slice of
     // the text unless the token has capitals, else a slice of one buffer holding all the
     // lowered forms, so a document costs one allocation, not one per capitalised word.
-    let mut lowered = String::new();
+    // Capitalised words are a minority of running text: a quarter of its bytes is room enough
+    // for most documents, so the buffer rarely grows.
+    let mut lowered = String::with_capacity(text.len() / 4);
     let spans: Vec<Option<(bool, usize, usize)>> = (0..toks.len())
         .map(|i| {
             let t = &toks[i];
@@ -667,6 +669,11 @@ pub fn restore_with(
         numbered.retain(|w| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
     }
     for (i, t) in toks.iter().enumerate() {
+        // Below the 0.05 prior only a word the lists do not know can change (every rule
+        // below asks for more damage): the rest of this loop is skipped for the others.
+        if p < 0.05 && type_of[i] != u32::MAX && known[type_of[i] as usize] {
+            continue;
+        }
         if t.class == TokenClass::Number && matches!(t.text, "1" | "4") && p >= 0.05 {
             if let Some(e) = lone_digit(text, &toks, i, vocab, &protected, &numbered)
                 .filter(|e| e.confidence >= opts.min_confidence)
@@ -1535,7 +1542,20 @@ fn merge_symbol_letters<'a>(
     const LETTER_SYMBOLS: [&str; 1] = ["@"];
     let is_sym = |t: &Token<'_>| t.class == TokenClass::Punct && LETTER_SYMBOLS.contains(&t.text);
     let is_word = |t: &Token<'_>| matches!(t.class, TokenClass::Word | TokenClass::Mixed);
-    if !text.contains('@') {
+    // Nothing to join unless an unprotected `@` touches a word: a run that would join holds
+    // one, and a run over a protected range (an e-mail address) is never joined. Most
+    // documents skip the copy below.
+    let touching_sym = toks.iter().enumerate().any(|(i, t)| {
+        is_sym(t)
+            && !in_ranges(protected, t.start, t.end)
+            && (i
+                .checked_sub(1)
+                .is_some_and(|j| is_word(&toks[j]) && toks[j].end == t.start)
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|n| is_word(n) && n.start == t.end))
+    });
+    if !touching_sym {
         return toks;
     }
     let mut out: Vec<Token<'a>> = Vec::with_capacity(toks.len());
