@@ -1478,7 +1478,10 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     if uppers == letters && letters <= 4 && letters > 1 && !t.text.contains('@') {
         return false;
     }
-    if uppers > 1 && uppers < letters && !(uppers == 2 && inner_capital(t.text)) {
+    if uppers > 1
+        && uppers < letters
+        && !(uppers == 2 && (inner_capital(t.text) || ae_ligature(t.text)))
+    {
         return false;
     }
     // Part of a dotted or slashed identifier (`orebro.se`, `a/b`) that the regex missed.
@@ -1506,6 +1509,14 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         return false;
     }
     !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
+}
+
+/// `AEldrerådet`, `AErø`: a capital `Æ` the engine printed as the two letters `AE`, before a
+/// lowercase letter. Not an acronym with an ending (those have lowercase letters after at most
+/// a few capitals, but never start with exactly `AE` and a lowercase run of three or more).
+fn ae_ligature(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 5 && b.starts_with(b"AE") && w[2..].chars().all(char::is_lowercase)
 }
 
 /// Whether token `i` is the first half of a suspended compound: a hyphen touches it and a
