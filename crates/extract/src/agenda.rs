@@ -244,8 +244,7 @@ static AROUND_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The session-around-the-meeting match of a line, after a cheap test of its first letters.
 fn around_meeting(t: &str) -> Option<(Kind, usize)> {
-    let head: String = t.chars().take(3).collect();
-    if !matches!(fold(&head).as_str(), "for" | "ett" | "eft") {
+    if !folded_head_is(t, 3, &["for", "ett", "eft"]) {
         return None;
     }
     let c = AROUND_MEETING.captures(t)?;
@@ -254,10 +253,29 @@ fn around_meeting(t: &str) -> Option<(Kind, usize)> {
     Some((Kind::Timed { start, end, number }, c.name("title")?.start()))
 }
 
+/// True when the first `n` characters of `t`, folded, are one of the ASCII `words`: what
+/// `matches!(fold(&t.chars().take(n).collect::<String>()).as_str(), …)` says, without the two
+/// strings (asked for every line).
+fn folded_head_is(t: &str, n: usize, words: &[&str]) -> bool {
+    let mut buf = [0u8; 8];
+    let mut len = 0;
+    for c in t.chars().take(n) {
+        for l in c.to_lowercase() {
+            let f = rensa_core::fold_diacritic(l);
+            // A folded character outside ASCII matches none of the words.
+            if !f.is_ascii() || len == buf.len() {
+                return false;
+            }
+            buf[len] = f as u8;
+            len += 1;
+        }
+    }
+    words.iter().any(|w| w.as_bytes() == &buf[..len])
+}
+
 /// The question-time match of a line, after a cheap test of its first letters.
 fn question_line(t: &str) -> Option<regex::Captures<'_>> {
-    let head: String = t.chars().take(2).collect();
-    if !matches!(fold(&head).as_str(), "sp" | "fr" | "in") {
+    if !folded_head_is(t, 2, &["sp", "fr", "in"]) {
         return None;
     }
     QUESTION.captures(t)
@@ -813,7 +831,12 @@ fn line_kind(line: &Line<'_>) -> Option<(Kind, usize, usize)> {
         Some(r) => (s + r.start(), &t[r.start()..]),
         None => (s, t),
     };
-    if let Some(c) = TIMED.captures(t) {
+    // `TIMED` opens with a digit or with `kl`, `ca`, `cirka`, `omkr` in any case (the Kelvin
+    // sign is a `K` to `(?i)`): any other first character rules it out without running it.
+    let timed_start = t.chars().next().is_some_and(|c| {
+        c.is_numeric() || matches!(c, 'k' | 'K' | '\u{212A}' | 'c' | 'C' | 'o' | 'O')
+    });
+    if let Some(c) = timed_start.then(|| TIMED.captures(t)).flatten() {
         let (start, end) = clock_range(&c)?;
         let title = c.name("title")?;
         // `kl. 07.30–10.00 på Hotellet …` is running text; `Kl. 19.00 Velkomst` an item, and so
@@ -1346,11 +1369,19 @@ fn drop_attachment_lists(lines: &[Line<'_>], kinds: &mut [Option<(Kind, usize, u
     let mut i = 0;
     while i < lines.len() {
         let t = lines[i].trimmed().1;
-        let f = fold(t.trim_end_matches(':').trim());
-        let heading = matches!(
-            f.as_str(),
-            "vedlegg" | "vedlegga" | "vedleggene" | "bilag" | "bilaga" | "bilagor" | "bilagsliste"
-        );
+        // The headings fold to at most 11 bytes; folding shrinks a character to no less than a
+        // third of its bytes (`K`, the Kelvin sign, is `k`), so a longer line is none.
+        let heading = t.len() <= 48
+            && matches!(
+                fold(t.trim_end_matches(':').trim()).as_str(),
+                "vedlegg"
+                    | "vedlegga"
+                    | "vedleggene"
+                    | "bilag"
+                    | "bilaga"
+                    | "bilagor"
+                    | "bilagsliste"
+            );
         if !heading {
             i += 1;
             continue;

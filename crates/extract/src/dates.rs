@@ -817,8 +817,11 @@ fn role_of(
         return DateRole::Decision;
     }
     // `Datum: …`, or the label in a column of its own (`Datum    Torsdag 15 oktober 2026`).
-    if WHEN_LABELS.iter().any(|l| {
-        match_label(lt, &fold(l)).is_some_and(|n| {
+    // The labels folded once per process.
+    static WHEN_FOLDED: LazyLock<Vec<String>> =
+        LazyLock::new(|| WHEN_LABELS.iter().map(|l| fold(l)).collect());
+    if WHEN_FOLDED.iter().any(|l| {
+        match_label(lt, l).is_some_and(|n| {
             lt[n..].trim_start().starts_with(':')
                 || lt[n..].starts_with('\t')
                 || lt[n..].starts_with("  ")

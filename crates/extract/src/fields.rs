@@ -296,8 +296,14 @@ pub(crate) fn doc_type(
         .collect();
     let line_starts = |ws: &[&str]| {
         lines.iter().any(|l| {
-            ws.iter()
-                .any(|w| match_label(l.text.trim_start(), w).is_some())
+            // `match_label` compares the folded first letter first: only labels starting
+            // with it (or with a space) can match.
+            let t = l.text.trim_start();
+            let first = t.chars().next().map(crate::text::fold_char);
+            ws.iter().any(|w| {
+                let lc = w.chars().next();
+                (lc.is_none() || lc == Some(' ') || lc == first) && match_label(t, w).is_some()
+            })
         })
     };
     if line_starts(MINUTES_LABELS) || head.iter().any(|h| has(MINUTES_WORDS, h)) {

@@ -7,6 +7,17 @@ use regex::Regex;
 use crate::text::{first_sentence_end, fold, match_label, squash, LabelTable, Line};
 use crate::{Attendee, Role, Status};
 
+/// True when `$text` contains any of the literal strings: `[…].iter().any(|k| text.contains(k))`
+/// in one pass (a literal alternation runs on the regex crate's SIMD substring search).
+macro_rules! contains_any {
+    ($text:expr, [$($k:expr),+ $(,)?]) => {{
+        static ANY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&[$(regex::escape($k)),+].join("|")).expect("valid regex")
+        });
+        ANY.is_match($text)
+    }};
+}
+
 pub(crate) mod table;
 
 /// A person as parsed from one mention.
@@ -286,6 +297,10 @@ const COUNTRIES: &[&str] = &[
     "kobenhavn",
 ];
 /// Capitalised words that start sentences or headings but are never part of a name.
+/// [`STOP`] as a set: asked for every word of every candidate name.
+static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
+
 const STOP: &[&str] = &[
     "den",
     "det",
@@ -822,7 +837,7 @@ pub(crate) fn names_in(text: &str, s: usize, e: usize) -> Option<Vec<(usize, usi
     for (i, t) in toks.iter().enumerate() {
         let f = fold(t);
         if is_name_word(t) {
-            if STOP.contains(&f.as_str()) || ends_with_kw(t) {
+            if STOP_SET.contains(f.as_str()) || ends_with_kw(t) {
                 return None;
             }
             n_names += 1;
@@ -915,6 +930,13 @@ static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// True when the first word of `inner`, folded, ends with one of [`TITLE_STEMS`] (the word is
+/// folded once, not once per stem).
+fn first_word_title_stem(inner: &str) -> bool {
+    let first = fold(inner.split_whitespace().next().unwrap_or(""));
+    TITLE_STEMS.iter().any(|t| first.ends_with(t))
+}
+
 fn classify(text: &str, s: usize, e: usize) -> Seg {
     // `- Name, leder`: a bullet before a list line is no part of it.
     let lead = text[s..e].len() - text[s..e].trim_start().len();
@@ -990,10 +1012,7 @@ fn classify(text: &str, s: usize, e: usize) -> Seg {
             || fi.starts_with('§')
             || item_reference(&fi)
         {
-        } else if TITLE_STEMS
-            .iter()
-            .any(|t| fold(inner.split_whitespace().next().unwrap_or("")).ends_with(t))
-        {
+        } else if first_word_title_stem(inner) {
             weak = TITLE_TAIL
                 .captures(inner)
                 .and_then(|c| c.get(1))
@@ -1185,7 +1204,7 @@ fn adjective(w: &str) -> bool {
             .iter()
             .any(|x| f.ends_with(x))
         && !is_title_word(w)
-        && !STOP.contains(&f.as_str())
+        && !STOP_SET.contains(f.as_str())
 }
 
 /// A body's genitive before a title: `kommunstyrelsens`, `Udvalgets`, `rådets` (a lowercase or
@@ -1203,17 +1222,28 @@ fn top_level_commas(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut st = s;
-    for (i, c) in text[s..e].char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = (depth - 1).max(0),
-            // `Name (A), formand · Name (V)`: a middle dot separates like a comma.
-            ',' | ';' | '·' if depth == 0 => {
+    // Bytes, not characters: every separator is ASCII but `·` (C2 B7), and no ASCII byte occurs
+    // inside a multi-byte character.
+    let seg = &text[s..e];
+    let b = seg.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = (depth - 1).max(0),
+            b',' | b';' if depth == 0 => {
                 out.push((st, s + i));
-                st = s + i + c.len_utf8();
+                st = s + i + 1;
+            }
+            // `Name (A), formand · Name (V)`: a middle dot separates like a comma.
+            0xC2 if depth == 0 && b.get(i + 1) == Some(&0xB7) => {
+                out.push((st, s + i));
+                st = s + i + 2;
+                i += 1;
             }
             _ => {}
         }
+        i += 1;
     }
     out.push((st, e));
     out
@@ -2185,12 +2215,13 @@ pub(crate) fn from_blocks(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
         }
         let (ls, t) = lines[i].trimmed();
         // `Tjänstgörande   Name, S` / `ersättare`: a label wrapped in its column.
-        let wrapped = if block_label_at(t).is_none() {
+        let hit = block_label_at(t);
+        let wrapped = if hit.is_none() {
             wrapped_label(text, lines, i)
         } else {
             None
         };
-        let Some((n, (status, role))) = block_label_at(t).or(wrapped.map(|w| (w.0, w.1))) else {
+        let Some((n, (status, role))) = hit.or(wrapped.map(|w| (w.0, w.1))) else {
             i += 1;
             continue;
         };
@@ -2841,8 +2872,12 @@ pub(crate) fn from_signatures(text: &str, lines: &[Line<'_>]) -> Vec<Person> {
     // `Åke Jönsson, justerare` alone on a line under the minutes.
     for line in lines {
         let (s, t) = line.trimmed();
+        // Cheap tests first: without a separator the line is one part.
+        if t.len() > 80 || !t.contains([',', ';', '·']) {
+            continue;
+        }
         let parts = top_level_commas(text, s, s + t.len());
-        if parts.len() != 2 || t.len() > 80 {
+        if parts.len() != 2 {
             continue;
         }
         let role = role_word(&fold(&squash(&text[parts[1].0..parts[1].1])));
@@ -3373,7 +3408,7 @@ fn clean_name(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         .iter()
         .take_while(|&&(a, b)| {
             let f = fold(&seg[a..b]);
-            STOP.contains(&f.as_str())
+            STOP_SET.contains(f.as_str())
                 || is_title_word(&seg[a..b])
                 || MEMBER_NOUNS.contains(&f.as_str())
                 // `Styremedlem`, `Bestyrelsesmedlem`, `Nämndledamot`: a compound member noun.
@@ -3561,9 +3596,53 @@ fn single_person(text: &str, s: usize, e: usize) -> bool {
     s < e && matches!(classify(text, s, e), Seg::Persons { spans, .. } if spans.len() == 1)
 }
 
+/// What each whole-text statement pattern of [`from_statements`] cannot match without: its
+/// keywords, copied from the pattern (same flags, so the same case folding). One pass of this
+/// set over the text tells which patterns can match at all; the others are not run. Each gate
+/// matches inside every match of its pattern, so skipping a pattern whose gate did not match
+/// changes nothing. A pattern that gains a keyword needs it in its gate too.
+static STATEMENT_GATES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([
+        // 0 SECRETARY
+        r"(?i:antecknat av|antecknad av|antecknare|vid protokollet|skrevet av|skrevet af|nedtecknat av|referat ved|referat af|referent|protokollet fördes av|protokollen ble ført av|protokollen blev ført af|protokollen vart ført av|protokollen førtes af|som (?:sekreterare|sekretær|sekretar|referent|protokollförare|protokollfører|protokollførar)[ \t]+(?:tjänstgjorde|tjänstgör|fungerade|fungerar|fungerte|fungerede|fungerer|var|deltog|deltok))",
+        // 1 CHOSEN
+        r"(?i:v[äaie]ljs|väljes|valdes|utses|utsågs|velges|ble valgt|blev valgt|vælges|valgtes|er valgt)",
+        // 2 ADJUSTER
+        r"(?i:justeras av|justeres av|protokollet justeras av|underskrives af|att justera protokollet|til å underskrive protokollen)",
+        // 3 SECRETARY_AFTER
+        r"(?i:førte|förde|førde|skrev|skreiv|tok)[ \t]+(?i:protokollen|protokollet|referatet|referat|protokoll)",
+        // 4 CHAIR_PROSE
+        r"(?i:mødet blev ledet af|mødet ledes af|møtet ble ledet av|møtet ledes av|møtet vart leia av|møtet vart leidd av|mötet leddes av|mötet leds av|sammanträdet leddes av|mødeleder var|møteleder var|møteleiar var|mötesordförande var|som (?:ordförande|mötesordförande|ordstyrer|møteleder|mødeleder|dirigent)[ \t]+(?:fungerade|fungerar|fungerte|fungerede|tjänstgjorde|var))",
+        // 5 ADJUST_CHOSEN
+        r"(?i:underskrive|underskriva|underskriven|underskrevet|underskrives|underskrivast|skrive under|skriva under|signere|signera|justere|justera|godkjenne|godkjenna)[^.:\n]{0,60}?(?i:valgt|valt|valde|valda|valgte|valdes|valgtes|utsedd|utsedda|utsågs)",
+        // 6 ABSENT_PROSE
+        r"(?:(?i:har|hade|havde|hadde)[ \t]+(?i:meldt|meldet|meldat|anmält|anmalt|anmeldt|givet|gitt|sendt|lämnat)[ \t]+(?i:forfall|afbud|förhinder|fråvær|fravær|förfall|frafall)|(?i:er|är|var|blev|ble|vart)[ \t]+(?i:forhindret|forhindra|förhindrad|fraværende|frånvarande|fråverande)|(?i:kan|kunne|kunde)[ \t]+(?i:ikke|ikkje|inte|ej)[ \t]+(?i:møte|møde|delta|deltage|närvara))",
+        // 7 SUBSTITUTE_PROSE
+        r"(?i:varamedlem(?:met)?|vararepresentant(?:en)?|varamand(?:en)?|vara|stedfortræder(?:en)?|stedfortreder(?:en)?|suppleant(?:en)?|ersättare(?:n)?)[ \t]+[\p{Lu}&&\p{Latin}]",
+        // 8 PRESENT_PROSE
+        r"(?i:til stede|tilstede|til stades|närvarande|fremmødt|fremmødte|frammøtt)[ \t]+(?i:var|er|är|vore)|\s(?i:deltog|deltok|deltar|deltager|møtte|mødte|närvarade|var til stede|var til stades|var tilstede|var närvarande)",
+        // 9 SPEAKS
+        r"(?i:orienterer|orienterte|orienterar|orienterade|orienterede|informerar|informerade|informerer|informerte|informerede|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|presenterer|presenterte|præsenterer|præsenterede|fremlægger|fremlagde|gennemgår|gennemgik|gjennomgår|gjennomgikk|innleier|innleidde|innleder|innledet|inleder|inledde|deltek|deltar|deltager|la fram|la frem|lagde fram|lagde frem|legger fram|legger frem|legg fram|legg frem|gjekk gjennom|gikk gjennom|gick igenom|gik igennem|fremla|framla|svarar|svarer|svarade|besvarer|besvarar|besvarade)",
+        // 10 ADJUST_VERB
+        r"(?i:justerar|justerer|justeres|underskriver|underskriv|skriv under|skriver under)",
+        // 11 SECRETARY_COPULA
+        r"(?i:sekretær|sekreterare|sekretar|referent|protokollfører|protokolfører|protokollförare|protokollførar)(?:[ \t]+(?i:var|er|är|vart|blev|ble|blei)[ \t]+|[ \t]*:[ \t]*)[\p{Lu}&&\p{Latin}]",
+        // 12 SECRETARY_REPORT
+        r"(?i:sekretær|sekreterare|sekretar|sekretæren|sekreteraren)[ \t]+[\p{Lu}&&\p{Latin}]",
+        // 13 CHAIR_AFTER
+        r"[ \t]+(?i:leia|leidde|ledet|ledede|ledde|leder|leier|leiar|leidd)\s+(?i:møtet|mødet|mötet|sammanträdet|sammenkomsten)",
+        // 14 PROPOSER
+        r"(?i:framlegg|forslag|förslag|yrkande|ændringsforslag|endringsforslag|endringsframlegg)[ \t]+(?i:frå|fra|från)[ \t]+",
+    ])
+    .expect("valid regex set")
+});
+
 /// Roles stated in running text: `Antecknat av Anna Fogel`, `Helena Astvald väljs som
 /// ordförande`, `Justeras av ...`.
 pub(crate) fn from_statements(text: &str) -> Vec<Person> {
+    let gates = STATEMENT_GATES.matches(text);
+    // The text for pattern `k`: empty when its gate says it cannot match.
+    let gated = |k: usize| if gates.matched(k) { text } else { "" };
     let mut out = Vec::new();
     let mut weak = Vec::new();
     let mut adjusters = Vec::new();
@@ -3581,7 +3660,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     };
-    for c in SECRETARY.captures_iter(text) {
+    for c in SECRETARY.captures_iter(gated(0)) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Secretary);
         }
@@ -3614,7 +3693,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
-    for c in CHOSEN.captures_iter(text) {
+    for c in CHOSEN.captures_iter(gated(1)) {
         let (Some(n), Some(r)) = (c.name("n"), c.name("r")) else {
             continue;
         };
@@ -3630,7 +3709,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         };
         push(n.start(), n.end(), role);
     }
-    for c in ADJUSTER.captures_iter(text) {
+    for c in ADJUSTER.captures_iter(gated(2)) {
         for g in ["n", "n2"] {
             if let Some(n) = c.name(g) {
                 push(n.start(), n.end(), Role::Adjuster);
@@ -3638,14 +3717,11 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         }
     }
     // Cheap checks first: each of these whole-text patterns needs its keyword.
-    let chosen = [
-        "utsågs", "utses", "valdes", "valgtes", " valgt", " valt", " vald",
-    ]
-    .iter()
-    .any(|k| text.contains(k));
-    let secretary = ["ekret", "eferent", "rotokollf"]
-        .iter()
-        .any(|k| text.contains(k));
+    let chosen = contains_any!(
+        text,
+        ["utsågs", "utses", "valdes", "valgtes", " valgt", " valt", " vald"]
+    );
+    let secretary = contains_any!(text, ["ekret", "eferent", "rotokollf"]);
     for c in ADJUST_NAMED.captures_iter(if chosen { text } else { "" }) {
         if let Some(l) = c.name("list") {
             for mut p in parse_list(text, l.start(), l.end()) {
@@ -3655,7 +3731,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
-    for c in ADJUST_VERB.captures_iter(text) {
+    for c in ADJUST_VERB.captures_iter(gated(10)) {
         if let Some(l) = c.name("list") {
             for mut p in parse_list(text, l.start(), l.end()) {
                 p.role = Some(Role::Adjuster);
@@ -3664,12 +3740,12 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
-    for c in SECRETARY_REPORT.captures_iter(if secretary { text } else { "" }) {
+    for c in SECRETARY_REPORT.captures_iter(if secretary { gated(12) } else { "" }) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Secretary);
         }
     }
-    for c in SECRETARY_COPULA.captures_iter(if secretary { text } else { "" }) {
+    for c in SECRETARY_COPULA.captures_iter(if secretary { gated(11) } else { "" }) {
         // The label opens a line or a sentence (`… drift). Sekretær: Name.`).
         let at = c.get(0).map_or(0, |m| m.start());
         let before = text[..at].trim_end_matches([' ', '\t']);
@@ -3689,48 +3765,49 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             push(n.start(), end, Role::Secretary);
         }
     }
-    for c in SECRETARY_AFTER.captures_iter(text) {
+    for c in SECRETARY_AFTER.captures_iter(gated(3)) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Secretary);
         }
     }
-    for c in CHAIR_PROSE.captures_iter(text) {
+    for c in CHAIR_PROSE.captures_iter(gated(4)) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Chair);
         }
     }
     // Cheap test first: a chair named before the verb of leading the meeting is rare.
-    let led = ["møtet", "mødet", "mötet", "sammanträdet", "sammenkomsten"]
-        .iter()
-        .any(|k| text.contains(k))
-        && ["lei", "led"].iter().any(|k| text.contains(k));
-    for c in CHAIR_AFTER.captures_iter(if led { text } else { "" }) {
+    let led = contains_any!(
+        text,
+        ["møtet", "mødet", "mötet", "sammanträdet", "sammenkomsten"]
+    ) && contains_any!(text, ["lei", "led"]);
+    for c in CHAIR_AFTER.captures_iter(if led { gated(13) } else { "" }) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Chair);
         }
     }
-    for c in PROPOSER.captures_iter(if text.contains(" fr") { text } else { "" }) {
+    for c in PROPOSER.captures_iter(if text.contains(" fr") { gated(14) } else { "" }) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Member);
         }
     }
     // Cheap test first: the verbs are rare.
-    let hosted = [
-        "ledes a",
-        "leds av",
-        "leies av",
-        "leiast av",
-        "li ledet a",
-        "ive ledet a",
-        "r ledet a",
-        "leidd a",
-        "leia a",
-        "moderer",
-        "facilit",
-        "fasilit",
-    ]
-    .iter()
-    .any(|w| text.contains(w));
+    let hosted = contains_any!(
+        text,
+        [
+            "ledes a",
+            "leds av",
+            "leies av",
+            "leiast av",
+            "li ledet a",
+            "ive ledet a",
+            "r ledet a",
+            "leidd a",
+            "leia a",
+            "moderer",
+            "facilit",
+            "fasilit"
+        ]
+    );
     for m in HOST_PROSE.find_iter(if hosted { text } else { "" }) {
         // The host: the words up to the sentence's end, a comma or the line's end, after at
         // most two lowercase titles (`sundhedskonsulent Name`).
@@ -3759,7 +3836,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             push(m.end(), e, Role::Host);
         }
     }
-    for c in ADJUST_CHOSEN.captures_iter(text) {
+    for c in ADJUST_CHOSEN.captures_iter(gated(5)) {
         if let Some(l) = c.name("list") {
             for mut p in parse_list(text, l.start(), l.end()) {
                 p.role = Some(Role::Adjuster);
@@ -3769,16 +3846,17 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         }
     }
     // Cheap test first: the calling-in verbs are rare.
-    let called = [
-        "kallas",
-        "kallats",
-        "innkal",
-        "indkald",
-        "kalla inn",
-        "kalles inn",
-    ]
-    .iter()
-    .any(|k| text.contains(k));
+    let called = contains_any!(
+        text,
+        [
+            "kallas",
+            "kallats",
+            "innkal",
+            "indkald",
+            "kalla inn",
+            "kalles inn"
+        ]
+    );
     let prose: [(&LazyLock<Regex>, Status); 3] = [
         (&ABSENT_PROSE, Status::Absent),
         (&SUBSTITUTE_PROSE, Status::Substitute),
@@ -3789,7 +3867,12 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         if k == 2 && !called {
             continue;
         }
-        for c in re.captures_iter(text) {
+        let hay = match k {
+            0 => gated(6),
+            1 => gated(7),
+            _ => text,
+        };
+        for c in re.captures_iter(hay) {
             if let Some(sp) = c
                 .name("n")
                 .and_then(|n| clean_name(text, unwrapped_name(text, n.start(), n.end()), n.end()))
@@ -3802,9 +3885,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         }
     }
     // Cheap test first: the `i stedet for` sentence is rare (the regex is compiled only then).
-    let instead = ["stedet for", "staden for", "ället för"]
-        .iter()
-        .any(|k| text.contains(k));
+    let instead = contains_any!(text, ["stedet for", "staden for", "ället för"]);
     let insteads = instead.then(|| SUBSTITUTE_INSTEAD.captures_iter(text));
     for c in insteads.into_iter().flatten() {
         for (g, status) in [("a", Status::Absent), ("n", Status::Substitute)] {
@@ -3841,34 +3922,37 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
     }
     // `Forfall hadde A og B; varamedlemene C og D møtte`: absent members and their
     // substitutes, listed in a sentence.
-    let absent_lead = [
-        "orfall ha",
-        "fbud ha",
-        "örhinder ha",
-        "örfall ha",
-        "ravær ha",
-        "råvær ha",
-    ]
-    .iter()
-    .any(|k| text.contains(k));
-    let plural_subs = [
-        "aramedlemene",
-        "aramedlemmene",
-        "aramedlemmane",
-        "ararepresentantene",
-        "ararepresentantane",
-        "aramændene",
-        "tedfortræderne",
-        "tedfortrederne",
-        "uppleanterne",
-        "rsättarna",
-    ]
-    .iter()
-    .any(|k| text.contains(k));
+    let absent_lead = contains_any!(
+        text,
+        [
+            "orfall ha",
+            "fbud ha",
+            "örhinder ha",
+            "örfall ha",
+            "ravær ha",
+            "råvær ha"
+        ]
+    );
+    let plural_subs = contains_any!(
+        text,
+        [
+            "aramedlemene",
+            "aramedlemmene",
+            "aramedlemmane",
+            "ararepresentantene",
+            "ararepresentantane",
+            "aramændene",
+            "tedfortræderne",
+            "tedfortrederne",
+            "uppleanterne",
+            "rsättarna"
+        ]
+    );
     // Cheap test first: a label with its colon inside a paragraph.
-    let absent_inline = ["orfall:", "fbud:", "örhinder:", "örfall:", "råfall:"]
-        .iter()
-        .any(|k| text.contains(k));
+    let absent_inline = contains_any!(
+        text,
+        ["orfall:", "fbud:", "örhinder:", "örfall:", "råfall:"]
+    );
     let listed_prose: [(&LazyLock<Regex>, bool, Status); 3] = [
         (&ABSENT_LEAD, absent_lead, Status::Absent),
         (&ABSENT_INLINE, absent_inline, Status::Absent),
@@ -3884,10 +3968,10 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
             }
         }
     }
-    for m in PRESENT_PROSE.find_iter(text) {
+    for m in PRESENT_PROSE.find_iter(gated(8)) {
         listed.extend(prose_list(text, m.end()));
     }
-    for c in SPEAKS.captures_iter(text) {
+    for c in SPEAKS.captures_iter(gated(9)) {
         if let Some(n) = c.name("n") {
             push(n.start(), n.end(), Role::Speaker);
         }

@@ -118,17 +118,43 @@ pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    // One pass, one allocation (labels and names are folded a great many times).
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_diacritic)
-        .collect()
+    // One pass, one allocation (labels and names are folded a great many times). Latin-1
+    // letters, nearly all the non-ASCII text here, skip Unicode's case tables.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Some(l) = lower_latin1(c) {
+            out.push(fold_diacritic(l));
+        } else {
+            for l in c.to_lowercase() {
+                out.push(fold_diacritic(l));
+            }
+        }
+    }
+    out
+}
+
+/// `c` lowercased when `c` is in Latin-1 (U+0000–U+00FF), where lowercasing is one character:
+/// `À`–`Þ` but `×` move up by 0x20, everything else stays.
+#[inline]
+fn lower_latin1(c: char) -> Option<char> {
+    let u = c as u32;
+    if u >= 0x100 {
+        return None;
+    }
+    if (u8::try_from(u).ok()?).is_ascii_uppercase() || ((0xC0..=0xDE).contains(&u) && u != 0xD7) {
+        char::from_u32(u + 0x20)
+    } else {
+        Some(c)
+    }
 }
 
 /// One character lowercased and folded.
 pub(crate) fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    if let Some(l) = lower_latin1(c) {
+        return fold_diacritic(l);
     }
     fold_diacritic(c.to_lowercase().next().unwrap_or(c))
 }
@@ -403,7 +429,14 @@ pub(crate) fn sentence_around(text: &str, lines: &[Line<'_>], pos: usize) -> (us
 
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Trims `text[s..e]` of whitespace and the given trailing characters; returns the new span.
@@ -428,6 +461,19 @@ mod tests {
             match_label("Anmäl  senast: 3", &fold("anmäl senast")),
             Some(14)
         );
+    }
+
+    #[test]
+    fn latin1_lowercasing_is_unicode_lowercasing() {
+        for c in (0u32..0x100).filter_map(char::from_u32) {
+            let want: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(lower_latin1(c).map(|l| vec![l]), Some(want), "{c:?}");
+        }
+        assert_eq!(
+            fold("ÅÄÖ Æble Øst ÉÜ×ß Ǆ İ"),
+            "aao able ost eu×ß ǆ i\u{307}"
+        );
+        assert_eq!(squash("  a \t b\n\nc  "), "a b c");
     }
 
     #[test]

@@ -49,13 +49,29 @@ pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
     // the line is one cell (its text without the indent and trailing space).
     let is_gap = |c: char| c == ' ' || c == '\t' || c == '\u{a0}';
     let body = t.trim_matches(is_gap);
-    let mut prev_gap = false;
-    let split = body.chars().any(|c| {
-        let g = is_gap(c);
-        let hit = c == '\t' || (g && prev_gap);
-        prev_gap = g;
+    // Bytes, not characters: the gaps are ASCII but the no-break space (C2 A0), and no ASCII
+    // byte occurs inside a multi-byte character.
+    let split = {
+        let b = body.as_bytes();
+        let mut prev_gap = false;
+        let mut hit = false;
+        let mut i = 0;
+        while i < b.len() {
+            let (g, tab, n) = match b[i] {
+                b'\t' => (true, true, 1),
+                b' ' => (true, false, 1),
+                0xC2 if b.get(i + 1) == Some(&0xA0) => (true, false, 2),
+                _ => (false, false, 1),
+            };
+            if tab || (g && prev_gap) {
+                hit = true;
+                break;
+            }
+            prev_gap = g;
+            i += n;
+        }
         hit
-    });
+    };
     if !split {
         if body.is_empty() {
             return Vec::new();
