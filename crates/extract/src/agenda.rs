@@ -35,9 +35,11 @@ static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// The case-number label match of a line (see [`CASE_LABEL`]), after a cheap test of its first
-/// two bytes (`sa`, or an OCR'd `ar`).
+/// two characters folded (`sa`, or `ar` for `är`). Characters, not bytes: `Ä` takes two bytes,
+/// and a two-byte test never let the Swedish `Ärendenr:` through.
 fn case_label(t: &str) -> Option<regex::Captures<'_>> {
-    if t.len() > 6 && t.is_char_boundary(2) && matches!(fold(&t[..2]).as_str(), "sa" | "ar") {
+    let two = t.char_indices().nth(2).map_or(t.len(), |(i, _)| i);
+    if t.len() > 6 && matches!(fold(&t[..two]).as_str(), "sa" | "ar") {
         CASE_LABEL.captures(t)
     } else {
         None
