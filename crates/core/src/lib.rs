@@ -41,7 +41,8 @@ mod vocab;
 pub use lang::Lang;
 pub use token::{tokens, Token, TokenClass};
 pub use vocab::{
-    fold_diacritic, fold_diacritics, MemoryVocabulary, SortedWords, Vocabulary, WalkState,
+    fold_diacritic, fold_diacritics, lower_latin1, MemoryVocabulary, SortedWords, Vocabulary,
+    WalkState,
 };
 
 /// What kind of damage an edit repairs.

@@ -250,6 +250,23 @@ pub fn fold_diacritics(s: &str) -> String {
     s.chars().map(fold_diacritic).collect()
 }
 
+/// `c` lowercased when `c` is in Latin-1 (U+0000–U+00FF), where lowercasing gives one
+/// character: `A`–`Z` and `À`–`Þ` but `×` move up by 0x20, everything else stays; `None` beyond
+/// Latin-1, where `char::to_lowercase` and its tables are needed. Nearly all Nordic text is
+/// Latin-1, and restore and extract lower a great many words.
+#[inline]
+pub fn lower_latin1(c: char) -> Option<char> {
+    let u = c as u32;
+    if u >= 0x100 {
+        return None;
+    }
+    if (u8::try_from(u).ok()?).is_ascii_uppercase() || ((0xC0..=0xDE).contains(&u) && u != 0xD7) {
+        char::from_u32(u + 0x20)
+    } else {
+        Some(c)
+    }
+}
+
 /// One character with its diacritics folded away, as [`fold_diacritics`] folds it.
 pub fn fold_diacritic(c: char) -> char {
     match c {
@@ -269,6 +286,15 @@ pub fn fold_diacritic(c: char) -> char {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn latin1_lowercasing_is_unicode_lowercasing() {
+        for c in (0u32..0x100).filter_map(char::from_u32) {
+            let want: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(lower_latin1(c).map(|l| vec![l]), Some(want), "{c:?}");
+        }
+        assert_eq!(lower_latin1('Ǆ'), None);
+    }
 
     #[test]
     fn walks_find_words_and_prune_prefixes() {

@@ -4,7 +4,7 @@
 //! `fold_diacritics`) is only ever used to *compare*, never to compute offsets, because folding
 //! changes byte lengths (`ä` is two bytes, `a` one).
 
-use rensa_core::fold_diacritic;
+use rensa_core::{fold_diacritic, lower_latin1};
 
 /// The text with every box-drawing character (`┌─┬─┐`, `│`, U+2500–U+257F) replaced by three
 /// spaces, or `None` when there is none.
@@ -131,21 +131,6 @@ pub(crate) fn fold(s: &str) -> String {
         }
     }
     out
-}
-
-/// `c` lowercased when `c` is in Latin-1 (U+0000–U+00FF), where lowercasing is one character:
-/// `À`–`Þ` but `×` move up by 0x20, everything else stays.
-#[inline]
-fn lower_latin1(c: char) -> Option<char> {
-    let u = c as u32;
-    if u >= 0x100 {
-        return None;
-    }
-    if (u8::try_from(u).ok()?).is_ascii_uppercase() || ((0xC0..=0xDE).contains(&u) && u != 0xD7) {
-        char::from_u32(u + 0x20)
-    } else {
-        Some(c)
-    }
 }
 
 /// One character lowercased and folded.
@@ -464,11 +449,7 @@ mod tests {
     }
 
     #[test]
-    fn latin1_lowercasing_is_unicode_lowercasing() {
-        for c in (0u32..0x100).filter_map(char::from_u32) {
-            let want: Vec<char> = c.to_lowercase().collect();
-            assert_eq!(lower_latin1(c).map(|l| vec![l]), Some(want), "{c:?}");
-        }
+    fn latin1_folding_and_squashing() {
         assert_eq!(
             fold("ÅÄÖ Æble Øst ÉÜ×ß Ǆ İ"),
             "aao able ost eu×ß ǆ i\u{307}"

@@ -175,7 +175,7 @@ impl ConfusionModel {
                 generic,
                 swedish_letter: truth.contains(['ä', 'ö']),
                 dano_norwegian_letter: truth.contains(['æ', 'ø']),
-                restores_letter: !generic && truth.contains(['å', 'ä', 'ö', 'æ', 'ø']),
+                restores_letter: !generic && truth.chars().any(crate::is_special),
                 truth,
             };
             by_first.entry(c.ocr[0]).or_default().push(c.clone());
