@@ -61,6 +61,14 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("restore");
     g.throughput(Throughput::BytesDecimal(bytes(&clean)));
+    g.bench_function("tokenize-clean", |b| {
+        b.iter(|| {
+            clean
+                .iter()
+                .map(|d| rensa_core::tokens(black_box(&d.text)).count())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("clean-gold", |b| {
         b.iter(|| assert_eq!(run(black_box(&clean), &lex, &opts), want_clean))
     });

@@ -39,7 +39,7 @@ mod token;
 mod vocab;
 
 pub use lang::Lang;
-pub use token::{tokens, Token, TokenClass};
+pub use token::{tokens, Token, TokenClass, Tokens};
 pub use vocab::{
     fold_diacritic, fold_diacritics, lower_latin1, MemoryVocabulary, SortedWords, Vocabulary,
     WalkState,

@@ -55,26 +55,28 @@ fn char_kind(c: char) -> (bool, u32, u32, u32) {
     }
 }
 
-/// ASCII character classes, one table lookup per byte of running text.
-const WORD: u8 = 1;
-const LETTER: u8 = 2;
-const DIGIT: u8 = 4;
-const UPPER: u8 = 8;
-const SPACE: u8 = 16;
-static ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// One table entry per ASCII byte: 0 for a byte that ends a word (space, punctuation), else
+/// its increments of a token's (letters, digits, uppercase) counters packed into one word, so
+/// the inner loop of the tokenizer is a load, a test and an add per byte.
+const LETTER_INC: u64 = 1;
+const DIGIT_INC: u64 = 1 << FIELD;
+const UPPER_INC: u64 = 1 << (2 * FIELD);
+/// Bits per packed counter: a run is unpacked before a counter could overflow.
+const FIELD: u32 = 21;
+const MASK: u64 = (1 << FIELD) - 1;
+/// Longest run counted in packed form before the counters are unpacked.
+const CHUNK: usize = (1 << FIELD) - 1;
+static ASCII: [u64; 128] = {
+    let mut t = [0u64; 128];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
         t[b] = if c.is_ascii_lowercase() {
-            WORD | LETTER
+            LETTER_INC
         } else if c.is_ascii_uppercase() {
-            WORD | LETTER | UPPER
+            LETTER_INC | UPPER_INC
         } else if c.is_ascii_digit() {
-            WORD | DIGIT
-        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-            // `char::is_whitespace` on ASCII.
-            SPACE
+            DIGIT_INC
         } else {
             0
         };
@@ -82,6 +84,12 @@ static ASCII: [u8; 128] = {
     }
     t
 };
+
+/// `char::is_whitespace` on an ASCII byte.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
 
 /// The character at byte `i` of `text` (not ASCII) and its length.
 #[inline]
@@ -94,89 +102,133 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 ///
 /// ASCII bytes are classified by a table without decoding; other characters go through
 /// `char_kind`.
-pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || loop {
-        let &b = bytes.get(pos)?;
-        let i = pos;
-        let (mut letters, mut digits, mut uppers);
-        if b < 0x80 {
-            let k = ASCII[b as usize];
-            pos += 1;
-            if k & SPACE != 0 {
-                continue;
-            }
-            if k & WORD == 0 {
-                return Some(Token {
-                    start: i,
-                    end: pos,
-                    text: &text[i..pos],
-                    class: TokenClass::Punct,
-                    letters: 0,
-                    uppers: 0,
-                });
-            }
-            letters = u32::from(k & LETTER != 0);
-            digits = u32::from(k & DIGIT != 0);
-            uppers = u32::from(k & UPPER != 0);
-        } else {
-            let (c, n) = char_at(text, pos)?;
-            pos += n;
-            if c.is_whitespace() {
-                continue;
-            }
-            let (word, l, d, u) = char_kind(c);
-            if !word {
-                return Some(Token {
-                    start: i,
-                    end: pos,
-                    text: &text[i..pos],
-                    class: TokenClass::Punct,
-                    letters: l,
-                    uppers: u,
-                });
-            }
-            (letters, digits, uppers) = (l, d, u);
-        }
-        while let Some(&b) = bytes.get(pos) {
-            if b < 0x80 {
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// The iterator [`tokens`] returns.
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// Extends the current word token from `self.pos`, adding to its counters.
+    #[inline]
+    fn word_run(&mut self, counts: &mut (u32, u32, u32)) {
+        let bytes = self.text.as_bytes();
+        loop {
+            // ASCII letters and digits, counted packed.
+            let limit = bytes.len().min(self.pos + CHUNK);
+            let mut acc = 0u64;
+            let mut pos = self.pos;
+            while pos < limit {
+                let b = bytes[pos];
+                if b >= 0x80 {
+                    break;
+                }
                 let k = ASCII[b as usize];
-                if k & WORD == 0 {
+                if k == 0 {
                     break;
                 }
-                letters += u32::from(k & LETTER != 0);
-                digits += u32::from(k & DIGIT != 0);
-                uppers += u32::from(k & UPPER != 0);
+                acc += k;
                 pos += 1;
-            } else {
-                let Some((c, n)) = char_at(text, pos) else {
-                    break;
-                };
-                let (w, l, d, u) = char_kind(c);
-                if !w {
-                    break;
+            }
+            self.pos = pos;
+            counts.0 += (acc & MASK) as u32;
+            counts.1 += ((acc >> FIELD) & MASK) as u32;
+            counts.2 += (acc >> (2 * FIELD)) as u32;
+            match bytes.get(pos) {
+                Some(&b) if b >= 0x80 => {
+                    let Some((c, n)) = char_at(self.text, pos) else {
+                        return;
+                    };
+                    let (w, l, d, u) = char_kind(c);
+                    if !w {
+                        return;
+                    }
+                    counts.0 += l;
+                    counts.1 += d;
+                    counts.2 += u;
+                    self.pos += n;
                 }
-                letters += l;
-                digits += d;
-                uppers += u;
-                pos += n;
+                // A run longer than a chunk goes on.
+                Some(&b) if ASCII[b as usize] != 0 => {}
+                _ => return,
             }
         }
-        let class = match (letters, digits) {
-            (_, 0) => TokenClass::Word,
-            (0, _) => TokenClass::Number,
-            _ => TokenClass::Mixed,
-        };
-        return Some(Token {
-            start: i,
-            end: pos,
-            text: &text[i..pos],
-            class,
-            letters,
-            uppers,
-        });
-    })
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            let &b = bytes.get(self.pos)?;
+            let i = self.pos;
+            let mut counts;
+            if b < 0x80 {
+                self.pos += 1;
+                let k = ASCII[b as usize];
+                if k == 0 {
+                    if ascii_space(b) {
+                        continue;
+                    }
+                    return Some(Token {
+                        start: i,
+                        end: i + 1,
+                        text: &text[i..i + 1],
+                        class: TokenClass::Punct,
+                        letters: 0,
+                        uppers: 0,
+                    });
+                }
+                counts = (
+                    (k & MASK) as u32,
+                    ((k >> FIELD) & MASK) as u32,
+                    (k >> (2 * FIELD)) as u32,
+                );
+            } else {
+                let (c, n) = char_at(text, i)?;
+                self.pos += n;
+                if c.is_whitespace() {
+                    continue;
+                }
+                let (word, l, d, u) = char_kind(c);
+                if !word {
+                    return Some(Token {
+                        start: i,
+                        end: self.pos,
+                        text: &text[i..self.pos],
+                        class: TokenClass::Punct,
+                        letters: l,
+                        uppers: u,
+                    });
+                }
+                counts = (l, d, u);
+            }
+            self.word_run(&mut counts);
+            let (letters, digits, uppers) = counts;
+            let class = match (letters, digits) {
+                (_, 0) => TokenClass::Word,
+                (0, _) => TokenClass::Number,
+                _ => TokenClass::Mixed,
+            };
+            return Some(Token {
+                start: i,
+                end: self.pos,
+                text: &text[i..self.pos],
+                class,
+                letters,
+                uppers,
+            });
+        }
+    }
 }
 
 #[cfg(test)]
@@ -208,5 +260,36 @@ mod tests {
             .map(|t| (t.letters, t.uppers))
             .collect();
         assert_eq!(counts, [(7, 7), (7, 1), (6, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn latin1_letters_inside_words_agree_with_char_kind() {
+        for c in ('\u{c0}'..='\u{ff}').chain(['ā', 'ß', '×', '÷', 'Ω']) {
+            let text = format!("a{c}b");
+            let got: Vec<_> = tokens(&text)
+                .map(|t| (t.text, t.letters, t.uppers))
+                .collect();
+            let (w, l, _, u) = char_kind(c);
+            let want: Vec<_> = if w {
+                vec![(text.as_str(), 2 + l, u)]
+            } else {
+                vec![("a", 1, 0), (&text[1..1 + c.len_utf8()], l, u), ("b", 1, 0)]
+            };
+            assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn counts_runs_longer_than_a_packed_chunk() {
+        let mut text = "Ab".repeat(CHUNK);
+        text.push_str("ä1 x");
+        let t: Vec<_> = tokens(&text).collect();
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].letters, t[0].uppers),
+            (2 * CHUNK as u32 + 1, CHUNK as u32)
+        );
+        assert_eq!(t[0].class, TokenClass::Mixed);
+        assert_eq!((t[0].end, t[1].text), (text.len() - 2, "x"));
     }
 }

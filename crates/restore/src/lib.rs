@@ -53,10 +53,11 @@
 //!
 //! # Performance
 //! Each distinct word of a document is decided once, and candidate lists are cached per thread
-//! across documents. Running text allocates little: lowercase forms borrow the text, decisions
-//! are kept per word id. Measured with `cargo bench -p rensa-bench --bench restore` on one core
-//! of the project's 2-core VM: clean text 18 MB/s for unseen vocabulary (70 MB/s warm),
-//! damaged text 4.6 MB/s (27.6 MB/s warm). On damaged text the candidate search is the cost:
+//! across documents, as are the distinct words themselves with their listed frequency (see the
+//! `types` module: one probe per token, no per-document map). Running text allocates little:
+//! lowercase forms borrow the text, decisions are kept per word id. Measured with `cargo bench -p rensa-bench --bench restore` on one core
+//! of the project's 2-core VM: clean text 18 MB/s for unseen vocabulary (84 MB/s warm),
+//! damaged text 4.7 MB/s (28.7 MB/s warm). On damaged text the candidate search is the cost:
 //! every step walks the automaton for the printed letter and each confusion that applies (a
 //! node decode each; the Nordic letters share their first byte, which is walked once).
 //! Memoising compound suffixes and batching all walks from one decoded node were tried and did
@@ -90,6 +91,7 @@ use rensa_core::{
 
 pub mod confusion;
 pub mod search;
+mod types;
 
 pub use confusion::ConfusionModel;
 pub use search::Candidate;
@@ -415,7 +417,8 @@ struct Ctx<'a> {
     vocab: &'a dyn Vocabulary,
     model: &'a ConfusionModel,
     opts: &'a RestoreOptions,
-    seen_intact: HashMap<String, usize>,
+    /// Listed words of the document with an intact special letter, and how often.
+    seen_intact: HashMap<&'a str, usize>,
     /// ln P(ocr | truth, damaged) per confusion id, adapted to the document.
     logp: Vec<f32>,
     evidence: Evidence,
@@ -437,13 +440,13 @@ pub struct Evidence {
 
 /// Score of a reading: ln P(word) + Σ ln(P(ocr | truth)) + ln p per lost letter, plus a bonus
 /// when the reading occurs intact elsewhere in the document.
-fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<String, usize>) -> f32 {
+fn score(c: &Candidate, logp: &[f32], ln_prior: f32, seen: &HashMap<&str, usize>) -> f32 {
     let mut s = c.zipf * LN10;
     for &id in &c.used {
         s += logp.get(id as usize).copied().unwrap_or(-20.0);
     }
     s += c.letter_subs as f32 * ln_prior;
-    if seen.contains_key(&c.text) {
+    if seen.contains_key(c.text.as_str()) {
         s += 3f32.ln();
     }
     if c.genre {
@@ -568,40 +571,49 @@ pub fn restore_with(
             Some((true, a, lowered.len()))
         })
         .collect();
-    let lowers: Vec<Option<&str>> = spans
-        .iter()
-        .map(|s| s.map(|(own, a, b)| if own { &lowered[a..b] } else { &text[a..b] }))
-        .collect();
+    let lower_of = |i: usize| -> Option<&str> {
+        spans[i].map(|(own, a, b)| if own { &lowered[a..b] } else { &text[a..b] })
+    };
     // Distinct words (types): each is looked up, searched and decided once.
     // Sized for a document's vocabulary (about a third of its words are distinct): the maps
     // and vectors grow once or not at all.
     let cap = toks.len() / 3 + 16;
-    let mut ids: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
     let mut type_of: Vec<u32> = vec![u32::MAX; toks.len()];
     let mut type_words: Vec<&str> = Vec::with_capacity(cap);
     let mut type_count: Vec<usize> = Vec::with_capacity(cap);
-    for (i, l) in lowers.iter().enumerate() {
-        let Some(l) = *l else {
-            continue;
-        };
-        let id = *ids.entry(l).or_insert_with(|| {
-            type_words.push(l);
-            type_count.push(0);
-            (type_words.len() - 1) as u32
-        });
-        type_count[id as usize] += 1;
-        type_of[i] = id;
-    }
-    // One dictionary lookup per type: whether it is listed, and its frequency for `judge`.
-    let freq: Vec<Option<f32>> = type_words.iter().map(|w| vocab.frequency(w)).collect();
+    // Whether each type is listed, and its frequency for `judge`; whether it has å ä ö æ ø.
+    let mut freq: Vec<Option<f32>> = Vec::with_capacity(cap);
+    let mut special: Vec<bool> = Vec::with_capacity(cap);
+    types::with_table(vocab, |table| {
+        for i in 0..toks.len() {
+            let Some((own, a, b)) = spans[i] else {
+                continue;
+            };
+            let buf = if own { lowered.as_str() } else { text };
+            let l = &buf[a..b];
+            let (id, first) = table.number(buf, a, b, vocab, type_words.len() as u32);
+            if let Some(info) = first {
+                type_words.push(l);
+                type_count.push(0);
+                freq.push(info.freq);
+                special.push(info.special);
+            }
+            type_count[id as usize] += 1;
+            type_of[i] = id;
+        }
+    });
     let known: Vec<bool> = freq.iter().map(Option::is_some).collect();
     // Candidate lists per type, found at most once per document.
     let mut type_cands: Vec<Option<Rc<[Candidate]>>> = vec![None; type_words.len()];
     let mut intact_special = 0usize;
+    let n_intact = (0..type_words.len())
+        .filter(|&k| known[k] && special[k])
+        .count();
+    ctx.seen_intact.reserve(n_intact);
     for (k, w) in type_words.iter().enumerate() {
-        if known[k] && w.chars().any(is_special) {
+        if known[k] && special[k] {
             intact_special += type_count[k];
-            ctx.seen_intact.insert(w.to_string(), type_count[k]);
+            ctx.seen_intact.insert(w, type_count[k]);
         }
     }
     // Unknown words: which readings explain them (with the shipped weights and a middling
@@ -673,8 +685,9 @@ pub fn restore_with(
     }
     for (i, t) in toks.iter().enumerate() {
         // Below SYMBOL_MIN_PRIOR only a word the lists do not know can change (every rule
-        // below asks for at least that much damage): the rest of this loop skips the others.
-        if p < SYMBOL_MIN_PRIOR && type_of[i] != u32::MAX && known[type_of[i] as usize] {
+        // below asks for at least that much damage): the rest of this loop skips the others,
+        // and all tokens that are not words (the number and clock rules need the prior too).
+        if p < SYMBOL_MIN_PRIOR && (type_of[i] == u32::MAX || known[type_of[i] as usize]) {
             continue;
         }
         if t.class == TokenClass::Number && matches!(t.text, "1" | "4") && p >= SYMBOL_MIN_PRIOR {
@@ -783,7 +796,7 @@ pub fn restore_with(
         let word_of = |i: usize| -> Option<(String, bool)> {
             match readings.get(&i) {
                 Some(r) => Some((r.clone(), true)),
-                None => lowers[i].map(|w| (w.to_string(), false)),
+                None => lower_of(i).map(|w| (w.to_string(), false)),
             }
         };
         for i in 1..toks.len().saturating_sub(1) {
@@ -800,8 +813,9 @@ pub fn restore_with(
             .chain(en_dashes(text, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
     }
+    let evidence = ctx.evidence;
     doc.apply(edits)?;
-    Ok(ctx.evidence)
+    Ok(evidence)
 }
 
 /// Separators OCR prints for a space between two words (`sektor.og`, `ber-om`, `klima:og`,
@@ -1368,6 +1382,13 @@ fn token_lowercase<'a>(t: &Token<'a>) -> Cow<'a, str> {
 /// also knows context rules (final sigma).
 fn push_lowercase(buf: &mut String, w: &str) {
     let b = w.as_bytes();
+    if b.is_ascii() {
+        // Most capitalised words of Nordic text (`Kommunstyrelsen`, `Möte` is not one).
+        let a = buf.len();
+        buf.push_str(w);
+        buf[a..].make_ascii_lowercase();
+        return;
+    }
     let latin1_capital = b
         .windows(2)
         .any(|p| p[0] == 0xC3 && (0x80..=0x9E).contains(&p[1]) && p[1] != 0x97);
@@ -1594,16 +1615,17 @@ fn merge_symbol_letters<'a>(
     // Nothing to join unless an unprotected `@` touches a word: a run that would join holds
     // one, and a run over a protected range (an e-mail address) is never joined. Most
     // documents skip the copy below.
-    let touching_sym = toks.iter().enumerate().any(|(i, t)| {
-        is_sym(t)
-            && !in_ranges(protected, t.start, t.end)
-            && (i
-                .checked_sub(1)
-                .is_some_and(|j| is_word(&toks[j]) && toks[j].end == t.start)
-                || toks
-                    .get(i + 1)
-                    .is_some_and(|n| is_word(n) && n.start == t.end))
-    });
+    let touching_sym = memchr::memchr(b'@', text.as_bytes()).is_some()
+        && toks.iter().enumerate().any(|(i, t)| {
+            is_sym(t)
+                && !in_ranges(protected, t.start, t.end)
+                && (i
+                    .checked_sub(1)
+                    .is_some_and(|j| is_word(&toks[j]) && toks[j].end == t.start)
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|n| is_word(n) && n.start == t.end))
+        });
     if !touching_sym {
         return toks;
     }
@@ -1799,7 +1821,7 @@ fn dehyphenate(text: &str, vocab: &dyn Vocabulary) -> Vec<StageEdit> {
         LazyLock::new(|| Regex::new(r"(\p{L}+)-[ \t]*\r?\n[ \t]*(\p{Ll}+)").expect("static regex"));
     let mut out = Vec::new();
     // Most texts have no hyphen at a line end: one byte scan instead of a Unicode regex.
-    let line_end_hyphen = text.match_indices('-').any(|(i, _)| {
+    let line_end_hyphen = memchr::memchr_iter(b'-', text.as_bytes()).any(|i| {
         text.as_bytes()[i + 1..]
             .iter()
             .find(|&&b| b != b' ' && b != b'\t' && b != b'\r')
