@@ -557,43 +557,37 @@ pub fn restore_with(
     // Capitalised words are a minority of running text: a quarter of its bytes is room enough
     // for most documents, so the buffer rarely grows.
     let mut lowered = String::with_capacity(text.len() / 4);
-    let spans: Vec<Option<(bool, usize, usize)>> = (0..toks.len())
-        .map(|i| {
-            let t = &toks[i];
-            if !is_candidate_token(&toks, i, &protected) {
-                return None;
-            }
-            if t.uppers == 0 {
-                return Some((false, t.start, t.end));
-            }
-            let a = lowered.len();
-            push_lowercase(&mut lowered, t.text);
-            Some((true, a, lowered.len()))
-        })
-        .collect();
-    let lower_of = |i: usize| -> Option<&str> {
-        spans[i].map(|(own, a, b)| if own { &lowered[a..b] } else { &text[a..b] })
-    };
-    // Distinct words (types): each is looked up, searched and decided once.
-    // Sized for a document's vocabulary (about a third of its words are distinct): the maps
-    // and vectors grow once or not at all.
+    let mut spans: Vec<Option<(bool, usize, usize)>> = Vec::with_capacity(toks.len());
+    // Distinct words (types): each is looked up, searched and decided once. Numbered in the
+    // same pass, through the thread's table of types (see `types`).
+    // Sized for a document's vocabulary (about a third of its words are distinct): the
+    // vectors grow once or not at all.
     let cap = toks.len() / 3 + 16;
     let mut type_of: Vec<u32> = vec![u32::MAX; toks.len()];
-    let mut type_words: Vec<&str> = Vec::with_capacity(cap);
+    let mut type_spans: Vec<(bool, usize, usize)> = Vec::with_capacity(cap);
     let mut type_count: Vec<usize> = Vec::with_capacity(cap);
     // Whether each type is listed, and its frequency for `judge`; whether it has å ä ö æ ø.
     let mut freq: Vec<Option<f32>> = Vec::with_capacity(cap);
     let mut special: Vec<bool> = Vec::with_capacity(cap);
     types::with_table(vocab, |table| {
-        for i in 0..toks.len() {
-            let Some((own, a, b)) = spans[i] else {
+        for (i, t) in toks.iter().enumerate() {
+            if !is_candidate_token(&toks, i, &protected) {
+                spans.push(None);
                 continue;
+            }
+            let span = if t.uppers == 0 {
+                (false, t.start, t.end)
+            } else {
+                let a = lowered.len();
+                push_lowercase(&mut lowered, t.text);
+                (true, a, lowered.len())
             };
+            spans.push(Some(span));
+            let (own, a, b) = span;
             let buf = if own { lowered.as_str() } else { text };
-            let l = &buf[a..b];
-            let (id, first) = table.number(buf, a, b, vocab, type_words.len() as u32);
+            let (id, first) = table.number(buf, a, b, vocab, type_spans.len() as u32);
             if let Some(info) = first {
-                type_words.push(l);
+                type_spans.push(span);
                 type_count.push(0);
                 freq.push(info.freq);
                 special.push(info.special);
@@ -602,6 +596,15 @@ pub fn restore_with(
             type_of[i] = id;
         }
     });
+    let resolve = |(own, a, b): (bool, usize, usize)| -> &str {
+        if own {
+            &lowered[a..b]
+        } else {
+            &text[a..b]
+        }
+    };
+    let lower_of = |i: usize| spans[i].map(resolve);
+    let type_words: Vec<&str> = type_spans.iter().map(|&s| resolve(s)).collect();
     let known: Vec<bool> = freq.iter().map(Option::is_some).collect();
     // Candidate lists per type, found at most once per document.
     let mut type_cands: Vec<Option<Rc<[Candidate]>>> = vec![None; type_words.len()];
@@ -1412,8 +1415,9 @@ fn starts_upper(w: &str) -> bool {
 /// Ranges of the text that restore never touches.
 ///
 /// No protected pattern spans whitespace, and each needs an `@`, a `:/` (`https://`), a `.`
-/// before a letter (`.se`) or a `w.` (`www.`), so the regex only runs on the runs of non-space bytes that
-/// have one: most words of running text are skipped by a byte scan. The ASCII word
+/// before one of the domain pattern's endings (`.se`, `.pdf`) or a `w.` (`www.`), so the regex
+/// only runs on the runs of non-space bytes that have one: most words of running text, and
+/// abbreviations (`t.ex.`), are skipped by a byte scan. The ASCII word
 /// boundaries see the same neighbours at a run's ends as in the whole text (whitespace), so the
 /// matches are the same.
 fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
@@ -1429,8 +1433,16 @@ fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
         let worth = match b[k] {
             b'@' => true,
             b':' => next == b'/',
-            // `.se`, `.pdf`; `www.` before anything.
-            _ => next.is_ascii_alphabetic() || (k > 0 && b[k - 1].eq_ignore_ascii_case(&b'w')),
+            // `.se`, `.pdf` (the domain pattern's endings, so `t.ex.` and `bl.a.` are not
+            // searched); `www.` before anything.
+            _ => {
+                const ENDINGS: [&[u8]; 12] = [
+                    b"se", b"no", b"dk", b"fi", b"is", b"com", b"org", b"net", b"eu", b"htm",
+                    b"pdf", b"doc",
+                ];
+                ENDINGS.iter().any(|e| b[k + 1..].starts_with(e))
+                    || (k > 0 && b[k - 1].eq_ignore_ascii_case(&b'w'))
+            }
         };
         if !worth {
             continue;
@@ -1615,9 +1627,12 @@ fn merge_symbol_letters<'a>(
     // Nothing to join unless an unprotected `@` touches a word: a run that would join holds
     // one, and a run over a protected range (an e-mail address) is never joined. Most
     // documents skip the copy below.
-    let touching_sym = memchr::memchr(b'@', text.as_bytes()).is_some()
-        && toks.iter().enumerate().any(|(i, t)| {
-            is_sym(t)
+    let touching_sym = memchr::memchr_iter(b'@', text.as_bytes()).any(|k| {
+        // `@` is a token of its own: the one starting at byte k.
+        let i = toks.partition_point(|t| t.start < k);
+        toks.get(i).is_some_and(|t| {
+            t.start == k
+                && is_sym(t)
                 && !in_ranges(protected, t.start, t.end)
                 && (i
                     .checked_sub(1)
@@ -1625,7 +1640,8 @@ fn merge_symbol_letters<'a>(
                     || toks
                         .get(i + 1)
                         .is_some_and(|n| is_word(n) && n.start == t.end))
-        });
+        })
+    });
     if !touching_sym {
         return toks;
     }
@@ -1932,6 +1948,7 @@ mod tests {
             "Se www.1177 och WWW.x, mail: a.b@c.se.\tLänk:https://x.se/a?b=1 (ftp://f) slut.Nästa",
             "rapport.pdf, Plan.DOCX och index.html; orebro.se/abc. @rsted Sg@gaard a@b",
             "www.\n.se se. :// http:/ x@ @y.com\u{a0}www.a.no\u{2009}b.dk",
+            "t.ex. bl.a. kl.10 s.k. x.SE a.sel a.se/b a.b.c.com w.x W.y wiki.docs a.eu",
             "",
         ];
         for t in texts {
