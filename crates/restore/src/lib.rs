@@ -812,7 +812,7 @@ pub fn restore_with(
         }
         let marks = paragraph_signs(text, &toks, &protected)
             .into_iter()
-            .chain(stray_periods(text, &toks, vocab, &protected))
+            .chain(stray_periods(text, &toks, vocab, &protected, &word_of))
             .chain(en_dashes(text, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
     }
@@ -860,39 +860,54 @@ fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     out
 }
 
-/// A period OCR made of a speck after a function word mid-sentence (`og. vi`, `har. fått`,
-/// `på. mødet`): a sentence does not end in `og` and go on in lowercase on the same line. Only
-/// after the commonest listed words (`FUNCTION_WORD_ZIPF`), never after an abbreviation
-/// (`bl.`, `kl.`) or a capitalised word, and only before a lowercase word one space away.
+/// A period OCR made of a speck mid-sentence (`og. vi`, `har. fått`, `på. mødet`, `oplever.
+/// bedre`, `Godkendelse. af`): a sentence does not end and go on in lowercase on the same line.
+/// After the commonest listed words (`FUNCTION_WORD_ZIPF`), or after a listed word of four
+/// letters or more (lowercase or capitalised) when the next word is listed too (both as
+/// restored, `word_of` as for [`split_joined`]); never after an
+/// abbreviation (`bl.`, `kl.`, `inkl.`, `mill.`), and only before a lowercase word one space
+/// away.
 fn stray_periods(
     text: &str,
     toks: &[Token<'_>],
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
+    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
 ) -> Vec<StageEdit> {
     let mut out = Vec::new();
     for i in 1..toks.len().saturating_sub(1) {
         let (w, dot, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+        let capitalised = w.uppers == 1 && starts_upper(w.text);
         if dot.text != "."
             || w.end != dot.start
             || w.class != TokenClass::Word
-            || w.uppers > 0
+            || (w.uppers > 0 && !capitalised)
             || next.class != TokenClass::Word
             || next.uppers > 0
+            // `@vrige` is `Øvrige`, a capital.
+            || next.text.starts_with('@')
             || text.get(dot.end..next.start) != Some(" ")
-            || ABBREVIATIONS.contains(&w.text)
             || in_ranges(protected, w.start, next.end)
         {
+            continue;
+        }
+        let lower = token_lowercase(w);
+        if ABBREVIATIONS.contains(&&*lower) {
             continue;
         }
         // `t.ex. det`: the word before must not itself follow a period.
         if i >= 2 && toks[i - 2].end == w.start {
             continue;
         }
-        if vocab
-            .frequency(w.text)
-            .is_some_and(|z| z >= FUNCTION_WORD_ZIPF)
-        {
+        let z = vocab.frequency(&lower);
+        let function_word = !capitalised && z.is_some_and(|z| z >= FUNCTION_WORD_ZIPF);
+        // Listed as restored: `Bostader. pa` is `Bostäder på` by now.
+        let listed = |k: usize| word_of(k).is_some_and(|(r, _)| vocab.frequency(&r).is_some());
+        // A lone letter after the period may be a speck itself (`saka. a`, read `å`): only one
+        // listed as printed (`i`) will do.
+        let word_after = next.letters >= 2 || word_of(i + 1).is_some_and(|(_, changed)| !changed);
+        let listed_pair = w.letters >= 4 && word_after && listed(i - 1) && listed(i + 1);
+        if function_word || listed_pair {
             out.push(StageEdit::new(
                 dot.start..dot.end,
                 "",
@@ -1034,7 +1049,9 @@ const ABBREVIATIONS: &[&str] = &[
     "bl", "ca", "dvs", "el", "ev", "evt", "fr", "inkl", "exkl", "jf", "jfr", "kl", "mm", "nr",
     "resp", "st", "tel", "tfn", "tlf", "mob", "osv", "pga", "mfl", "ang", "avd", "adr", "obs",
     "pkt", "ref", "fx", "feks", "mht", "vedr", "iht", "ifm", "pt", "dr", "prof", "ordf", "sekr",
-    "gen", "kr", "min", "mio", "mia", "mill", "etc", "vs", "ex", "kap", "tim", "max",
+    "gen", "kr", "min", "mio", "mia", "mill", "etc", "vs", "ex", "kap", "tim", "max", "ekskl",
+    "mrd", "forts", "hhv", "ift", "vedl", "stk", "afd", "jan", "feb", "aug", "sep", "sept", "okt",
+    "nov", "dec", "des", "tors", "nestl",
 ];
 
 /// A space OCR read as punctuation between two words (`sektor.og` -> `sektor og`), in a
