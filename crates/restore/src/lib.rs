@@ -187,7 +187,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.split-joined",
             kind: EditKind::Ocr,
-            summary: "a space OCR read as punctuation between two known words is put back (sektor.og -> sektor og)",
+            summary: "a space OCR read as punctuation between two known words, or as a second mark right after punctuation, is put back (sektor.og -> sektor og, kl..18.30 -> kl. 18.30)",
         },
         RuleInfo {
             name: "restore.inner-capital",
@@ -818,6 +818,7 @@ pub fn restore_with(
         // A quote between two words may already be a space (`restore.split-joined`).
         let quotes: Vec<StageEdit> = stray_quotes(text, &toks, &protected)
             .into_iter()
+            .chain(doubled_marks(text, &toks, &protected))
             .filter(|q| {
                 q.confidence >= opts.min_confidence
                     && !edits
@@ -927,6 +928,45 @@ fn stray_periods(
                 0.75,
             ));
         }
+    }
+    out
+}
+
+/// A space OCR read as a second mark right after punctuation (`kl..18.30`, `foreslog,.at`,
+/// `Mødedato:.Onsdag`, `(O);.Bjørn`, `6.-Orientering`, `Hvor::Kulturhuset`): a mark that
+/// follows a period, colon, comma, semicolon or closing parenthesis and touches the next word
+/// is no punctuation a writer sets, so it becomes the space it stood for. The first mark must
+/// follow a word, a number or a closing parenthesis (not `...`); a hyphen only before letters
+/// (`1.-3.` is a range).
+fn doubled_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    const SPECKS: [&str; 5] = [".", ":", "-", "'", "’"];
+    let mut out = Vec::new();
+    for i in 2..toks.len().saturating_sub(1) {
+        let (before, mark, speck, next) = (&toks[i - 2], &toks[i - 1], &toks[i], &toks[i + 1]);
+        if !SPECKS.contains(&speck.text)
+            || !matches!(mark.text, "." | ":" | "," | ";" | ")")
+            || mark.end != speck.start
+            || speck.end != next.start
+            || before.end != mark.start
+            || in_ranges(protected, before.start, next.end)
+        {
+            continue;
+        }
+        let word_before = before.class != TokenClass::Punct || before.text == ")";
+        let word_after = match speck.text {
+            "-" => next.class == TokenClass::Word,
+            _ => next.class != TokenClass::Punct,
+        };
+        if !word_before || !word_after || text.get(speck.start..speck.end) != Some(speck.text) {
+            continue;
+        }
+        out.push(StageEdit::new(
+            speck.start..speck.end,
+            " ",
+            EditKind::Ocr,
+            "restore.split-joined",
+            0.8,
+        ));
     }
     out
 }
