@@ -805,6 +805,7 @@ pub fn restore_with(
         for i in 1..toks.len().saturating_sub(1) {
             if let Some(e) = split_joined(&toks, i, vocab, &protected, &word_of)
                 .or_else(|| split_marker(&toks, i, vocab, &protected))
+                .or_else(|| split_number(&toks, i, vocab, &protected, &word_of))
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
                 edits.push(e);
@@ -969,6 +970,60 @@ fn doubled_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -
         ));
     }
     out
+}
+
+/// A space OCR read as a mark between a word and a number (`den'17.`, `januar'2027`,
+/// `Side’1`, `den.1.`, `punkt.5:`), in a damaged document. An apostrophe never sits between a
+/// word and a number, either way round; a period only after a word listed as restored (two
+/// letters or more, not an abbreviation such as `kl.` or `nr.`, whose period is real, and not
+/// an acronym) and before a number. The run must be exactly word, mark, number, as for
+/// [`split_joined`].
+fn split_number(
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    let apostrophe = matches!(t.text, "'" | "’");
+    if !apostrophe && t.text != "." {
+        return None;
+    }
+    let (a, b) = (&toks[i - 1], &toks[i + 1]);
+    if a.end != t.start || t.end != b.start || in_ranges(protected, a.start, b.end) {
+        return None;
+    }
+    let word = |x: &Token<'_>| x.class == TokenClass::Word;
+    let number = |x: &Token<'_>| x.class == TokenClass::Number;
+    let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    // Nothing else glued to the run's ends (`1.2.3`, `a.b.5`).
+    if (i >= 2 && touch(&toks[i - 2], a) && toks[i - 2].class != TokenClass::Punct)
+        || (i >= 3 && touch(&toks[i - 3], &toks[i - 2]) && touch(&toks[i - 2], a))
+        || (i + 3 < toks.len() && touch(b, &toks[i + 2]) && touch(&toks[i + 2], &toks[i + 3]))
+    {
+        return None;
+    }
+    let ok = if apostrophe {
+        (word(a) && number(b)) || (number(a) && word(b))
+    } else {
+        word(a)
+            && number(b)
+            && a.letters >= 2
+            && a.uppers < a.letters
+            && word_of(i - 1).is_some_and(|(w, _)| {
+                !ABBREVIATIONS.contains(&w.as_str()) && vocab.frequency(&w).is_some()
+            })
+    };
+    ok.then(|| {
+        StageEdit::new(
+            t.start..t.end,
+            " ",
+            EditKind::Ocr,
+            "restore.split-joined",
+            0.75,
+        )
+    })
 }
 
 /// A left single quote (`‘`) the engine made of a speck before a word (`Rasmus ‘Aagaard`,
