@@ -820,6 +820,7 @@ pub fn restore_with(
         let quotes: Vec<StageEdit> = stray_quotes(text, &toks, &protected)
             .into_iter()
             .chain(doubled_marks(text, &toks, &protected))
+            .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
             .filter(|q| {
                 q.confidence >= opts.min_confidence
                     && !edits
@@ -968,6 +969,76 @@ fn doubled_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -
             "restore.split-joined",
             0.8,
         ));
+    }
+    out
+}
+
+/// A period OCR read as a comma or colon where only a period belongs (`kl, 19.00`, `KI:
+/// 10.30`, `den 16, oktober`, a numbered item `3, Godkendelse af referat`), in a damaged
+/// document: after `kl` before a time; after a day of the month (1 to 31) before a month name
+/// in Danish and Norwegian, which write the day as an ordinal (`16. oktober`; Swedish writes
+/// `16 oktober`); after a number that opens a line, before a capitalised word (a comma only).
+fn ordinal_marks(
+    text: &str,
+    toks: &[Token<'_>],
+    protected: &[(usize, usize)],
+    lang: Lang,
+) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(2) {
+        let (t, mark, next) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+        if !matches!(mark.text, "," | ":")
+            || mark.start != t.end
+            || text.get(mark.end..next.start) != Some(" ")
+            || in_ranges(protected, t.start, next.end)
+        {
+            continue;
+        }
+        let mut cs = t.text.chars();
+        let clock = match (cs.next(), cs.next(), cs.next()) {
+            (Some(k @ ('K' | 'k')), Some('l' | 'L' | 'I' | 'i' | '1' | '|'), None) => Some(k),
+            _ => None,
+        };
+        if let Some(k) = clock {
+            if next.class == TokenClass::Number {
+                let to = if k == 'K' { "Kl." } else { "kl." };
+                out.push(StageEdit::new(
+                    t.start..mark.end,
+                    to,
+                    EditKind::Ocr,
+                    "restore.ocr-confusion",
+                    0.85,
+                ));
+            }
+            continue;
+        }
+        if t.class != TokenClass::Number || t.text.len() > 2 {
+            continue;
+        }
+        let day = t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && lang != Lang::Sv
+            && next.class == TokenClass::Word
+            && next.text.len() >= 4
+            && MONTHS.contains(&next.text);
+        let line_start = text[..t.start]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n');
+        let item = mark.text == ","
+            && line_start
+            && next.class == TokenClass::Word
+            && starts_upper(next.text)
+            && next.uppers < next.letters;
+        if day || item {
+            out.push(StageEdit::new(
+                mark.start..mark.end,
+                ".",
+                EditKind::Ocr,
+                "restore.ocr-confusion",
+                0.8,
+            ));
+        }
     }
     out
 }
