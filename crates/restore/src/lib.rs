@@ -197,7 +197,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.stray-mark",
             kind: EditKind::Ocr,
-            summary: "a period OCR made of a speck inside a sentence (after a function word, or between two listed words), or a left single quote with no closing quote on its line, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og)",
+            summary: "a period OCR made of a speck inside a sentence (after a function word, or between two listed words), a left single quote with no closing quote on its line, or a period or colon alone between spaces, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og, møde . Næste -> møde Næste)",
         },
         RuleInfo {
             name: "restore.en-dash",
@@ -821,6 +821,7 @@ pub fn restore_with(
             .into_iter()
             .chain(doubled_marks(text, &toks, &protected))
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
+            .chain(lone_marks(text, &toks, &protected))
             .filter(|q| {
                 q.confidence >= opts.min_confidence
                     && !edits
@@ -967,6 +968,41 @@ fn doubled_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -
             " ",
             EditKind::Ocr,
             "restore.split-joined",
+            0.8,
+        ));
+    }
+    out
+}
+
+/// A period or colon standing alone between spaces (`Holbæk: .`, `møde : Næste`): a speck, in a
+/// damaged document. Writers never set one (the truth of the train pairs has none; an ellipsis
+/// is three marks that touch). Removed with one space beside it, so the words keep a single
+/// space between them.
+fn lone_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    for t in toks {
+        if !matches!(t.text, "." | ":") || in_ranges(protected, t.start, t.end) {
+            continue;
+        }
+        let before = t.start.checked_sub(1).map(|k| b[k]);
+        let after = b.get(t.end).copied();
+        let space = |c: Option<u8>| c.is_none_or(|c| c.is_ascii_whitespace());
+        if !space(before) || !space(after) {
+            continue;
+        }
+        let range = if before == Some(b' ') {
+            t.start - 1..t.end
+        } else if after == Some(b' ') {
+            t.start..t.end + 1
+        } else {
+            t.start..t.end
+        };
+        out.push(StageEdit::new(
+            range,
+            "",
+            EditKind::Ocr,
+            "restore.stray-mark",
             0.8,
         ));
     }
