@@ -1080,11 +1080,11 @@ fn ordinal_marks(
 }
 
 /// A space OCR read as a mark between a word and a number (`den'17.`, `januar'2027`,
-/// `Side’1`, `den.1.`, `punkt.5:`), in a damaged document. An apostrophe never sits between a
+/// `Side’1`, `den.1.`, `punkt.5:`, `Sak-17/24`, `den-21.`), in a damaged document. An apostrophe never sits between a
 /// word and a number, either way round; a period only after a word listed as restored (two
 /// letters or more, not an abbreviation such as `kl.` or `nr.`, whose period is real, and not
-/// an acronym) and before a number. The run must be exactly word, mark, number, as for
-/// [`split_joined`].
+/// an acronym) and before a number. The run must be exactly word, mark, number (the number
+/// may go on: `17/24`), as for [`split_joined`].
 fn split_number(
     toks: &[Token<'_>],
     i: usize,
@@ -1094,7 +1094,7 @@ fn split_number(
 ) -> Option<StageEdit> {
     let t = &toks[i];
     let apostrophe = matches!(t.text, "'" | "’");
-    if !apostrophe && t.text != "." {
+    if !apostrophe && !matches!(t.text, "." | "-") {
         return None;
     }
     let (a, b) = (&toks[i - 1], &toks[i + 1]);
@@ -1104,15 +1104,31 @@ fn split_number(
     let word = |x: &Token<'_>| x.class == TokenClass::Word;
     let number = |x: &Token<'_>| x.class == TokenClass::Number;
     let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
-    // Nothing else glued to the run's ends (`1.2.3`, `a.b.5`).
+    // Nothing else glued to the run's start (`a.b.5`), and nothing but the rest of the number
+    // to its end (`17/24` and `45.000` are numbers; `5.a` is not).
     if (i >= 2 && touch(&toks[i - 2], a) && toks[i - 2].class != TokenClass::Punct)
         || (i >= 3 && touch(&toks[i - 3], &toks[i - 2]) && touch(&toks[i - 2], a))
-        || (i + 3 < toks.len() && touch(b, &toks[i + 2]) && touch(&toks[i + 2], &toks[i + 3]))
+        || (i + 3 < toks.len()
+            && touch(b, &toks[i + 2])
+            && touch(&toks[i + 2], &toks[i + 3])
+            && !number(&toks[i + 3]))
     {
         return None;
     }
     let ok = if apostrophe {
         (word(a) && number(b)) || (number(a) && word(b))
+    } else if t.text == "-" {
+        // A hyphen joins names and numbers on purpose (`Covid-19`, `E-18`): only after a
+        // function word, a month, a weekday or a word that numbers a document's parts.
+        word(a)
+            && number(b)
+            && word_of(i - 1).is_some_and(|(w, _)| {
+                MONTHS.contains(&w.as_str())
+                    || WEEKDAYS.contains(&w.as_str())
+                    || NUMBERED_PARTS.contains(&w.as_str())
+                    || (a.uppers == 0
+                        && vocab.frequency(&w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
+            })
     } else {
         word(a)
             && number(b)
@@ -1975,6 +1991,33 @@ fn clock_abbreviation(
         0.9,
     ))
 }
+
+/// Weekdays in the four languages (lowercase).
+const WEEKDAYS: &[&str] = &[
+    "mandag", "måndag", "tirsdag", "tisdag", "tysdag", "onsdag", "torsdag", "fredag", "lørdag",
+    "lördag", "laurdag", "søndag", "söndag", "sundag",
+];
+
+/// Words that number a document's parts or meetings (`Sak 17/24`, `punkt 3`, `Side 2`).
+const NUMBERED_PARTS: &[&str] = &[
+    "sak",
+    "saka",
+    "ps",
+    "punkt",
+    "pkt",
+    "side",
+    "sida",
+    "ärende",
+    "arende",
+    "paragraf",
+    "møterom",
+    "mødelokale",
+    "møtelokale",
+    "vedlegg",
+    "bilag",
+    "bilaga",
+    "nr",
+];
 
 /// Month names and their abbreviations in the four languages (lowercase): `1` before one of
 /// them is a day of the month (`den 1 februari`, `fra 1 mai`), not the word `i`.
