@@ -22,8 +22,11 @@
 //!    document, a space OCR printed as `.`, `:`, `'`, `_` or `-` between two known words is put
 //!    back (`sektor.og`, `deltagit.i`, `ber-om`; a hyphen only next to a short function word, so
 //!    `C-nätet` and `Per-Åke` stay), also before a party letter or after `§` (`Holm-(S)`,
-//!    `§.31`); a period after a function word inside a sentence is a speck (`og. vi`); an em
-//!    dash or `~` between digits or spaces is an en dash; lone digits and symbols that are
+//!    `§.31`), as a second mark after punctuation (`kl..18.30`) and between a word and a number
+//!    (`den.1.`, `Sak-17/24`); a period inside a sentence is a speck (`og. vi`, `oplever.
+//!    bedre`), as are `‘` before a word and a period or colon alone between spaces; a comma or
+//!    colon where only a period belongs is one (`kl, 19.00`, `16, oktober`); an em dash or `~`
+//!    between digits or spaces is an en dash; lone digits and symbols that are
 //!    letters are read as such (`1` → `i`, `4` → `å` in Norwegian, `KI.` → `Kl.` before a time,
 //!    `8 12 Val` → `§ 12 Val`, `(@)` → `(Ø)`), each with guards against the real number.
 //! 3. **Candidates** for each distinct word come from [`search::candidates`]: dictionary words
@@ -55,9 +58,9 @@
 //! Each distinct word of a document is decided once, and candidate lists are cached per thread
 //! across documents, as are the distinct words themselves with their listed frequency (see the
 //! `types` module: one probe per token, no per-document map). Running text allocates little:
-//! lowercase forms borrow the text, decisions are kept per word id. Measured with `cargo bench -p rensa-bench --bench restore` on one core
-//! of the project's 2-core VM: clean text 18 MB/s for unseen vocabulary (84 MB/s warm),
-//! damaged text 4.7 MB/s (28.7 MB/s warm). On damaged text the candidate search is the cost:
+//! lowercase forms borrow the text, decisions are kept per word id. Measured with `cargo bench
+//! -p rensa-bench --bench restore` on one core of the project's 2-core VM: clean text 20 MB/s
+//! for unseen vocabulary (104 MB/s warm), damaged text 4.7 MB/s (28.1 MB/s warm). On damaged text the candidate search is the cost:
 //! every step walks the automaton for the printed letter and each confusion that applies (a
 //! node decode each; the Nordic letters share their first byte, which is walked once).
 //! Memoising compound suffixes and batching all walks from one decoded node were tried and did
