@@ -60,9 +60,10 @@
 //! `types` module: one probe per token, no per-document map). Running text allocates little:
 //! lowercase forms borrow the text, decisions are kept per word id. Measured with `cargo bench
 //! -p rensa-bench --bench restore` on one core of the project's 2-core VM: clean text 20 MB/s
-//! for unseen vocabulary (104 MB/s warm), damaged text 4.7 MB/s (28.1 MB/s warm). On damaged text the candidate search is the cost:
-//! every step walks the automaton for the printed letter and each confusion that applies (a
-//! node decode each; the Nordic letters share their first byte, which is walked once).
+//! for unseen vocabulary (104 MB/s warm), damaged text 4.7 MB/s (28.1 MB/s warm). On damaged
+//! text the candidate search is the cost: every step walks the automaton for the printed letter
+//! and each confusion that applies (a node decode each; the Nordic letters share their first
+//! byte, which is walked once).
 //! Memoising compound suffixes and batching all walks from one decoded node were tried and did
 //! not pay.
 //!
@@ -819,20 +820,21 @@ pub fn restore_with(
             .chain(stray_periods(text, &toks, vocab, &protected, &word_of))
             .chain(en_dashes(text, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
-        // A quote between two words may already be a space (`restore.split-joined`).
-        let quotes: Vec<StageEdit> = stray_quotes(text, &toks, &protected)
+        // Rules on single marks, after the others: a mark another rule already changed (a
+        // quote between two words made a space by `restore.split-joined`) is left to it, and
+        // no two of them edit one range (overlapping edits would fail the whole document).
+        let single_marks = stray_quotes(text, &toks, &protected)
             .into_iter()
             .chain(doubled_marks(text, &toks, &protected))
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
-            .chain(lone_marks(text, &toks, &protected))
-            .filter(|q| {
-                q.confidence >= opts.min_confidence
-                    && !edits
-                        .iter()
-                        .any(|e| e.range.start < q.range.end && q.range.start < e.range.end)
-            })
-            .collect();
-        edits.extend(quotes);
+            .chain(lone_marks(text, &toks, &protected));
+        for m in single_marks.filter(|m| m.confidence >= opts.min_confidence) {
+            let overlaps =
+                |e: &StageEdit| e.range.start < m.range.end && m.range.start < e.range.end;
+            if !edits.iter().any(overlaps) {
+                edits.push(m);
+            }
+        }
     }
     let evidence = ctx.evidence;
     doc.apply(edits)?;
