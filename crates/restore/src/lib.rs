@@ -1822,9 +1822,14 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         .get(i + 1)
         .filter(|n| touching(n, false))
         .map_or(0, |n| n.text.as_bytes()[0]);
-    // A list label: one letter before `)` (`a)`, `(b)`), never a word to repair (`a)` is not
-    // `å)`).
-    if next == b')' && t.text.chars().nth(1).is_none() {
+    // A list label: one letter before `)` (`a)`, `(b)`) or after a number and a period
+    // (`punkt 5.a`), never a word to repair (`a)` is not `å)`).
+    let one_letter = t.text.chars().nth(1).is_none();
+    let after_number = prev == b'.'
+        && i >= 2
+        && toks[i - 2].class == TokenClass::Number
+        && toks[i - 2].end == toks[i - 1].start;
+    if one_letter && (next == b')' || after_number) {
         return false;
     }
     !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
