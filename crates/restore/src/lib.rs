@@ -60,7 +60,7 @@
 //! `types` module: one probe per token, no per-document map). Running text allocates little:
 //! lowercase forms borrow the text, decisions are kept per word id. Measured with `cargo bench
 //! -p rensa-bench --bench restore` on one core of the project's 2-core VM: clean text 20 MB/s
-//! for unseen vocabulary (104 MB/s warm), damaged text 4.7 MB/s (28.1 MB/s warm). On damaged
+//! for unseen vocabulary (99–106 MB/s warm), damaged text 4.7 MB/s (28.1 MB/s warm). On damaged
 //! text the candidate search is the cost: every step walks the automaton for the printed letter
 //! and each confusion that applies (a node decode each; the Nordic letters share their first
 //! byte, which is walked once).
