@@ -828,10 +828,18 @@ pub fn restore_with(
             .chain(doubled_marks(text, &toks, &protected))
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
             .chain(lone_marks(text, &toks, &protected));
+        // Ranges taken so far, by start (disjoint, as edits that apply must be): the one that
+        // starts last before a mark ends is the only one it can overlap. A scan of every edit
+        // per mark was quadratic on a large page full of specks.
+        let mut taken: std::collections::BTreeMap<usize, usize> =
+            edits.iter().map(|e| (e.range.start, e.range.end)).collect();
         for m in single_marks.filter(|m| m.confidence >= opts.min_confidence) {
-            let overlaps =
-                |e: &StageEdit| e.range.start < m.range.end && m.range.start < e.range.end;
-            if !edits.iter().any(overlaps) {
+            let overlaps = taken
+                .range(..m.range.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > m.range.start);
+            if !overlaps {
+                taken.insert(m.range.start, m.range.end);
                 edits.push(m);
             }
         }
@@ -1035,12 +1043,7 @@ fn ordinal_marks(
         {
             continue;
         }
-        let mut cs = t.text.chars();
-        let clock = match (cs.next(), cs.next(), cs.next()) {
-            (Some(k @ ('K' | 'k')), Some('l' | 'L' | 'I' | 'i' | '1' | '|'), None) => Some(k),
-            _ => None,
-        };
-        if let Some(k) = clock {
+        if let Some((k, _)) = clock_letters(t.text) {
             if next.class == TokenClass::Number {
                 let to = if k == 'K' { "Kl." } else { "kl." };
                 out.push(StageEdit::new(
@@ -1673,18 +1676,13 @@ fn token_lowercase<'a>(t: &Token<'a>) -> Cow<'a, str> {
 /// also knows context rules (final sigma).
 fn push_lowercase(buf: &mut String, w: &str) {
     let b = w.as_bytes();
-    if b.is_ascii() {
-        // Most capitalised words of Nordic text (`Kommunstyrelsen`, `Möte` is not one).
-        let a = buf.len();
-        buf.push_str(w);
-        buf[a..].make_ascii_lowercase();
-        return;
-    }
-    let latin1_capital = b
-        .windows(2)
-        .any(|p| p[0] == 0xC3 && (0x80..=0x9E).contains(&p[1]) && p[1] != 0x97);
-    // Lead bytes 0xC2/0xC3 are U+0080..U+00FF; any other non-ASCII lead byte is beyond Latin-1.
-    let beyond_latin1 = b.iter().any(|&x| x >= 0xC4);
+    // Most capitalised words of Nordic text are ASCII (`Kommunstyrelsen`): no scan for Latin-1
+    // capitals. Lead bytes 0xC2/0xC3 are U+0080..U+00FF; any other non-ASCII lead byte is
+    // beyond Latin-1.
+    let beyond_latin1 = !b.is_ascii() && b.iter().any(|&x| x >= 0xC4);
+    let latin1_capital = !b.is_ascii()
+        && b.windows(2)
+            .any(|p| p[0] == 0xC3 && (0x80..=0x9E).contains(&p[1]) && p[1] != 0x97);
     if !latin1_capital && !beyond_latin1 {
         let a = buf.len();
         buf.push_str(w);
@@ -1824,12 +1822,13 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         .map_or(0, |n| n.text.as_bytes()[0]);
     // A list label: one letter before `)` (`a)`, `(b)`) or after a number and a period
     // (`punkt 5.a`), never a word to repair (`a)` is not `å)`).
-    let one_letter = t.text.chars().nth(1).is_none();
-    let after_number = prev == b'.'
-        && i >= 2
-        && toks[i - 2].class == TokenClass::Number
-        && toks[i - 2].end == toks[i - 1].start;
-    if one_letter && (next == b')' || after_number) {
+    let after_number = || {
+        prev == b'.'
+            && i >= 2
+            && toks[i - 2].class == TokenClass::Number
+            && toks[i - 2].end == toks[i - 1].start
+    };
+    if (next == b')' || after_number()) && t.text.chars().nth(1).is_none() {
         return false;
     }
     !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
@@ -1972,6 +1971,17 @@ fn merge_symbol_letters<'a>(
     out
 }
 
+/// The two letters of `kl` (klockan, klokka) as printed, also as OCR misreads the `l` (`KI`,
+/// `ki`, `K1`, `K|`): (the `k` as printed, the second letter). Shared by the clock rule and the
+/// period rule after `kl`.
+fn clock_letters(w: &str) -> Option<(char, char)> {
+    let mut cs = w.chars();
+    match (cs.next()?, cs.next()?, cs.next()) {
+        (k @ ('K' | 'k'), l @ ('l' | 'L' | 'I' | 'i' | '1' | '|'), None) => Some((k, l)),
+        _ => None,
+    }
+}
+
 /// `Kl.` (klockan, klokka) before a time, printed `KI.`, `Ki.`, `kI.` or `K1.` (`l` read as
 /// `I`, `i` or `1`): the most frequent word of a timed programme, and one no list holds.
 fn clock_abbreviation(
@@ -1980,9 +1990,8 @@ fn clock_abbreviation(
     protected: &[(usize, usize)],
 ) -> Option<StageEdit> {
     let t = &toks[i];
-    let mut cs = t.text.chars();
-    let (k, l) = (cs.next()?, cs.next()?);
-    if cs.next().is_some() || !matches!(k, 'K' | 'k') || !matches!(l, 'I' | 'i' | '1' | '|') {
+    let (k, l) = clock_letters(t.text)?;
+    if matches!(l, 'l' | 'L') {
         return None;
     }
     let (dot, time) = (toks.get(i + 1)?, toks.get(i + 2)?);
