@@ -57,6 +57,9 @@ pub struct ConfusionModel {
     unadapted: Vec<f32>,
 }
 
+/// The estimated confusions as shipped: `truth<TAB>ocr<TAB>count<TAB>prob` lines.
+pub(crate) const CONFUSIONS_TSV: &str = include_str!("../data/confusions.tsv");
+
 /// Built-in weights, P(ocr | truth): the substitutions measured on Tesseract's English model
 /// over Swedish and Danish text (recorded in the project notes: ä→a/i/d/é/4/da, å→a/d/i/4,
 /// ö→é/o/6/d/oé/éo, æ→ae/ee/ze, ø→o), and classic glyph confusions of any OCR engine.
@@ -111,7 +114,7 @@ impl ConfusionModel {
     /// The model shipped with rensa: the estimate from `data/confusions.tsv` plus the built-in
     /// table.
     pub fn embedded() -> ConfusionModel {
-        ConfusionModel::from_tsv(include_str!("../data/confusions.tsv"))
+        ConfusionModel::from_tsv(CONFUSIONS_TSV)
     }
 
     /// Parses `truth<TAB>ocr<TAB>count<TAB>prob` lines (a header line and `#` comments are

@@ -94,6 +94,7 @@ use rensa_core::{
 };
 
 pub mod confusion;
+mod docwords;
 pub mod search;
 mod types;
 
@@ -182,6 +183,11 @@ pub fn rules() -> &'static [RuleInfo] {
             name: "restore.real-word",
             kind: EditKind::Ocr,
             summary: "a known word becomes a far commoner one with a lost letter, in a document that shows that damage (far -> får)",
+        },
+        RuleInfo {
+            name: "restore.document-word",
+            kind: EditKind::Ocr,
+            summary: "an unknown word one OCR confusion from a word the same damaged document prints at least twice as often becomes that word (Melgaard -> Mølgaard beside three Mølgaard)",
         },
         RuleInfo {
             name: "restore.digit-for-letter",
@@ -800,6 +806,52 @@ pub fn restore_with(
         }
     }
     if p >= REAL_WORD_MIN_PRIOR {
+        // Unknown words one confusion from a word the document prints more often (see
+        // `docwords`), for the words nothing above changed.
+        let changed = |k: usize| {
+            decided[2 * k..2 * k + 2]
+                .iter()
+                .any(|d| matches!(d, Some(Some(_))))
+        };
+        let doc_words: Vec<docwords::DocWord<'_>> = (0..type_words.len())
+            .map(|k| docwords::DocWord {
+                word: type_words[k],
+                count: type_count[k],
+                listed: known[k],
+                analysable: known[k]
+                    || type_cands[k].as_ref().is_some_and(|c| {
+                        c.iter()
+                            .any(|c| c.subs() == 0 && c.zipf > opts.oov_name_zipf)
+                    }),
+                changed: changed(k),
+            })
+            .collect();
+        let fixes = docwords::document_words(&doc_words, ctx.model);
+        if !fixes.is_empty() {
+            let target: HashMap<u32, (usize, f32)> = fixes
+                .iter()
+                .filter(|f| f.2 >= opts.min_confidence)
+                .map(|&(k, j, conf)| (k as u32, (j, conf)))
+                .collect();
+            let edited: std::collections::HashSet<usize> =
+                edits.iter().map(|e| e.range.start).collect();
+            for (i, t) in toks.iter().enumerate() {
+                let Some(&(j, conf)) = target.get(&type_of[i]) else {
+                    continue;
+                };
+                if edited.contains(&t.start) {
+                    continue;
+                }
+                readings.insert(i, type_words[j].to_string());
+                edits.push(StageEdit::new(
+                    t.start..t.end,
+                    apply_case(t.text, type_words[j]),
+                    EditKind::Ocr,
+                    "restore.document-word",
+                    conf,
+                ));
+            }
+        }
         let word_of = |i: usize| -> Option<(String, bool)> {
             match readings.get(&i) {
                 Some(r) => Some((r.clone(), true)),
