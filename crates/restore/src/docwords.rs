@@ -72,23 +72,44 @@ pub(crate) fn document_words(
     if targets.is_empty() || sources.is_empty() {
         return Vec::new();
     }
-    // Targets by length in characters: a confusion changes the length by at most two.
-    let mut by_len: HashMap<usize, Vec<usize>> = HashMap::default();
+    // Targets by length in characters (a confusion changes the length by at most two) and by
+    // first or last byte: one confusion changes at most two characters of a word of at least
+    // four, so the printed word keeps the target's first or its last character.
+    let mut by_first: HashMap<(usize, u8), Vec<usize>> = HashMap::default();
+    let mut by_last: HashMap<(usize, u8), Vec<usize>> = HashMap::default();
+    let ends = |w: &str| (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
     for &j in &targets {
-        by_len.entry(chars[j]).or_default().push(j);
+        let (f, l) = ends(words[j].word);
+        by_first.entry((chars[j], f)).or_default().push(j);
+        by_last.entry((chars[j], l)).or_default().push(j);
     }
-    let pairs = damage_pairs(model);
+    // Built once for the shipped model: parsing the estimate per document cost more than the
+    // comparisons themselves.
+    static SHIPPED: std::sync::LazyLock<Vec<(String, String)>> =
+        std::sync::LazyLock::new(|| damage_pairs(&crate::MODEL));
+    let own;
+    let pairs: &[(String, String)] = if std::ptr::eq(model, &*crate::MODEL) {
+        &SHIPPED
+    } else {
+        own = damage_pairs(model);
+        &own
+    };
     let mut out = Vec::new();
     let mut budget = MAX_PAIRS;
     for &k in &sources {
         let src = words[k];
         let mut found: Option<usize> = None;
         let mut ambiguous = false;
+        let (first, last) = ends(src.word);
         'lens: for len in chars[k].saturating_sub(2)..=chars[k] + 2 {
-            let Some(js) = by_len.get(&len) else {
-                continue;
-            };
-            for &j in js {
+            let same_first = by_first.get(&(len, first)).map_or(&[][..], Vec::as_slice);
+            // Those with the same first byte are in the first list already.
+            let same_last = by_last
+                .get(&(len, last))
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter(|&&j| ends(words[j].word).0 != first);
+            for &j in same_first.iter().chain(same_last) {
                 if budget == 0 {
                     return out;
                 }
@@ -104,7 +125,7 @@ pub(crate) fn document_words(
                 if j == k
                     || !enough
                     || (src.analysable && !t.analysable)
-                    || !one_confusion(t.word, src.word, &pairs)
+                    || !one_confusion(t.word, src.word, pairs)
                 {
                     continue;
                 }
