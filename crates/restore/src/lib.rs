@@ -818,15 +818,17 @@ pub fn restore_with(
                 word: type_words[k],
                 count: type_count[k],
                 listed: known[k],
-                analysable: known[k]
-                    || type_cands[k].as_ref().is_some_and(|c| {
-                        c.iter()
-                            .any(|c| c.subs() == 0 && c.zipf > opts.oov_name_zipf)
-                    }),
                 changed: changed(k),
             })
             .collect();
-        let fixes = docwords::document_words(&doc_words, ctx.model);
+        let analysable = |k: usize| {
+            known[k]
+                || type_cands[k].as_ref().is_some_and(|c| {
+                    c.iter()
+                        .any(|c| c.subs() == 0 && c.zipf > opts.oov_name_zipf)
+                })
+        };
+        let fixes = docwords::document_words(&doc_words, ctx.model, &analysable);
         if !fixes.is_empty() {
             let target: HashMap<u32, (usize, f32)> = fixes
                 .iter()
