@@ -1194,7 +1194,8 @@ fn lone_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> V
 /// 10.30`, `den 16, oktober`, a numbered item `3, Godkendelse af referat`), in a damaged
 /// document: after `kl` before a time; after a day of the month (1 to 31) before a month name
 /// in Danish and Norwegian, which write the day as an ordinal (`16. oktober`; Swedish writes
-/// `16 oktober`); after a number that opens a line, before a capitalised word (a comma only).
+/// `16 oktober`), and after their `d` (`den`) before a day; after a number that opens a line,
+/// before a capitalised word (a comma only).
 fn ordinal_marks(
     text: &str,
     toks: &[Token<'_>],
@@ -1224,13 +1225,32 @@ fn ordinal_marks(
             }
             continue;
         }
+        // `d:` before a day of the month is Danish `d.` (`den`): `onsdag d: 29. oktober`.
+        if t.text == "d"
+            && lang != Lang::Sv
+            && next.class == TokenClass::Number
+            && next
+                .text
+                .parse::<u32>()
+                .is_ok_and(|d| (1..=31).contains(&d))
+        {
+            out.push(StageEdit::new(
+                mark.start..mark.end,
+                ".",
+                EditKind::Ocr,
+                "restore.ocr-confusion",
+                0.8,
+            ));
+            continue;
+        }
         if t.class != TokenClass::Number || t.text.len() > 2 {
             continue;
         }
         let day = t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
             && lang != Lang::Sv
             && next.class == TokenClass::Word
-            && next.text.len() >= 4
+            // Full month names (`maj` and `mai` are three letters), not abbreviations.
+            && (next.text.len() >= 4 || matches!(next.text, "maj" | "mai"))
             && MONTHS.contains(&next.text);
         let line_start = text[..t.start]
             .trim_end_matches([' ', '\t'])
