@@ -492,7 +492,9 @@ pub(crate) fn is_genre(w: &str) -> bool {
 /// (from `møde`, ø read as a) became the generally commoner `måde` in `Referat af made`, and
 /// `Val av justerare` became `Väl av justerare`; the verb `møtte` (`Faste medlemmer som
 /// møtte`) became `måtte`, and compounds of the meeting word (`mødelokale`, `borgermøde`) count
-/// too. The price: a damaged `på den made` now reads
+/// too, and so does the heading of the members present in Norwegian minutes (`Møtende
+/// medlemmer`, Nynorsk `Møtande`, which OCR's `Motande` matched a rarer listed word as well as
+/// the right one). The price: a damaged `på den made` now reads
 /// `møde` too (the dev pairs: 10 more words fixed, none more broken), and a damaged `väl`
 /// printed `val` stays.
 /// Zipf added to a reading that is one of [`GENRE_WORDS`]: about thirty times the general
@@ -501,6 +503,7 @@ const GENRE_ZIPF: f32 = 1.5;
 const GENRE_WORDS: &[&str] = &[
     "möte", "mötet", "möten", "mötena", "mötes", "møte", "møtet", "møter", "møtene", "møta",
     "møtes", "møde", "mødet", "møder", "møderne", "mødes", "val", "valet", "møtte", "møtt",
+    "møtende", "møtande",
 ];
 /// How many of [`GENRE_WORDS`] are forms of the meeting noun, which end compounds
 /// (`borgermøde`); `val` ends unrelated words (`karneval`).
