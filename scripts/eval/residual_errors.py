@@ -2,7 +2,11 @@
 """Classifies the word errors rensa leaves in a folder of NAME.ocr.txt / NAME.gold.txt pairs.
 
 Usage (from the repo root, after `cargo build --release`):
-    python3 scripts/eval/residual_errors.py fixtures/pairs/test
+    python3 scripts/eval/residual_errors.py fixtures/pairs/dev
+    python3 scripts/eval/residual_errors.py --counts fixtures/pairs/test
+
+`--counts` prints the counts only, no examples: use it on the held-out test split, whose
+words should not be read while the model is tuned.
 
 Categories, per gold word aligned one-to-one with a cleaned word:
   diacritic-left  the words differ only in å ä ö æ ø é (what restore is for);
@@ -11,7 +15,8 @@ Categories, per gold word aligned one-to-one with a cleaned word:
 and split/merge for gold spans that did not align one-to-one (split or joined words).
 """
 import difflib,sys,glob,os,subprocess,unicodedata,collections
-d=sys.argv[1]
+args=[a for a in sys.argv[1:] if a!='--counts']; counts_only='--counts' in sys.argv[1:]
+d=args[0]
 fold=lambda s: s.translate(str.maketrans('åäæöøéÅÄÆÖØÉ','aaaooeAAAOOE'))
 cnt=collections.Counter(); ex=collections.defaultdict(list)
 for o in sorted(glob.glob(d+'/*.ocr.txt')):
@@ -31,4 +36,5 @@ for o in sorted(glob.glob(d+'/*.ocr.txt')):
         else:
             cnt['split/merge']+=1; ex['split/merge'].append(f'{G[a1:a2]}->{C[b1:b2]}')
 print(cnt)
-for k in ex: print(k, ex[k][:60])
+if not counts_only:
+    for k in ex: print(k, ex[k][:60])
