@@ -67,6 +67,14 @@ impl Candidate {
 
 /// Zipf given to a listed form without a measured frequency.
 const UNMEASURED_ZIPF: f32 = 1.5;
+/// Zipf a listed compound scores over the estimate from its parts. Without it a listed
+/// `økonomiplan`, `Ældrerådet` or `Levekårsutvalget` tied with an unlisted analysis of what
+/// OCR printed (`okonomi`+`plan`, `radet`) and lost by the damage prior. Measured on train and
+/// dev: 0.75 repairs 24 more words and keeps one fewer (`naturvarden`, where the listed
+/// compound `naturvården` now outranks the measured `naturvärden`: both are real); the full
+/// unlisted-compound offset (1.5) let listed compounds outrank measured words (`styremåte` over
+/// the meeting word `styremøte`).
+const LISTED_COMPOUND_BONUS: f32 = 0.75;
 /// Zipf lost per compound boundary (the second boundary costs twice, and so on).
 const COMPOUND_PENALTY: f32 = 1.0;
 /// Parts at least this frequent are function words (`den`, `för`, `och`), which do not make
@@ -154,9 +162,14 @@ fn search(
         if c.parts > 1 {
             if let Some(z) = vocab.frequency(&c.text) {
                 // Listed compounds often have no or a tiny measured frequency; the estimate from
-                // the head is as good evidence that the word exists.
+                // the head is as good evidence that the word exists, and the listing is more:
+                // LISTED_COMPOUND_BONUS over an unlisted analysis of the same parts.
                 c.parts = 1;
-                c.zipf = c.zipf.max(if z <= 0.0 { UNMEASURED_ZIPF } else { z });
+                c.zipf = (c.zipf + LISTED_COMPOUND_BONUS).max(if z <= 0.0 {
+                    UNMEASURED_ZIPF
+                } else {
+                    z
+                });
             }
         }
     }
