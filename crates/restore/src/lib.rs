@@ -857,7 +857,10 @@ pub fn restore_with(
                 let Some((reading, conf, rule, lowercase_only)) = target.get(&type_of[i]) else {
                     continue;
                 };
-                if edited.contains(&t.start) || (*lowercase_only && t.uppers > 0) {
+                // A capitalised word loses its `i` only when what is left is long: `Kain` is a
+                // name, not `Kan`; `Dagsordeneni` is `Dagsordenen`.
+                let short_name = t.uppers > 0 && reading.chars().count() < 7;
+                if edited.contains(&t.start) || (*lowercase_only && short_name) {
                     continue;
                 }
                 readings.insert(i, reading.clone());
@@ -1043,7 +1046,7 @@ fn hyphen_ranges(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     out
 }
 
-/// The listed word an unlisted lowercase word is with one `i` taken out (`ledsagerordninigen`,
+/// The listed word an unlisted word is with one `i` taken out (`ledsagerordninigen`,
 /// `hjemmieplejen`, `kain`), when exactly one such word exists and it is common
 /// (INSERTED_I_MIN_ZIPF). Tesseract's English model inserts an `i` into about one word in a
 /// thousand of the train and dev pairs (57 of 66,912 words), always beside letters it could
