@@ -60,6 +60,24 @@ pub struct ConfusionModel {
 /// The estimated confusions as shipped: `truth<TAB>ocr<TAB>count<TAB>prob` lines.
 pub(crate) const CONFUSIONS_TSV: &str = include_str!("../data/confusions.tsv");
 
+/// The rows of a confusion table: (truth, ocr) lowercase, count (0 when unreadable) and
+/// probability; a header line, `#` comments and rows without a readable probability are
+/// skipped.
+pub(crate) fn tsv_rows(tsv: &str) -> impl Iterator<Item = (String, String, f32, f32)> + '_ {
+    tsv.lines().filter_map(|line| {
+        if line.starts_with('#') || line.starts_with("truth\t") {
+            return None;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 {
+            return None;
+        }
+        let p = cols[3].parse::<f32>().ok()?;
+        let count: f32 = cols[2].parse().unwrap_or(0.0);
+        Some((cols[0].to_lowercase(), cols[1].to_lowercase(), count, p))
+    })
+}
+
 /// Built-in weights, P(ocr | truth): the substitutions measured on Tesseract's English model
 /// over Swedish and Danish text (recorded in the project notes: ä→a/i/d/é/4/da, å→a/d/i/4,
 /// ö→é/o/6/d/oé/éo, æ→ae/ee/ze, ø→o), and classic glyph confusions of any OCR engine.
@@ -124,19 +142,7 @@ impl ConfusionModel {
         for &(t, o, p) in BUILTIN {
             weights.insert((t.to_string(), o.to_string()), p);
         }
-        for line in tsv.lines() {
-            if line.starts_with('#') || line.starts_with("truth\t") {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 4 {
-                continue;
-            }
-            let (truth, ocr) = (cols[0].to_lowercase(), cols[1].to_lowercase());
-            let count: f32 = cols[2].parse().unwrap_or(0.0);
-            let Ok(p) = cols[3].parse::<f32>() else {
-                continue;
-            };
+        for (truth, ocr, count, p) in tsv_rows(tsv) {
             // Only substitutions seen at least twice (plain letter-for-letter ones, `n`/`ri`,
             // three times and at least MIN_GENERIC_P), that change at most two characters on
             // either side, never deletions or insertions of whole letters.
