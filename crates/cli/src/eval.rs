@@ -206,7 +206,7 @@ pub(crate) fn eval_cmd(args: EvalArgs) -> Result<Status> {
 
     let mut status = 0;
     for p in report.pairs.iter().filter(|p| p.error.is_some()) {
-        eprintln!(
+        note!(
             "rensa: {}: {}",
             p.name,
             p.error.as_deref().unwrap_or("cleaning failed")
@@ -215,7 +215,7 @@ pub(crate) fn eval_cmd(args: EvalArgs) -> Result<Status> {
     }
     if let Some(f) = &report.fields {
         for d in f.documents.iter().filter(|d| d.error.is_some()) {
-            eprintln!(
+            note!(
                 "rensa: {}: {}",
                 d.input,
                 d.error.as_deref().unwrap_or("extraction failed")
@@ -225,7 +225,7 @@ pub(crate) fn eval_cmd(args: EvalArgs) -> Result<Status> {
     }
     if let (Some(c), Some(path)) = (&comparison, &args.baseline) {
         if c.is_worse() {
-            eprintln!(
+            note!(
                 "rensa: worse than the baseline {}: {}",
                 path.display(),
                 c.worse.join(", ")

@@ -14,6 +14,15 @@ use rensa_core::{Lang, Vocabulary};
 use rensa_lexicon::Lexicons;
 use rensa_pipeline::{Engine, Settings};
 
+/// `eprintln!` that does not panic when stderr is gone (`rensa run … 2>&1 | head -1`): a
+/// message that cannot be shown is dropped, and the exit status still says what happened.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod eval;
 mod run;
 
@@ -188,7 +197,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("rensa: {e:#}");
+            note!("rensa: {e:#}");
             ExitCode::from(2)
         }
     }
@@ -248,7 +257,7 @@ fn run(cli: Cli) -> Result<Status> {
             let cleaned = match engine.clean(&bytes) {
                 Ok(c) => c,
                 Err(e) => {
-                    eprintln!("rensa: {source}: {}", e.message);
+                    note!("rensa: {source}: {}", e.message);
                     return Ok(1);
                 }
             };
@@ -338,7 +347,7 @@ fn run(cli: Cli) -> Result<Status> {
 
 fn report_error(rec: &Output) -> Status {
     if let Output::Err(e) = rec {
-        eprintln!("rensa: {}: {}", e.source, e.error.message);
+        note!("rensa: {}: {}", e.source, e.error.message);
         1
     } else {
         0

@@ -202,7 +202,7 @@ pub(crate) fn run_cmd(args: RunArgs) -> Result<Status> {
         } else {
             String::new()
         };
-        eprintln!(
+        note!(
             "rensa: {done} documents{reused}, {failed} failed, {:.1} MB in {secs:.2} s ({:.1} MB/s){}",
             bytes as f64 / 1e6,
             (bytes - kept.bytes) as f64 / 1e6 / secs.max(1e-9),
@@ -334,7 +334,7 @@ impl OutputFiles {
         };
         let same = std::fs::read_to_string(&self.settings).is_ok_and(|s| s == fingerprint);
         if !same {
-            eprintln!(
+            note!(
                 "rensa: {}: written with other settings (see {}); starting over",
                 prior.display(),
                 self.settings.display()
@@ -374,7 +374,7 @@ impl Sink for CliSink<'_> {
             // Text from --stdin-jsonl has source `-`: name it by its id instead.
             let label = if e.source == "-" { &e.id } else { &e.source };
             self.bar
-                .suspend(|| eprintln!("rensa: {label}: {}", e.error.message));
+                .suspend(|| note!("rensa: {label}: {}", e.error.message));
         }
         write_record(&mut self.writer, out, &self.format)?;
         self.bar.set_position(p.bytes);

@@ -337,3 +337,28 @@ fn outputs_that_are_pipes_are_written_not_replaced() {
         );
     }
 }
+
+#[test]
+fn a_closed_stderr_does_not_turn_errors_into_a_panic() {
+    // `rensa run … 2>&1 | head -1`: once the reader is gone, the messages cannot be shown, but
+    // the records are still written and the exit status still says an input failed (1), not a
+    // panic (101).
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let out_file = dir.path().join("out.jsonl");
+    let seed = seeds().remove(0);
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_rensa"))
+        .args(["run", "-o"])
+        .arg(&out_file)
+        .arg(&empty)
+        .arg(&seed)
+        .stderr(std::process::Stdio::from(writer))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let lines = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(lines.lines().count(), 2);
+}
