@@ -185,6 +185,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a known word becomes a far commoner one with a lost letter, in a document that shows that damage (far -> får)",
         },
         RuleInfo {
+            name: "restore.name-context",
+            kind: EditKind::Ocr,
+            summary: "a capitalised common word where the text puts a name (before kommun, next to a given name), in a document that shows the damage, becomes the listed name OCR damaged (Ange kommun -> Ånge kommun)",
+        },
+        RuleInfo {
             name: "restore.document-word",
             kind: EditKind::Ocr,
             summary: "an unknown word one OCR confusion from a word the same damaged document prints at least twice as often becomes that word (Melgaard -> Mølgaard beside three Mølgaard)",
@@ -741,12 +746,34 @@ pub fn restore_with(
                     let cands = type_cands[k]
                         .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
                         .clone();
-                    ctx.judge(type_words[k], freq[k], cands, p, upper).change
+                    ctx.judge(type_words[k], freq[k], cands, p, upper, false)
+                        .change
                 },
             );
         }
         // Decided once per type and capitalisation; borrowed, not copied, for each token.
-        let choice = decided[slot].as_ref().and_then(Option::as_ref);
+        let mut choice = decided[slot].as_ref().and_then(Option::as_ref);
+        // A capitalised common word where running text puts a name (`Ange kommun`, `Karin
+        // Ost`, `Par Nyström`) is judged again with its name readings favoured.
+        let named;
+        if choice.is_none()
+            && upper
+            && p >= REAL_WORD_MIN_PRIOR
+            && known[id as usize]
+            && !vocab.is_proper(type_words[id as usize])
+            && name_position(text, &toks, i, vocab)
+        {
+            let k = id as usize;
+            let cands = type_cands[k]
+                .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
+                .clone();
+            named = ctx
+                .judge(type_words[k], freq[k], cands, p, upper, true)
+                .change
+                .filter(|(r, _, _)| vocab.is_name(r))
+                .map(|(r, c, _)| (r, c, "restore.name-context"));
+            choice = named.as_ref();
+        }
         if let Some((reading, conf, rule)) = choice {
             let (conf, rule) = (*conf, *rule);
             // A reading the lists flag as a name (Sälen, Åre) or only saw capitalised (`UN`)
@@ -779,7 +806,7 @@ pub fn restore_with(
             let k = id as usize;
             let cands: Rc<[Candidate]> =
                 search::modifier_candidates(vocab, ctx.model, type_words[k]).into();
-            let judged = ctx.judge(type_words[k], freq[k], cands, p, upper);
+            let judged = ctx.judge(type_words[k], freq[k], cands, p, upper, false);
             if let Some((reading, conf, _)) = judged.change {
                 edits.push(StageEdit::new(
                     t.start..t.end,
@@ -920,6 +947,67 @@ pub fn restore_with(
     let evidence = ctx.evidence;
     doc.apply(edits)?;
     Ok(evidence)
+}
+
+/// Zipf a name reading gains where the text puts a name (see [`name_position`]).
+const NAME_SLOT_ZIPF: f32 = 2.0;
+
+/// Lowercase words that follow the name of a place: `Ånge kommun`, `Lindås sokn`.
+const PLACE_HEADS: &[&str] = &[
+    "kommun",
+    "kommuns",
+    "kommune",
+    "kommunes",
+    "kommunen",
+    "församling",
+    "sogn",
+    "sokn",
+    "socken",
+    "län",
+    "fylke",
+    "stift",
+    "herred",
+    "amt",
+];
+
+/// Whether token `i` stands where running text puts a name: before a place head word, right
+/// after a capitalised word the lists know as a name (`Karin Öst`) or a lowercase word
+/// (`hemtjänsten i Ånge`), or right before a name (`Pär Nyström`), separated by one space.
+fn name_position(text: &str, toks: &[Token<'_>], i: usize, vocab: &dyn Vocabulary) -> bool {
+    let glued = |a: &Token<'_>, b: &Token<'_>| &text[a.end..b.start] == " ";
+    let name_word = |t: &Token<'_>| {
+        t.class == TokenClass::Word
+            && starts_upper(t.text)
+            && t.uppers == 1
+            && vocab.is_name(&t.text.to_lowercase())
+    };
+    let t = &toks[i];
+    // Part of a hyphenated name (`Al-Sayed`) or too short to tell (`Al`, `Ar`).
+    if t.text.chars().count() < 3
+        || toks
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end && n.text == "-")
+    {
+        return false;
+    }
+    if let Some(n) = toks.get(i + 1).filter(|n| glued(t, n)) {
+        if n.class == TokenClass::Word && n.uppers == 0 && PLACE_HEADS.contains(&n.text) {
+            return true;
+        }
+        if name_word(n) {
+            return true;
+        }
+    }
+    // After a name, or after a lowercase word mid-sentence (`hemtjänsten i Ånge`): a
+    // capitalised word there is a name.
+    i > 0 && glued(&toks[i - 1], t) && {
+        let prev = &toks[i - 1];
+        // A one-letter word other than the preposition `i` is as often a speck.
+        name_word(prev)
+            || (prev.class == TokenClass::Word
+                && prev.uppers == 0
+                && (prev.text.len() > 1 || prev.text == "i"))
+    }
 }
 
 /// Separators OCR prints for a space between two words (`sektor.og`, `ber-om`, `klima:og`,
@@ -1712,7 +1800,7 @@ impl Ctx<'_> {
     fn decide(&self, lower: &str, p: f32, capitalised: bool) -> Decision {
         let known_exact = self.vocab.frequency(lower);
         let cands = self.candidates(lower, known_exact.is_some());
-        let j = self.judge(lower, known_exact, cands, p, capitalised);
+        let j = self.judge(lower, known_exact, cands, p, capitalised, false);
         Decision {
             word: lower.to_string(),
             known: j.known,
@@ -1735,6 +1823,7 @@ impl Ctx<'_> {
         cands: Rc<[Candidate]>,
         p: f32,
         capitalised: bool,
+        name_slot: bool,
     ) -> Judgement {
         let opts = self.opts;
         // An unlisted word as printed also pays for having escaped the document's damage
@@ -1798,6 +1887,9 @@ impl Ctx<'_> {
                 let mut s = score(c, &self.logp, lp, &self.seen_intact);
                 if printed_compound && c.parts == 1 {
                     s += LISTED_OVER_ANALYSIS * LN10;
+                }
+                if name_slot && self.vocab.is_name(&c.text) {
+                    s += NAME_SLOT_ZIPF * LN10;
                 }
                 (k, s)
             })
