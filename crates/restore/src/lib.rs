@@ -267,14 +267,15 @@ pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
     // Bokmål, whose lists then "restored" `vert` to `vært` and `Innhald` to `Innhold`.
     const NN: &[&str] = &[
         "og", "ikkje", "av", "til", "fra", "som", "er", "pa", "med", "det", "ein", "eit", "kva",
-        "korleis", "ogso", "skal", "vil", "mellom", "blir", "kan", "dei", "har", "dykk", "seg",
-        "berre", "vere", "vert", "noko", "mykje", "heile", "saman", "kven", "kvar", "meir",
+        "korleis", "ogso", "skal", "vil", "mellom", "blir", "kan", "for", "dei", "har", "dykk",
+        "seg", "berre", "vere", "vert", "noko", "mykje", "heile", "saman", "kven", "kvar", "meir",
         "fleire",
     ];
     const DA: &[&str] = &[
         "og", "ikke", "af", "til", "fra", "som", "er", "pa", "med", "det", "en", "et", "hvad",
-        "hvordan", "ogsa", "skal", "vil", "mellem", "bliver", "kan", "der", "har", "jer", "sig",
-        "bare", "vaere", "noget", "meget", "hele", "sammen", "hvem", "hvor", "mere", "flere",
+        "hvordan", "ogsa", "skal", "vil", "mellem", "bliver", "kan", "for", "der", "har", "jer",
+        "sig", "bare", "vaere", "noget", "meget", "hele", "sammen", "hvem", "hvor", "mere",
+        "flere",
     ];
     let lists: [(Lang, &[&str]); 4] = [
         (Lang::Sv, SV),
