@@ -220,6 +220,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "an em dash between two digits or two spaces, or a doubled hyphen between digits, in a damaged document, is the en dash OCR misread (09.00—11.30 -> 09.00–11.30); so is a hyphen in a clock or year range of a document that shows such a misread dash elsewhere (09.30-11.00 -> 09.30–11.00)",
         },
         RuleInfo {
+            name: "restore.bullet",
+            kind: EditKind::Ocr,
+            summary: "a ¢ opening a line, in a damaged document, is the bullet OCR misread: it becomes the bullet the document opens other lines with (* or •), • if none (¢ Karen Juul -> • Karen Juul)",
+        },
+        RuleInfo {
             name: "restore.dehyphenate",
             kind: EditKind::Layout,
             summary: "a word hyphenated across a line end is joined when the joined word is known",
@@ -919,7 +924,8 @@ pub fn restore_with(
         let marks = paragraph_signs(text, &toks, &protected)
             .into_iter()
             .chain(stray_periods(text, &toks, vocab, &protected, &word_of))
-            .chain(en_dashes(text, &protected));
+            .chain(en_dashes(text, &protected))
+            .chain(misread_bullets(text, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
         // Rules on single marks, after the others: a mark another rule already changed (a
         // quote between two words made a space by `restore.split-joined`) is left to it, and
@@ -1321,6 +1327,49 @@ fn lone_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> V
         ));
     }
     out
+}
+
+/// A `¢` opening a line before a space is a bullet the English model misread (it prints `•`
+/// as `¢`, `*`, `+` or `e`; of these only `¢` is never text at a line's start). It becomes the
+/// bullet the document itself opens other lines with, `*` or `•` (the real seed's careful
+/// transcription writes `*` beside its OCR'd `¢`), and `•` where the document shows neither.
+fn misread_bullets(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    const CENT: &str = "¢";
+    if !text.contains(CENT) {
+        return Vec::new();
+    }
+    let (mut stars, mut dots) = (0usize, 0usize);
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '\t']);
+        let at = start + (line.len() - body.len());
+        if body.starts_with("* ") {
+            stars += 1;
+        } else if body.starts_with("• ") {
+            dots += 1;
+        } else if body
+            .strip_prefix(CENT)
+            .is_some_and(|r| r.starts_with([' ', '\t']))
+            && !in_ranges(protected, at, at + CENT.len())
+        {
+            found.push(at);
+        }
+        start += line.len();
+    }
+    let bullet = if stars > dots { "*" } else { "•" };
+    found
+        .into_iter()
+        .map(|at| {
+            StageEdit::new(
+                at..at + CENT.len(),
+                bullet,
+                EditKind::Ocr,
+                "restore.bullet",
+                0.9,
+            )
+        })
+        .collect()
 }
 
 /// A period OCR read as a comma or colon where only a period belongs (`kl, 19.00`, `KI:
