@@ -1888,7 +1888,8 @@ impl Ctx<'_> {
         let as_printed = cands.iter().find(|c| c.text == lower && c.subs() == 0);
         let known = known_exact.is_some() || as_printed.is_some();
         // The word as printed is only an analysis of listed parts (`delars` + `rapport`), no
-        // listed word: a listed compound reading (`delårsrapport`) is better evidence.
+        // listed word: any listed reading (`delårsrapport`) is better evidence than that
+        // (LISTED_OVER_ANALYSIS).
         let printed_compound = known_exact.is_none() && as_printed.is_some_and(|c| c.parts > 1);
         let oov = if capitalised {
             opts.oov_name_zipf
@@ -2322,22 +2323,23 @@ fn inner_capital(w: &str) -> bool {
     })
 }
 
-/// Symbols OCR prints for letters (`@` for `ø`/`Ø`: `@rsted`, `Sg@gaard`) split a word into
-/// several tokens; join such runs back into one word token so the confusion model can read them.
-/// E-mail addresses are protected ranges and stay as they are.
+/// Symbols OCR prints for letters (`@` for `ø`/`Ø`: `@rsted`, `Sg@gaard`; `&` for `å`: `s&`,
+/// `&r`, `P&melding`) split a word into several tokens; join such runs back into one word token
+/// so the confusion model can read them. E-mail addresses are protected ranges and stay as they
+/// are, and so do runs of capitals around `&` (`R&D`, `H&M`, whose reading `råd` is a word).
 fn merge_symbol_letters<'a>(
     text: &'a str,
     toks: Vec<Token<'a>>,
     protected: &[(usize, usize)],
 ) -> Vec<Token<'a>> {
-    const LETTER_SYMBOLS: [&str; 1] = ["@"];
+    const LETTER_SYMBOLS: [&str; 2] = ["@", "&"];
     let is_sym = |t: &Token<'_>| t.class == TokenClass::Punct && LETTER_SYMBOLS.contains(&t.text);
     let is_word = |t: &Token<'_>| matches!(t.class, TokenClass::Word | TokenClass::Mixed);
     // Nothing to join unless an unprotected `@` touches a word: a run that would join holds
     // one, and a run over a protected range (an e-mail address) is never joined. Most
     // documents skip the copy below.
-    let touching_sym = memchr::memchr_iter(b'@', text.as_bytes()).any(|k| {
-        // `@` is a token of its own: the one starting at byte k.
+    let touching_sym = memchr::memchr2_iter(b'@', b'&', text.as_bytes()).any(|k| {
+        // A symbol is a token of its own: the one starting at byte k.
         let i = toks.partition_point(|t| t.start < k);
         toks.get(i).is_some_and(|t| {
             t.start == k
@@ -2369,8 +2371,13 @@ fn merge_symbol_letters<'a>(
             j += 1;
         }
         let (start, end) = (toks[i].start, toks[j.max(i + 1) - 1].end);
-        if words > 0 && syms > 0 && !in_ranges(protected, start, end) {
-            let run = &toks[i..j];
+        let run = &toks[i..j.max(i + 1)];
+        let capitals = run.iter().any(|t| t.text == "&")
+            && run
+                .iter()
+                .filter(|t| is_word(t))
+                .all(|t| t.uppers == t.letters);
+        if words > 0 && syms > 0 && !capitals && !in_ranges(protected, start, end) {
             out.push(Token {
                 start,
                 end,
