@@ -691,24 +691,26 @@ pub fn restore_with(
     let mut edits = Vec::new();
     // The lowercase reading of each token that changed, for the split rule below.
     let mut readings: HashMap<usize, String> = HashMap::default();
-    // Lowercase words a number other than `1` follows (`pass 2`, `punkt 3`): a `1` after one
-    // of them is numbering too. Function words (`med 5 deltagare`) do not count. Only the
-    // lone-digit rule asks, and only in a damaged document: a clean one skips the lookups.
-    let mut numbered: Vec<&str> = Vec::new();
+    // Lowercase words a number follows, with the number (`pass 2`, `punkt 3`): a `1` after a
+    // word another number follows elsewhere is numbering too (and so is a `4`). Function words
+    // (`med 5 deltagare`) do not count. Only the lone-digit rule asks, and only in a damaged
+    // document: a clean one skips the lookups.
+    let mut numbered: Vec<(&str, &str)> = Vec::new();
+    // Lone `4`s before an unlisted word, asked again with the word's reading.
+    let mut fours: Vec<usize> = Vec::new();
     if p >= SYMBOL_MIN_PRIOR {
         numbered = toks
             .windows(2)
             .filter(|w| {
                 w[0].class == TokenClass::Word
                     && w[1].class == TokenClass::Number
-                    && w[1].text != "1"
                     && w[0].uppers == 0
             })
-            .map(|w| w[0].text)
+            .map(|w| (w[0].text, w[1].text))
             .collect();
         numbered.sort_unstable();
         numbered.dedup();
-        numbered.retain(|w| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
+        numbered.retain(|(w, _)| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
     }
     for (i, t) in toks.iter().enumerate() {
         // Below SYMBOL_MIN_PRIOR only a word the lists do not know can change (every rule
@@ -718,10 +720,13 @@ pub fn restore_with(
             continue;
         }
         if t.class == TokenClass::Number && matches!(t.text, "1" | "4") && p >= SYMBOL_MIN_PRIOR {
-            if let Some(e) = lone_digit(text, &toks, i, vocab, &protected, &numbered)
-                .filter(|e| e.confidence >= opts.min_confidence)
-            {
-                edits.push(e);
+            let next = toks.get(i + 1).map_or("", |n| n.text);
+            match lone_digit(text, &toks, i, vocab, &protected, &numbered, next) {
+                Some(e) if e.confidence >= opts.min_confidence => edits.push(e),
+                Some(_) => {}
+                // `4 kjape`: the word after may be one restore repairs below (`kjøpe`).
+                None if t.text == "4" && !vocab.contains(next) => fours.push(i),
+                None => {}
             }
             continue;
         }
@@ -839,6 +844,14 @@ pub fn restore_with(
                     0.85,
                 ));
             }
+        }
+    }
+    for i in fours {
+        if let Some(e) = readings.get(&(i + 1)).and_then(|r| {
+            lone_digit(text, &toks, i, vocab, &protected, &numbered, r)
+                .filter(|e| e.confidence >= opts.min_confidence)
+        }) {
+            edits.push(e);
         }
     }
     if p >= REAL_WORD_MIN_PRIOR {
@@ -2508,16 +2521,19 @@ const DATE_WORDS: &[&str] = &[
 /// A lone digit between two lowercase words, in a damaged document, that OCR printed for a
 /// letter: `1` is the word `i`, and in Bokmål or Nynorsk `4` is the infinitive marker `å`
 /// (`for 4 gjøre`). Not when the word before numbers things elsewhere in the document (`pass 1
-/// och pass 2`: `numbered` holds the words a number other than 1 follows), nor before a month
+/// och pass 2`: `numbered` holds the words a number follows, with the number; only another
+/// number than the digit itself counts, so `ønsker 4 stille` is no numbering), nor before a month
 /// that makes it a date. A `4` also needs a listed word after it ending in the infinitive's
-/// `-e` or `-a` (`4 saker`, a count, ends in `-r`).
+/// `-e` or `-a` (`4 saker`, a count, ends in `-r`): `next_word` is that word as printed, or as
+/// restore read it (`4 kjape` -> `å kjøpe`).
 fn lone_digit(
     text: &str,
     toks: &[Token<'_>],
     i: usize,
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
-    numbered: &[&str],
+    numbered: &[(&str, &str)],
+    next_word: &str,
 ) -> Option<StageEdit> {
     let t = &toks[i];
     let prev = toks.get(i.checked_sub(1)?)?;
@@ -2527,7 +2543,7 @@ fn lone_digit(
     if !lowerword(prev)
         || !lowerword(next)
         || in_ranges(protected, t.start, next.end)
-        || numbered.contains(&prev.text)
+        || numbered.iter().any(|&(w, n)| w == prev.text && n != t.text)
     {
         return None;
     }
@@ -2565,9 +2581,9 @@ fn lone_digit(
             if !matches!(vocab.lang(), Lang::Nb | Lang::Nn)
                 || !spaced
                 || next.letters < 2
-                || !(next.text.ends_with('e') || next.text.ends_with('a'))
-                || MONTHS.contains(&next.text)
-                || !vocab.contains(next.text)
+                || !(next_word.ends_with('e') || next_word.ends_with('a'))
+                || MONTHS.contains(&next_word)
+                || !vocab.contains(next_word)
             {
                 return None;
             }
