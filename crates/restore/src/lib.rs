@@ -801,7 +801,30 @@ pub fn restore_with(
             {
                 continue;
             }
-            let to = apply_case(t.text, reading);
+            // `for A komme`: a capital the engine made of the infinitive marker before a
+            // lowercase word is the lowercase `å`.
+            let lowercase_word = |x: Option<&Token<'_>>| {
+                x.is_some_and(|x| x.class == TokenClass::Word && x.uppers == 0)
+            };
+            // Elsewhere a lone capital `A` is as often a label (`Sak A`, `punkt A`) as a
+            // sentence's `Å`: it stays.
+            let to = if t.text == "A" && reading == "å" {
+                // After a lowercase word, or a function word opening the sentence (`Til A
+                // underskrive`), not after a noun (`Sak A gjelder`).
+                let prev = i.checked_sub(1).map(|j| &toks[j]);
+                let function_word = prev.is_some_and(|x| {
+                    x.class == TokenClass::Word
+                        && vocab
+                            .frequency(&x.text.to_lowercase())
+                            .is_some_and(|z| z >= FUNCTION_WORD_ZIPF)
+                });
+                if !((lowercase_word(prev) || function_word) && lowercase_word(toks.get(i + 1))) {
+                    continue;
+                }
+                reading.clone()
+            } else {
+                apply_case(t.text, reading)
+            };
             readings.insert(i, reading.clone());
             edits.push(StageEdit::new(
                 t.start..t.end,
