@@ -757,7 +757,7 @@ pub fn restore_with(
                     let cands = type_cands[k]
                         .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
                         .clone();
-                    ctx.judge(type_words[k], freq[k], cands, p, upper, false)
+                    ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Running)
                         .change
                 },
             );
@@ -779,11 +779,33 @@ pub fn restore_with(
                 .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
                 .clone();
             named = ctx
-                .judge(type_words[k], freq[k], cands, p, upper, true)
+                .judge(type_words[k], freq[k], cands, p, upper, Slot::Name)
                 .change
                 .filter(|(r, _, _)| vocab.is_name(r))
                 .map(|(r, c, _)| (r, c, "restore.name-context"));
             choice = named.as_ref();
+        }
+        // A word closing a heading line before its colon (`Følgende faste medlemmer matte:`)
+        // is judged again with the meeting words favoured once more: the heading of those
+        // present is `møtte:`, not the commoner `måtte` nor the printed `matte`.
+        let heading;
+        if p >= REAL_WORD_MIN_PRIOR
+            && !choice.is_some_and(|c| is_genre(&c.0))
+            && heading_end(text, &toks, i)
+        {
+            let k = id as usize;
+            let cands = type_cands[k]
+                .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
+                .clone();
+            if cands.iter().any(|c| c.genre && c.subs() > 0) {
+                heading = ctx
+                    .judge(type_words[k], freq[k], cands, p, upper, Slot::Heading)
+                    .change
+                    .filter(|(r, _, _)| is_genre(r));
+                if heading.is_some() {
+                    choice = heading.as_ref();
+                }
+            }
         }
         if let Some((reading, conf, rule)) = choice {
             let (conf, rule) = (*conf, *rule);
@@ -840,7 +862,7 @@ pub fn restore_with(
             let k = id as usize;
             let cands: Rc<[Candidate]> =
                 search::modifier_candidates(vocab, ctx.model, type_words[k]).into();
-            let judged = ctx.judge(type_words[k], freq[k], cands, p, upper, false);
+            let judged = ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Running);
             if let Some((reading, conf, _)) = judged.change {
                 edits.push(StageEdit::new(
                     t.start..t.end,
@@ -990,6 +1012,31 @@ pub fn restore_with(
     let evidence = ctx.evidence;
     doc.apply(edits)?;
     Ok(evidence)
+}
+
+/// Where a word stands, for the readings [`Ctx::judge`] favours there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    /// Running text: no reading favoured.
+    Running,
+    /// Where text puts a name (see [`name_position`]): names gain NAME_SLOT_ZIPF.
+    Name,
+    /// Before the colon that ends a heading line (see [`heading_end`]): meeting words gain
+    /// GENRE_ZIPF once more.
+    Heading,
+}
+
+/// Whether token `i` is a word right before a colon that ends its line (`medlemmer møtte:`).
+fn heading_end(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    toks.get(i + 1).is_some_and(|c| {
+        c.text == ":"
+            && c.start == t.end
+            && text[c.end..]
+                .chars()
+                .find(|ch| !matches!(ch, ' ' | '\t' | '\r'))
+                .is_none_or(|ch| ch == '\n')
+    })
 }
 
 /// Zipf a name reading gains where the text puts a name (see [`name_position`]).
@@ -1886,7 +1933,7 @@ impl Ctx<'_> {
     fn decide(&self, lower: &str, p: f32, capitalised: bool) -> Decision {
         let known_exact = self.vocab.frequency(lower);
         let cands = self.candidates(lower, known_exact.is_some());
-        let j = self.judge(lower, known_exact, cands, p, capitalised, false);
+        let j = self.judge(lower, known_exact, cands, p, capitalised, Slot::Running);
         Decision {
             word: lower.to_string(),
             known: j.known,
@@ -1909,7 +1956,7 @@ impl Ctx<'_> {
         cands: Rc<[Candidate]>,
         p: f32,
         capitalised: bool,
-        name_slot: bool,
+        slot: Slot,
     ) -> Judgement {
         let opts = self.opts;
         // An unlisted word as printed also pays for having escaped the document's damage
@@ -1987,8 +2034,10 @@ impl Ctx<'_> {
                 if printed_compound && c.parts == 1 {
                     s += LISTED_OVER_ANALYSIS * LN10;
                 }
-                if name_slot && self.vocab.is_name(&c.text) {
-                    s += NAME_SLOT_ZIPF * LN10;
+                match slot {
+                    Slot::Name if self.vocab.is_name(&c.text) => s += NAME_SLOT_ZIPF * LN10,
+                    Slot::Heading if c.genre => s += GENRE_ZIPF * LN10,
+                    _ => {}
                 }
                 (k, s)
             })
