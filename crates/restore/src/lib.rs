@@ -983,7 +983,8 @@ pub fn restore_with(
             .into_iter()
             .chain(stray_periods(text, &toks, vocab, &protected, &word_of))
             .chain(en_dashes(text, &protected))
-            .chain(misread_bullets(text, &protected));
+            .chain(misread_bullets(text, &protected))
+            .chain(marks_for_l(&toks, vocab, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
         // Rules on single marks, after the others: a mark another rule already changed (a
         // quote between two words made a space by `restore.split-joined`) is left to it, and
@@ -1408,6 +1409,67 @@ fn lone_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> V
             "restore.stray-mark",
             0.8,
         ));
+    }
+    out
+}
+
+/// An `l` the engine printed as `!`, `]` or `|` at the end or inside a word (`ti! neste`,
+/// `ti] skovrejsning`, `bes|utade`), in a damaged document: the mark becomes `l` when the word
+/// with it is listed (the estimate has `l` printed `!` 9 times, `]` and `|` 3 each). At a
+/// word's end only before a lowercase word or a digit (`byar! Vi` is an exclamation), unless
+/// the word with `l` is a function word (`ti] Jakob`).
+fn marks_for_l(
+    toks: &[Token<'_>],
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let t = &toks[i];
+        if !matches!(t.text, "!" | "]" | "|") {
+            continue;
+        }
+        let w = &toks[i - 1];
+        if w.class != TokenClass::Word || w.end != t.start || in_ranges(protected, w.start, t.end) {
+            continue;
+        }
+        // The word must not continue a run of marks and words (`sande!l@ockelbo.se`).
+        if i >= 2 && toks[i - 2].end == w.start {
+            continue;
+        }
+        let next = toks.get(i + 1);
+        let inside = next.is_some_and(|n| n.start == t.end && n.class == TokenClass::Word);
+        let mut word = w.text.to_lowercase();
+        word.push('l');
+        let listed = if inside {
+            let n = next.expect("checked above");
+            if toks.get(i + 2).is_some_and(|x| x.start == n.end) {
+                continue;
+            }
+            word.push_str(&n.text.to_lowercase());
+            vocab.frequency(&word).is_some_and(|z| z >= 3.0)
+        } else {
+            if next.is_some_and(|n| n.start == t.end) {
+                continue;
+            }
+            let z = vocab.frequency(&word).unwrap_or(f32::MIN);
+            let running = next.is_some_and(|n| {
+                n.text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            });
+            z >= FUNCTION_WORD_ZIPF || (running && z >= 3.0)
+        };
+        if listed {
+            out.push(StageEdit::new(
+                t.start..t.end,
+                "l",
+                EditKind::Ocr,
+                "restore.ocr-confusion",
+                0.8,
+            ));
+        }
     }
     out
 }
