@@ -765,13 +765,18 @@ pub fn restore_with(
         // Decided once per type and capitalisation; borrowed, not copied, for each token.
         let mut choice = decided[slot].as_ref().and_then(Option::as_ref);
         // A capitalised common word where running text puts a name (`Ange kommun`, `Karin
-        // Ost`, `Par Nyström`) is judged again with its name readings favoured.
+        // Ost`, `Par Nyström`), or a word about to be read as a common word there (`Kare
+        // Thygesen` as `Køre`), is judged again with its name readings favoured.
         let named;
-        if choice.is_none()
-            && upper
+        if upper
             && p >= REAL_WORD_MIN_PRIOR
-            && known[id as usize]
-            && !vocab.is_proper(type_words[id as usize])
+            && match choice {
+                // Kept as printed: only a listed common word (`Nohr`, seen capitalised, is a
+                // name as printed and stays).
+                None => known[id as usize] && !vocab.is_proper(type_words[id as usize]),
+                // Changing anyway, to a common word: a name reading may win instead.
+                Some(c) => !vocab.is_name(&c.0) && !vocab.is_name(type_words[id as usize]),
+            }
             && name_position(text, &toks, i, vocab)
         {
             let k = id as usize;
@@ -783,7 +788,9 @@ pub fn restore_with(
                 .change
                 .filter(|(r, _, _)| vocab.is_name(r))
                 .map(|(r, c, _)| (r, c, "restore.name-context"));
-            choice = named.as_ref();
+            if named.is_some() {
+                choice = named.as_ref();
+            }
         }
         // A word closing a heading line before its colon (`Følgende faste medlemmer matte:`)
         // is judged again with the meeting words favoured once more: the heading of those
