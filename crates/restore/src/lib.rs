@@ -698,6 +698,34 @@ pub fn restore_with(
     let mut numbered: Vec<(&str, &str)> = Vec::new();
     // Lone `4`s before an unlisted word, asked again with the word's reading.
     let mut fours: Vec<usize> = Vec::new();
+    // Per slot (type and capitalisation): whether a name reading may be looked for, and the
+    // judgements in name position and at a heading's end.
+    let mut name_eligible: Vec<Option<bool>> = vec![None; decided.len()];
+    let mut named_choice: HashMap<usize, Option<(String, f32, &'static str)>> = HashMap::default();
+    let mut heading_choice: HashMap<usize, Option<(String, f32, &'static str)>> =
+        HashMap::default();
+    // Whether a token is a capitalised word the lists know as a name (`Karin`), once per type.
+    let name_type: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); type_words.len()];
+    let name_token = |j: usize| -> bool {
+        let t = &toks[j];
+        if t.class != TokenClass::Word || !starts_upper(t.text) || t.uppers != 1 {
+            return false;
+        }
+        match type_of[j] {
+            u32::MAX => vocab.is_name(&t.text.to_lowercase()),
+            k => {
+                let c = &name_type[k as usize];
+                if c.get() == 0 {
+                    c.set(if vocab.is_name(type_words[k as usize]) {
+                        1
+                    } else {
+                        2
+                    });
+                }
+                c.get() == 1
+            }
+        }
+    };
     if p >= SYMBOL_MIN_PRIOR {
         numbered = toks
             .windows(2)
@@ -767,51 +795,53 @@ pub fn restore_with(
         // A capitalised common word where running text puts a name (`Ange kommun`, `Karin
         // Ost`, `Par Nyström`), or a word about to be read as a common word there (`Kare
         // Thygesen` as `Køre`), is judged again with its name readings favoured.
-        let named;
-        if upper
-            && p >= REAL_WORD_MIN_PRIOR
-            && match choice {
+        // Whether the slot may be judged again is decided once per slot (lookups), and so is
+        // that judgement; only the position is looked at per token.
+        if upper && p >= REAL_WORD_MIN_PRIOR {
+            let eligible = *name_eligible[slot].get_or_insert_with(|| match choice {
                 // Kept as printed: only a listed common word (`Nohr`, seen capitalised, is a
                 // name as printed and stays).
                 None => known[id as usize] && !vocab.is_proper(type_words[id as usize]),
                 // Changing anyway, to a common word: a name reading may win instead.
                 Some(c) => !vocab.is_name(&c.0) && !vocab.is_name(type_words[id as usize]),
-            }
-            && name_position(text, &toks, i, vocab)
-        {
-            let k = id as usize;
-            let cands = type_cands[k]
-                .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
-                .clone();
-            named = ctx
-                .judge(type_words[k], freq[k], cands, p, upper, Slot::Name)
-                .change
-                .filter(|(r, _, _)| vocab.is_name(r))
-                .map(|(r, c, _)| (r, c, "restore.name-context"));
-            if named.is_some() {
-                choice = named.as_ref();
+            });
+            if eligible && name_position(text, &toks, i, &name_token) {
+                let k = id as usize;
+                let named = named_choice.entry(slot).or_insert_with(|| {
+                    let cands = type_cands[k]
+                        .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
+                        .clone();
+                    ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Name)
+                        .change
+                        .filter(|(r, _, _)| vocab.is_name(r))
+                        .map(|(r, c, _)| (r, c, "restore.name-context"))
+                });
+                if named.is_some() {
+                    choice = named.as_ref();
+                }
             }
         }
         // A word closing a heading line before its colon (`Følgende faste medlemmer matte:`)
         // is judged again with the meeting words favoured once more: the heading of those
         // present is `møtte:`, not the commoner `måtte` nor the printed `matte`.
-        let heading;
         if p >= REAL_WORD_MIN_PRIOR
-            && !choice.is_some_and(|c| is_genre(&c.0))
             && heading_end(text, &toks, i)
+            && !choice.is_some_and(|c| is_genre(&c.0))
         {
             let k = id as usize;
-            let cands = type_cands[k]
-                .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
-                .clone();
-            if cands.iter().any(|c| c.genre && c.subs() > 0) {
-                heading = ctx
-                    .judge(type_words[k], freq[k], cands, p, upper, Slot::Heading)
-                    .change
-                    .filter(|(r, _, _)| is_genre(r));
-                if heading.is_some() {
-                    choice = heading.as_ref();
+            let heading = heading_choice.entry(slot).or_insert_with(|| {
+                let cands = type_cands[k]
+                    .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
+                    .clone();
+                if !cands.iter().any(|c| c.genre && c.subs() > 0) {
+                    return None;
                 }
+                ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Heading)
+                    .change
+                    .filter(|(r, _, _)| is_genre(r))
+            });
+            if heading.is_some() {
+                choice = heading.as_ref();
             }
         }
         if let Some((reading, conf, rule)) = choice {
@@ -1073,14 +1103,13 @@ const PLACE_HEADS: &[&str] = &[
 /// Whether token `i` stands where running text puts a name: before a place head word, right
 /// after a capitalised word the lists know as a name (`Karin Öst`) or a lowercase word
 /// (`hemtjänsten i Ånge`), or right before a name (`Pär Nyström`), separated by one space.
-fn name_position(text: &str, toks: &[Token<'_>], i: usize, vocab: &dyn Vocabulary) -> bool {
+fn name_position(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    name_token: &dyn Fn(usize) -> bool,
+) -> bool {
     let glued = |a: &Token<'_>, b: &Token<'_>| &text[a.end..b.start] == " ";
-    let name_word = |t: &Token<'_>| {
-        t.class == TokenClass::Word
-            && starts_upper(t.text)
-            && t.uppers == 1
-            && vocab.is_name(&t.text.to_lowercase())
-    };
     let t = &toks[i];
     // Part of a hyphenated name (`Al-Sayed`) or too short to tell (`Al`, `Ar`).
     if t.text.chars().count() < 3
@@ -1094,7 +1123,7 @@ fn name_position(text: &str, toks: &[Token<'_>], i: usize, vocab: &dyn Vocabular
         if n.class == TokenClass::Word && n.uppers == 0 && PLACE_HEADS.contains(&n.text) {
             return true;
         }
-        if name_word(n) {
+        if name_token(i + 1) {
             return true;
         }
     }
@@ -1103,10 +1132,10 @@ fn name_position(text: &str, toks: &[Token<'_>], i: usize, vocab: &dyn Vocabular
     i > 0 && glued(&toks[i - 1], t) && {
         let prev = &toks[i - 1];
         // A one-letter word other than the preposition `i` is as often a speck.
-        name_word(prev)
-            || (prev.class == TokenClass::Word
-                && prev.uppers == 0
-                && (prev.text.len() > 1 || prev.text == "i"))
+        (prev.class == TokenClass::Word
+            && prev.uppers == 0
+            && (prev.text.len() > 1 || prev.text == "i"))
+            || name_token(i - 1)
     }
 }
 
