@@ -705,27 +705,34 @@ pub fn restore_with(
     let mut heading_choice: HashMap<usize, Option<(String, f32, &'static str)>> =
         HashMap::default();
     // Whether a token is a capitalised word the lists know as a name (`Karin`), once per type.
-    let name_type: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); type_words.len()];
+    let name_type: Vec<std::cell::Cell<Option<bool>>> =
+        vec![std::cell::Cell::new(None); type_words.len()];
     let name_token = |j: usize| -> bool {
         let t = &toks[j];
         if t.class != TokenClass::Word || !starts_upper(t.text) || t.uppers != 1 {
             return false;
         }
         match type_of[j] {
-            u32::MAX => vocab.is_name(&t.text.to_lowercase()),
+            u32::MAX => vocab.is_name(&token_lowercase(t)),
             k => {
                 let c = &name_type[k as usize];
-                if c.get() == 0 {
-                    c.set(if vocab.is_name(type_words[k as usize]) {
-                        1
-                    } else {
-                        2
-                    });
-                }
-                c.get() == 1
+                c.get().unwrap_or_else(|| {
+                    let named = vocab.is_name(type_words[k as usize]);
+                    c.set(Some(named));
+                    named
+                })
             }
         }
     };
+    // A type's judgement in a slot, with its candidates found once per document.
+    let judge_in =
+        |type_cands: &mut Vec<Option<Rc<[Candidate]>>>, k: usize, upper: bool, slot: Slot| {
+            let cands = type_cands[k]
+                .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
+                .clone();
+            ctx.judge(type_words[k], freq[k], cands, p, upper, slot)
+                .change
+        };
     if p >= SYMBOL_MIN_PRIOR {
         numbered = toks
             .windows(2)
@@ -782,11 +789,7 @@ pub fn restore_with(
                 if p < REAL_WORD_MIN_PRIOR && (known[k] || type_words[k].chars().nth(1).is_none()) {
                     None
                 } else {
-                    let cands = type_cands[k]
-                        .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
-                        .clone();
-                    ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Running)
-                        .change
+                    judge_in(&mut type_cands, k, upper, Slot::Running)
                 },
             );
         }
@@ -808,11 +811,7 @@ pub fn restore_with(
             if eligible && name_position(text, &toks, i, &name_token) {
                 let k = id as usize;
                 let named = named_choice.entry(slot).or_insert_with(|| {
-                    let cands = type_cands[k]
-                        .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
-                        .clone();
-                    ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Name)
-                        .change
+                    judge_in(&mut type_cands, k, upper, Slot::Name)
                         .filter(|(r, _, _)| vocab.is_name(r))
                         .map(|(r, c, _)| (r, c, "restore.name-context"))
                 });
@@ -830,15 +829,7 @@ pub fn restore_with(
         {
             let k = id as usize;
             let heading = heading_choice.entry(slot).or_insert_with(|| {
-                let cands = type_cands[k]
-                    .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
-                    .clone();
-                if !cands.iter().any(|c| c.genre && c.subs() > 0) {
-                    return None;
-                }
-                ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Heading)
-                    .change
-                    .filter(|(r, _, _)| is_genre(r))
+                judge_in(&mut type_cands, k, upper, Slot::Heading).filter(|(r, _, _)| is_genre(r))
             });
             if heading.is_some() {
                 choice = heading.as_ref();
@@ -874,7 +865,7 @@ pub fn restore_with(
                 let function_word = prev.is_some_and(|x| {
                     x.class == TokenClass::Word
                         && vocab
-                            .frequency(&x.text.to_lowercase())
+                            .frequency(&token_lowercase(x))
                             .is_some_and(|z| z >= FUNCTION_WORD_ZIPF)
                 });
                 if !((lowercase_word(prev) || function_word) && lowercase_word(toks.get(i + 1))) {
@@ -1477,14 +1468,15 @@ fn marks_for_l(
         }
         let next = toks.get(i + 1);
         let inside = next.is_some_and(|n| n.start == t.end && n.class == TokenClass::Word);
-        let mut word = w.text.to_lowercase();
+        let mut word = String::with_capacity(w.text.len() + 8);
+        push_lowercase(&mut word, w.text);
         word.push('l');
         let listed = if inside {
             let n = next.expect("checked above");
             if toks.get(i + 2).is_some_and(|x| x.start == n.end) {
                 continue;
             }
-            word.push_str(&n.text.to_lowercase());
+            push_lowercase(&mut word, n.text);
             vocab.frequency(&word).is_some_and(|z| z >= 3.0)
         } else {
             if next.is_some_and(|n| n.start == t.end) {
