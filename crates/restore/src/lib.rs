@@ -595,7 +595,9 @@ pub fn restore_with(
     let mut special: Vec<bool> = Vec::with_capacity(cap);
     types::with_table(vocab, |table| {
         for (i, t) in toks.iter().enumerate() {
-            if !is_candidate_token(&toks, i, &protected) {
+            if !is_candidate_token(&toks, i, &protected)
+                && !caps_heading_word(text, &toks, i, vocab, &protected)
+            {
                 spans.push(None);
                 continue;
             }
@@ -2447,6 +2449,54 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
         return false;
     }
     !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
+}
+
+/// A short capitalised word (`PA`, `MOTE`, `APEN`) in a heading set in capitals (`MOTE I
+/// FORMANNSKAPET`, `APEN DAG PA BIBLIOTEKET`): a word of the heading, not an acronym, so it is
+/// repaired like any word. The line must hold a long word in capitals that the lists know
+/// (or that is long enough to be no acronym): a line of codes (`KS AU`) has none.
+fn caps_heading_word(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+) -> bool {
+    let t = &toks[i];
+    if t.class != TokenClass::Word
+        || t.uppers != t.letters
+        || !(2..=4).contains(&t.letters)
+        || in_ranges(protected, t.start, t.end)
+    {
+        return false;
+    }
+    // A word stands between spaces, at most with a mark after it; `(AMU)`, `KS/AU` and
+    // `IT-afdelingen` are acronyms however they are set.
+    let b = text.as_bytes();
+    let before = t.start.checked_sub(1).map(|k| b[k]);
+    let after = b.get(t.end).copied();
+    if !before.is_none_or(|c| c.is_ascii_whitespace())
+        || !after.is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'.' | b',' | b':' | b';'))
+    {
+        return false;
+    }
+    let line = |a: usize, b: usize| !text[a..b].contains('\n');
+    let heading = |o: &Token<'_>| {
+        o.class == TokenClass::Word
+            && o.uppers == o.letters
+            && o.letters >= 5
+            && (o.letters >= 8 || vocab.frequency(&o.text.to_lowercase()).is_some())
+    };
+    let before = toks[..i]
+        .iter()
+        .rev()
+        .take_while(|o| line(o.end, t.start))
+        .any(heading);
+    before
+        || toks[i + 1..]
+            .iter()
+            .take_while(|o| line(t.end, o.start))
+            .any(heading)
 }
 
 /// `AEldrerådet`, `AErø`: a capital `Æ` the engine printed as the two letters `AE`, before a

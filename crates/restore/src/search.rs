@@ -8,7 +8,7 @@
 //! again from the root (a compound boundary, optionally with the linking `s`), which is how
 //! `Samverkansradet` finds `samverkans` + `rådet` although the compound is in no list.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rensa_core::{Vocabulary, WalkState};
 
@@ -27,6 +27,11 @@ const MIN_PART: usize = 3;
 /// Shortest first part of a compound: three-letter first parts (`ser`+`man`) make too many
 /// accidental compounds out of names.
 const MIN_FIRST_PART: usize = 4;
+/// A three-letter first part is allowed before a long rest (`træ` + `plantning`, `mad` +
+/// `fællesskaber`) when it is a common word.
+const SHORT_FIRST_PART: usize = 3;
+const SHORT_FIRST_REST: usize = 7;
+const SHORT_FIRST_ZIPF: f32 = 4.5;
 /// Search steps per word before giving up (bounds the worst case).
 const BUDGET: usize = 40_000;
 /// First UTF-8 byte of å ä ö æ ø é (U+00C0..U+00FF).
@@ -99,6 +104,10 @@ struct Search<'a> {
     compounds: bool,
     /// Whether the word ends in a compound's first part (a suspended compound's `børne-`).
     modifier: bool,
+    /// Whether the current path took a three-letter first part (SHORT_FIRST_PART).
+    short_first: bool,
+    /// The readings found through such a path.
+    short_found: HashSet<String>,
 }
 
 /// All candidates for a lowercase word, best-first by (zipf, fewest substitutions).
@@ -153,9 +162,17 @@ fn search(
         swedish,
         compounds,
         modifier,
+        short_first: false,
+        short_found: HashSet::default(),
     };
     s.dfs(0, vocab.walk_start(), 0, Acc::default());
+    let short_found = std::mem::take(&mut s.short_found);
     let mut v: Vec<Candidate> = s.found.into_values().collect();
+    // A reading with a three-letter first part only stands in for a missing listed word
+    // (`foranmälan` is no rival to the listed `föranmälan`).
+    if !short_found.is_empty() && v.iter().any(|c| c.parts == 1) {
+        v.retain(|c| !short_found.contains(&c.text));
+    }
     // A reading that is itself a listed word is scored as that word, never as a compound of
     // its pieces.
     for c in &mut v {
@@ -217,11 +234,8 @@ impl Search<'_> {
             return;
         }
         // A compound boundary after a complete part.
-        let min_here = if self.parts.is_empty() {
-            MIN_FIRST_PART
-        } else {
-            MIN_PART
-        };
+        let first = self.parts.is_empty();
+        let min_here = if first { SHORT_FIRST_PART } else { MIN_PART };
         if self.compounds
             && self.parts.len() + 1 < MAX_PARTS
             && part_len >= min_here
@@ -231,7 +245,16 @@ impl Search<'_> {
                 .vocab
                 .walk_final_part(state)
                 .filter(|&z| z < MAX_PART_ZIPF)
+                .filter(|&z| {
+                    !first
+                        || part_len >= MIN_FIRST_PART
+                        || (n - pos >= SHORT_FIRST_REST
+                            && z >= SHORT_FIRST_ZIPF
+                            && acc.letter_subs + acc.digit_subs == 0)
+                })
             {
+                let short = first && part_len < MIN_FIRST_PART;
+                self.short_first |= short;
                 self.parts.push(z);
                 self.part_starts.push(self.out.len());
                 self.dfs(pos, self.vocab.walk_start(), 0, acc);
@@ -245,6 +268,9 @@ impl Search<'_> {
                     self.out.truncate(mark);
                 }
                 self.parts.pop();
+                if short {
+                    self.short_first = false;
+                }
             }
         }
         // The character as printed.
@@ -328,6 +354,9 @@ impl Search<'_> {
     }
 
     fn record(&mut self, last: f32, acc: Acc) {
+        if self.short_first && acc.letter_subs + acc.digit_subs == 0 {
+            return;
+        }
         let eff = |z: f32| if z <= 0.0 { UNMEASURED_ZIPF } else { z };
         let zipf = if self.parts.is_empty() {
             eff(last)
@@ -346,6 +375,10 @@ impl Search<'_> {
             genre: crate::is_genre(&text),
             text,
         };
+        // A reading any other path reaches is no longer only a short-first analysis.
+        if !self.short_first && !self.short_found.is_empty() {
+            self.short_found.remove(self.out.as_str());
+        }
         // Most paths reach a reading already found; allocate only for a new or better one.
         if let Some(old) = self.found.get_mut(self.out.as_str()) {
             if score_of(zipf, acc.letter_logp, acc.digit_logp) > old.score() {
@@ -353,6 +386,9 @@ impl Search<'_> {
                 *old = make(text);
             }
             return;
+        }
+        if self.short_first {
+            self.short_found.insert(self.out.clone());
         }
         self.found.insert(self.out.clone(), make(self.out.clone()));
     }
