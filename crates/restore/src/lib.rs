@@ -706,6 +706,8 @@ pub fn restore_with(
     let mut named_choice: HashMap<usize, Option<(String, f32, &'static str)>> = HashMap::default();
     let mut heading_choice: HashMap<usize, Option<(String, f32, &'static str)>> =
         HashMap::default();
+    // Per slot: the judgement as a lowercase word, for an unlisted word opening a sentence.
+    let mut opened_choice: HashMap<usize, Option<(String, f32, &'static str)>> = HashMap::default();
     // Whether a token is a capitalised word the lists know as a name (`Karin`), once per type.
     let name_type: Vec<std::cell::Cell<Option<bool>>> =
         vec![std::cell::Cell::new(None); type_words.len()];
@@ -820,6 +822,28 @@ pub fn restore_with(
                 if named.is_some() {
                     choice = named.as_ref();
                 }
+            }
+        }
+        // An unlisted capitalised word opening a line or a sentence, kept as printed, is
+        // judged again as a lowercase word: its capital may be the position's, not a name's
+        // (`Moetande:`, `Hoyringsfrist:`, `Naninden`). A common-word reading must win as it
+        // would in running text; a listed word's genitive (`Justerandes`) stays.
+        if upper
+            && choice.is_none()
+            && !known[id as usize]
+            && p >= REAL_WORD_MIN_PRIOR
+            && sentence_start(text, t.start)
+            && type_words[id as usize]
+                .strip_suffix('s')
+                .is_none_or(|stem| vocab.frequency(stem).is_none())
+        {
+            let k = id as usize;
+            let opened = opened_choice.entry(slot).or_insert_with(|| {
+                judge_in(&mut type_cands, k, false, Slot::Running)
+                    .filter(|(r, _, _)| !vocab.is_proper(r))
+            });
+            if opened.is_some() {
+                choice = opened.as_ref();
             }
         }
         // A word closing a heading line before its colon (`Følgende faste medlemmer matte:`)
@@ -1060,6 +1084,15 @@ enum Slot {
 }
 
 /// Whether token `i` is a word right before a colon that ends its line (`medlemmer møtte:`).
+/// Whether a token at byte `at` opens a line, or a sentence after a mark and a space
+/// (`Ahmed.Rostami` is no sentence start).
+fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before.is_empty()
+        || before.ends_with('\n')
+        || (before.len() < at && before.ends_with(['.', '?', '!', ':']))
+}
+
 fn heading_end(text: &str, toks: &[Token<'_>], i: usize) -> bool {
     let t = &toks[i];
     toks.get(i + 1).is_some_and(|c| {

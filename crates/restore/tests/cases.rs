@@ -2,7 +2,8 @@
 //! `rensa-testkit`: all failures reported together, `RENSA_TEST=restore/<file>/<case>` runs a
 //! subset). A case without `expected` must come out unchanged with zero edits; every case's
 //! original must be recoverable from its edits. `lang = "auto"` detects the language from the
-//! four embedded lists, as the pipeline does, and `detected` states which one it must find.
+//! four embedded lists, as the pipeline does, and `detected` states which one it must find;
+//! `prior` forces the damage prior instead of estimating it from the case's text.
 #![allow(clippy::unwrap_used)]
 
 use rensa_core::{Document, Lang};
@@ -18,6 +19,9 @@ struct Case {
     input: String,
     expected: Option<String>,
     detected: Option<String>,
+    /// A damage prior forced instead of the document's estimate: a short case cannot show
+    /// the damage a whole page does, and some rules only act in a band of priors.
+    prior: Option<f32>,
     #[serde(default)]
     known_failure: bool,
 }
@@ -53,7 +57,11 @@ fn check(c: &Case) -> Result<(), String> {
     }
     let lex = Lexicon::embedded(lang).unwrap();
     let mut doc = Document::new(c.input.clone());
-    restore(&mut doc, &lex, &RestoreOptions::default()).map_err(|e| format!("  {e}"))?;
+    let opts = RestoreOptions {
+        damage_prior: c.prior,
+        ..RestoreOptions::default()
+    };
+    restore(&mut doc, &lex, &opts).map_err(|e| format!("  {e}"))?;
     if doc.reconstruct_original().ok().as_deref() != Some(c.input.as_str()) {
         return Err("  original not recoverable from the edits".into());
     }
