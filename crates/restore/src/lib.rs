@@ -1026,6 +1026,15 @@ pub fn restore_with(
             }
         };
         for i in 1..toks.len().saturating_sub(1) {
+            // Each split rule wants a mark glued to a token on both sides (`deltaget.i`,
+            // `§-44`): the rest of the page is skipped here, once, not in each rule.
+            let t = &toks[i];
+            if t.class != TokenClass::Punct
+                || toks[i - 1].end != t.start
+                || toks[i + 1].start != t.end
+            {
+                continue;
+            }
             if let Some(e) = split_joined(&toks, i, vocab, &protected, &word_of)
                 .or_else(|| split_marker(&toks, i, vocab, &protected))
                 .or_else(|| split_number(&toks, i, vocab, &protected, &word_of))
@@ -1789,7 +1798,7 @@ fn stray_quotes(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) ->
 fn paragraph_signs(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> Vec<StageEdit> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if in_ranges(protected, t.start, t.end) {
+        if !matches!(t.text, "8" | "@") || in_ranges(protected, t.start, t.end) {
             continue;
         }
         if t.text == "8" && t.class == TokenClass::Number {
