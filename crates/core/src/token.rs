@@ -405,8 +405,9 @@ mod tests {
         .map(String::from)
         .to_vec();
         // Random mixtures of the classes around every window position: ASCII letters of both
-        // cases and digits, Latin-1 letters, × and ÷, spaces, punctuation, NBSP, other scripts.
-        let alphabet: Vec<char> = "aZm09 \n\t.,-@åÄöØæÉß×÷\u{a0}–ΩЖ½²ǅ\u{7f}"
+        // cases and digits, Latin-1 letters, × and ÷, spaces, punctuation, NBSP, other scripts,
+        // and the marks either side of the ASCII letter ranges (`@[`{`).
+        let alphabet: Vec<char> = "aZm09 \n\t.,-@åÄöØæÉß×÷\u{a0}–ΩЖ½²ǅ\u{7f}[`{_^z"
             .chars()
             .collect();
         let mut state = 0x2545_f491_4f6c_dd1du64;
