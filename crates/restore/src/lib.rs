@@ -593,6 +593,8 @@ pub fn restore_with(
     // Whether each type is listed, and its frequency for `judge`; whether it has å ä ö æ ø.
     let mut freq: Vec<Option<f32>> = Vec::with_capacity(cap);
     let mut special: Vec<bool> = Vec::with_capacity(cap);
+    // Tokens of unlisted words, in order: all that pass 2 looks at in a clean document.
+    let mut unknown_toks: Vec<u32> = Vec::new();
     types::with_table(vocab, |table| {
         for (i, t) in toks.iter().enumerate() {
             if !is_candidate_token(&toks, i, &protected)
@@ -620,6 +622,9 @@ pub fn restore_with(
             }
             type_count[id as usize] += 1;
             type_of[i] = id;
+            if freq[id as usize].is_none() {
+                unknown_toks.push(i as u32);
+            }
         }
     });
     let resolve = |(own, a, b): (bool, usize, usize)| -> &str {
@@ -751,13 +756,16 @@ pub fn restore_with(
         numbered.dedup();
         numbered.retain(|(w, _)| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
     }
-    for (i, t) in toks.iter().enumerate() {
-        // Below SYMBOL_MIN_PRIOR only a word the lists do not know can change (every rule
-        // below asks for at least that much damage): the rest of this loop skips the others,
-        // and all tokens that are not words (the number and clock rules need the prior too).
-        if p < SYMBOL_MIN_PRIOR && (type_of[i] == u32::MAX || known[type_of[i] as usize]) {
-            continue;
-        }
+    // Below SYMBOL_MIN_PRIOR only a word the lists do not know can change (every rule below
+    // asks for at least that much damage): the loop visits those tokens only, and none that
+    // is not a word (the number and clock rules need the prior too).
+    let visits: Box<dyn Iterator<Item = usize>> = if p < SYMBOL_MIN_PRIOR {
+        Box::new(unknown_toks.iter().map(|&i| i as usize))
+    } else {
+        Box::new(0..toks.len())
+    };
+    for i in visits {
+        let t = &toks[i];
         if t.class == TokenClass::Number && matches!(t.text, "1" | "4") && p >= SYMBOL_MIN_PRIOR {
             let next = toks.get(i + 1).map_or("", |n| n.text);
             match lone_digit(text, &toks, i, vocab, &protected, &numbered, next) {
