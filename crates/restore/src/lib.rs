@@ -708,11 +708,10 @@ pub fn restore_with(
     // Per slot (type and capitalisation): whether a name reading may be looked for, and the
     // judgements in name position and at a heading's end.
     let mut name_eligible: Vec<Option<bool>> = vec![None; decided.len()];
-    let mut named_choice: HashMap<usize, Option<(String, f32, &'static str)>> = HashMap::default();
-    let mut heading_choice: HashMap<usize, Option<(String, f32, &'static str)>> =
-        HashMap::default();
+    let mut named_choice: HashMap<usize, Choice> = HashMap::default();
+    let mut heading_choice: HashMap<usize, Choice> = HashMap::default();
     // Per slot: the judgement as a lowercase word, for an unlisted word opening a sentence.
-    let mut opened_choice: HashMap<usize, Option<(String, f32, &'static str)>> = HashMap::default();
+    let mut opened_choice: HashMap<usize, Choice> = HashMap::default();
     // Whether a token is a capitalised word the lists know as a name (`Karin`), once per type.
     let name_type: Vec<std::cell::Cell<Option<bool>>> =
         vec![std::cell::Cell::new(None); type_words.len()];
@@ -1099,16 +1098,20 @@ enum Slot {
     Heading,
 }
 
-/// Whether token `i` is a word right before a colon that ends its line (`medlemmer møtte:`).
+/// Whether byte `at` opens a line: nothing but spaces and tabs before it on its line.
+fn opens_line(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
+}
+
 /// Whether a token at byte `at` opens a line, or a sentence after a mark and a space
 /// (`Ahmed.Rostami` is no sentence start).
 fn sentence_start(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t']);
-    before.is_empty()
-        || before.ends_with('\n')
-        || (before.len() < at && before.ends_with(['.', '?', '!', ':']))
+    opens_line(text, at) || (before.len() < at && before.ends_with(['.', '?', '!', ':']))
 }
 
+/// Whether token `i` is a word right before a colon that ends its line (`medlemmer møtte:`).
 fn heading_end(text: &str, toks: &[Token<'_>], i: usize) -> bool {
     let t = &toks[i];
     toks.get(i + 1).is_some_and(|c| {
@@ -1677,13 +1680,8 @@ fn ordinal_marks(
             // Full month names (`maj` and `mai` are three letters), not abbreviations.
             && (next.text.len() >= 4 || matches!(next.text, "maj" | "mai"))
             && MONTHS.contains(&next.text);
-        let line_start = text[..t.start]
-            .trim_end_matches([' ', '\t'])
-            .chars()
-            .next_back()
-            .is_none_or(|c| c == '\n');
         let item = mark.text == ","
-            && line_start
+            && opens_line(text, t.start)
             && next.class == TokenClass::Word
             && starts_upper(next.text)
             && next.uppers < next.letters;
@@ -1817,15 +1815,10 @@ fn paragraph_signs(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)])
             continue;
         }
         if t.text == "8" && t.class == TokenClass::Number {
-            let line_start = text[..t.start]
-                .bytes()
-                .rev()
-                .find(|&b| b != b' ' && b != b'\t')
-                .is_none_or(|b| b == b'\n');
             let (Some(n), Some(w)) = (toks.get(i + 1), toks.get(i + 2)) else {
                 continue;
             };
-            if line_start
+            if opens_line(text, t.start)
                 && text.get(t.end..n.start) == Some(" ")
                 && n.class == TokenClass::Number
                 && n.text.len() <= 3
@@ -2574,7 +2567,7 @@ fn caps_heading_word(
         o.class == TokenClass::Word
             && o.uppers == o.letters
             && o.letters >= 5
-            && (o.letters >= 8 || vocab.frequency(&o.text.to_lowercase()).is_some())
+            && (o.letters >= 8 || vocab.frequency(&token_lowercase(o)).is_some())
     };
     let before = toks[..i]
         .iter()

@@ -210,6 +210,13 @@ struct Acc {
     used: [u16; MAX_SUBS as usize],
 }
 
+impl Acc {
+    /// Substitutions taken so far (as [`Candidate::subs`]).
+    fn subs(&self) -> u8 {
+        self.letter_subs + self.digit_subs
+    }
+}
+
 impl Search<'_> {
     fn dfs(&mut self, pos: usize, state: WalkState, part_len: usize, acc: Acc) {
         if self.budget == 0 {
@@ -248,9 +255,7 @@ impl Search<'_> {
                 .filter(|&z| {
                     !first
                         || part_len >= MIN_FIRST_PART
-                        || (n - pos >= SHORT_FIRST_REST
-                            && z >= SHORT_FIRST_ZIPF
-                            && acc.letter_subs + acc.digit_subs == 0)
+                        || (n - pos >= SHORT_FIRST_REST && z >= SHORT_FIRST_ZIPF && acc.subs() == 0)
                 })
             {
                 let short = first && part_len < MIN_FIRST_PART;
@@ -284,7 +289,7 @@ impl Search<'_> {
             self.out.truncate(mark);
         }
         // Each confusion that could have printed what is here.
-        if acc.letter_subs + acc.digit_subs >= MAX_SUBS {
+        if acc.subs() >= MAX_SUBS {
             return;
         }
         let model = self.model;
@@ -347,7 +352,7 @@ impl Search<'_> {
         }
         let mut acc2 = acc;
         acc2.generic += conf.generic as u8;
-        acc2.used[(acc.letter_subs + acc.digit_subs) as usize] = conf.id;
+        acc2.used[acc.subs() as usize] = conf.id;
         if conf.digit {
             acc2.digit_subs += 1;
             acc2.digit_logp += conf.logp;
@@ -359,7 +364,7 @@ impl Search<'_> {
     }
 
     fn record(&mut self, last: f32, acc: Acc) {
-        if self.short_first && acc.letter_subs + acc.digit_subs == 0 {
+        if self.short_first && acc.subs() == 0 {
             return;
         }
         let eff = |z: f32| if z <= 0.0 { UNMEASURED_ZIPF } else { z };
@@ -376,7 +381,7 @@ impl Search<'_> {
             letter_logp: acc.letter_logp,
             digit_logp: acc.digit_logp,
             digit_subs: acc.digit_subs,
-            used: acc.used[..(acc.letter_subs + acc.digit_subs) as usize].to_vec(),
+            used: acc.used[..acc.subs() as usize].to_vec(),
             genre: crate::is_genre(&text),
             text,
         };
