@@ -2978,8 +2978,12 @@ fn apply_case(printed: &str, reading: &str) -> String {
     if letters > 1 && upper == letters {
         return reading.to_uppercase();
     }
+    // A capital `I` read as `l` was a lowercase `l` on the page: the engine prints `l` as `I`
+    // (88 times in the pairs' estimate) and never a capital `L` so, so its capital is damage,
+    // not the writer's (`Igber` is `løber`, not `Løber`).
+    let lowered_l = upper == 1 && printed.starts_with('I') && reading.starts_with('l');
     // A word-initial `@` is far more often `Ø` than `ø` (the estimate: 0.19 against 0.02).
-    if starts_upper(printed) || printed.starts_with('@') {
+    if (starts_upper(printed) && !lowered_l) || printed.starts_with('@') {
         let mut cs = reading.chars();
         let mut out = String::with_capacity(reading.len() + 1);
         if let Some(f) = cs.next() {
