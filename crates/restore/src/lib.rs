@@ -212,12 +212,17 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.stray-mark",
             kind: EditKind::Ocr,
-            summary: "a period OCR made of a speck inside a sentence (after a function word, or between two listed words) or right after another mark (Afbud:. -> Afbud:), a left single quote with no closing quote on its line, or a period or colon alone between spaces, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og, møde . Næste -> møde Næste)",
+            summary: "a period OCR made of a speck inside a sentence (after a function word, between two listed words, or between a month and its year) or right after another mark (Afbud:. -> Afbud:), a left single quote with no closing quote on its line, or a period or colon alone between spaces, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og, møde . Næste -> møde Næste)",
         },
         RuleInfo {
             name: "restore.en-dash",
             kind: EditKind::Ocr,
             summary: "an em dash between two digits or two spaces, or a doubled hyphen between digits, in a damaged document, is the en dash OCR misread (09.00—11.30 -> 09.00–11.30); so is a hyphen in a clock or year range of a document that shows such a misread dash elsewhere (09.30-11.00 -> 09.30–11.00)",
+        },
+        RuleInfo {
+            name: "restore.date-separator",
+            kind: EditKind::Ocr,
+            summary: "a date whose separators OCR printed as a colon or comma beside a period, in a damaged document, takes periods throughout (05.05:2027 -> 05.05.2027)",
         },
         RuleInfo {
             name: "restore.bullet",
@@ -1054,6 +1059,7 @@ pub fn restore_with(
             .into_iter()
             .chain(stray_periods(text, &toks, vocab, &protected, &word_of))
             .chain(en_dashes(text, &protected))
+            .chain(date_separators(text, &protected))
             .chain(misread_bullets(text, &protected))
             .chain(marks_for_l(&toks, vocab, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
@@ -1254,6 +1260,60 @@ fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     out
 }
 
+/// A date with mixed separators (`05.05:2027`, `11:11.2024`, `23.02,2026`): OCR prints a period
+/// as a colon or comma now and then (the pairs' estimate: 184 and 86 times), and no writer mixes
+/// them within one date, so the odd ones become periods. Only day, month and a year of this or
+/// the last century (`00:01.00-A00` is a case number), with nothing glued on either side but
+/// a range's dash.
+fn date_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(\d{1,2})([.:,])(\d{1,2})([.:,])((?:19|20)\d\d)(?-u:\b)")
+            .expect("static regex")
+    });
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    // Most pages have no colon or comma right before a year: a byte scan settles them.
+    let maybe = memchr::memchr2_iter(b':', b',', b).any(|at| {
+        b.get(at + 1..at + 3)
+            .is_some_and(|y| y == b"19" || y == b"20")
+    });
+    if !maybe {
+        return out;
+    }
+    for c in DATE.captures_iter(text) {
+        let (all, s1, s2) = (c.get(0).expect("match"), &c[2], &c[4]);
+        if s1 == s2 || (s1 != "." && s2 != ".") {
+            continue;
+        }
+        let day: u32 = c[1].parse().unwrap_or(0);
+        let month: u32 = c[3].parse().unwrap_or(0);
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+            continue;
+        }
+        // Part of a longer run of numbers (`1.05.05:2027`, `05.05:2027.5`).
+        let glued_before = all.start() >= 2
+            && matches!(b[all.start() - 1], b'.' | b':' | b',')
+            && b[all.start() - 2].is_ascii_digit();
+        let glued_after = matches!(b.get(all.end()), Some(b'.' | b':' | b','))
+            && b.get(all.end() + 1).is_some_and(u8::is_ascii_digit);
+        if glued_before || glued_after || in_ranges(protected, all.start(), all.end()) {
+            continue;
+        }
+        for sep in [c.get(2), c.get(4)].into_iter().flatten() {
+            if sep.as_str() != "." {
+                out.push(StageEdit::new(
+                    sep.start()..sep.end(),
+                    ".",
+                    EditKind::Ocr,
+                    "restore.date-separator",
+                    0.85,
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// A hyphen in a clock or year range (`09.00-11.30`, `18:00 - 20:00`, `2024-2027`) in a
 /// document that elsewhere shows an en dash between digits the engine printed as an em dash, a
 /// tilde or a doubled hyphen (`09.00—11.30`, `7~9`, `09.30--09.45`): Tesseract's English model
@@ -1369,6 +1429,16 @@ fn stray_periods(
     for i in 1..toks.len().saturating_sub(1) {
         let (w, dot, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
         let capitalised = w.uppers == 1 && starts_upper(w.text);
+        if dot.text == "." && month_before_year(text, toks, i, protected) {
+            out.push(StageEdit::new(
+                dot.start..dot.end,
+                "",
+                EditKind::Ocr,
+                "restore.stray-mark",
+                0.75,
+            ));
+            continue;
+        }
         if dot.text != "."
             || w.end != dot.start
             || w.class != TokenClass::Word
@@ -1396,7 +1466,9 @@ fn stray_periods(
             continue;
         }
         let z = vocab.frequency(&lower);
-        let function_word = !capitalised && z.is_some_and(|z| z >= FUNCTION_WORD_ZIPF);
+        // Capitalised too (`frivillige. Der. er`): a sentence does not go on in lowercase, and
+        // the abbreviations are out above.
+        let function_word = z.is_some_and(|z| z >= FUNCTION_WORD_ZIPF);
         // Listed as restored: `Bostader. pa` is `Bostäder på` by now.
         let listed = |k: usize| word_of(k).is_some_and(|(r, _)| vocab.frequency(&r).is_some());
         // A lone letter after the period may be a speck itself (`saka. a`, read `å`): only one
@@ -1414,6 +1486,39 @@ fn stray_periods(
         }
     }
     out
+}
+
+/// Whether the period `toks[i]` stands between a full month name and a year (`22. januar.
+/// 2026`, `maj. 2027`): no writer sets one there, and OCR prints specks as periods. The
+/// abbreviations (`jan. 2026`) keep theirs.
+fn month_before_year(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    protected: &[(usize, usize)],
+) -> bool {
+    let (w, dot, year) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+    w.end == dot.start
+        && w.class == TokenClass::Word
+        && (w.uppers == 0 || (w.uppers == 1 && starts_upper(w.text)))
+        && {
+            let m = token_lowercase(w);
+            MONTHS.contains(&&*m)
+                && !matches!(
+                    &*m,
+                    "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "okt"
+                        | "nov" | "dec" | "des"
+                )
+        }
+        && text.get(dot.end..year.start) == Some(" ")
+        && year.class == TokenClass::Number
+        && year.text.len() == 4
+        && (year.text.starts_with("19") || year.text.starts_with("20"))
+        // Not a longer number (`2026.5`, `2026,5`).
+        && toks
+            .get(i + 2)
+            .is_none_or(|n| n.start > year.end || !matches!(n.text, "." | "," | ":") || toks.get(i + 3).is_none_or(|d| d.start > n.end || d.class != TokenClass::Number))
+        && !in_ranges(protected, w.start, year.end)
 }
 
 /// A second mark OCR glued to the mark that closes a word, number or parenthesis. When a word
