@@ -55,6 +55,71 @@ pub struct ConfusionModel {
     /// `adapted_logp` of a document without evidence, computed once: most documents add none
     /// for most letters.
     unadapted: Vec<f32>,
+    /// Special letters the engine drops altogether (see [`Dropped`]).
+    dropped: Vec<Dropped>,
+}
+
+/// A special letter the engine printed nothing for (`Ældrerådet` printed `ldreradet`): the
+/// estimate's deletion rows, which the candidate search never tries (a letter could be missing
+/// anywhere). Restore tries them at the start of a word only, where no listed word starts as
+/// the printed one does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    /// The lowercase letter.
+    pub letter: char,
+    /// ln P(nothing printed | the lowercase letter), `-inf` where the table has no row.
+    pub lower: f32,
+    /// ln P(nothing printed | the capital).
+    pub upper: f32,
+}
+
+impl Dropped {
+    /// ln P(nothing printed | the letter), whichever its case.
+    pub fn logp(&self) -> f32 {
+        self.lower.max(self.upper)
+    }
+}
+
+/// The deletion rows of a confusion table for å ä ö æ ø (each seen at least twice), one per
+/// lowercase letter, likeliest first.
+fn dropped_letters(tsv: &str) -> Vec<Dropped> {
+    let mut out: Vec<Dropped> = Vec::new();
+    for line in tsv.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [truth, "", count, p, ..] = cols[..] else {
+            continue;
+        };
+        let mut cs = truth.chars();
+        let (Some(c), None) = (cs.next(), cs.next()) else {
+            continue;
+        };
+        let letter = c.to_lowercase().next().unwrap_or(c);
+        let (Ok(count), Ok(p)) = (count.parse::<f32>(), p.parse::<f32>()) else {
+            continue;
+        };
+        if !crate::is_special(letter) || count < 2.0 || !(0.0..=1.0).contains(&p) || p == 0.0 {
+            continue;
+        }
+        let i = match out.iter().position(|o| o.letter == letter) {
+            Some(i) => i,
+            None => {
+                out.push(Dropped {
+                    letter,
+                    lower: f32::NEG_INFINITY,
+                    upper: f32::NEG_INFINITY,
+                });
+                out.len() - 1
+            }
+        };
+        let slot = if c.is_uppercase() {
+            &mut out[i].upper
+        } else {
+            &mut out[i].lower
+        };
+        *slot = slot.max(p.ln());
+    }
+    out.sort_by(|a, b| b.logp().total_cmp(&a.logp()));
+    out
 }
 
 /// The estimated confusions as shipped: `truth<TAB>ocr<TAB>count<TAB>prob` lines.
@@ -217,7 +282,13 @@ impl ConfusionModel {
             truth_ix,
             n_truths,
             unadapted,
+            dropped: dropped_letters(tsv),
         }
+    }
+
+    /// The special letters the engine drops altogether, likeliest first.
+    pub fn dropped(&self) -> &[Dropped] {
+        &self.dropped
     }
 
     /// Every confusion, indexed by id.
@@ -260,5 +331,24 @@ impl ConfusionModel {
     /// Whether `c` is the OCR side of any confusion (a character worth trying alternatives for).
     pub fn is_suspect(&self, c: char) -> bool {
         self.by_first.contains_key(&c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropped_letters_keep_both_cases_and_skip_other_rows() {
+        let tsv = "truth\tocr\tcount\tprob\nÆ\t\t5\t0.0676\næ\t\t1\t0.0009\næ\t\t2\t0.0010\n\
+                   ø\t\t6\t0.0019\nl\t\t9\t0.0005\næ\tee\t613\t0.5671\n";
+        let d = dropped_letters(tsv);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].letter, 'æ');
+        assert!((d[0].upper - 0.0676f32.ln()).abs() < 1e-6);
+        // The row seen once is left out; the one seen twice counts.
+        assert!((d[0].lower - 0.0010f32.ln()).abs() < 1e-6);
+        assert_eq!(d[1].letter, 'ø');
+        assert_eq!(d[1].upper, f32::NEG_INFINITY);
     }
 }
