@@ -1321,108 +1321,179 @@ fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
 
 /// A date with mixed separators (`05.05:2027`, `11:11.2024`, `23.02,2026`): OCR prints a period
 /// as a colon or comma now and then (the pairs' estimate: 184 and 86 times), and no writer mixes
-/// them within one date, so the odd ones become periods. Only day, month and a year of this or
-/// the last century (`00:01.00-A00` is a case number), with nothing glued on either side but
-/// a range's dash.
+/// them within one date, so the odd one becomes a period. Only day, month and a year of this
+/// or the last century (`00:01.00-A00` is a case number), with nothing numeric glued on either
+/// side. Found from each colon and comma by looking around it (a regex over the page cost more
+/// than every other mark rule: most pages have clock times such as `10:20`).
 fn date_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(\d{1,2})([.:,])(\d{1,2})([.:,])((?:19|20)\d\d)(?-u:\b)")
-            .expect("static regex")
-    });
-    let mut out = Vec::new();
     let b = text.as_bytes();
-    // Most pages have no colon or comma right before a year: a byte scan settles them.
-    let maybe = memchr::memchr2_iter(b':', b',', b).any(|at| {
-        b.get(at + 1..at + 3)
-            .is_some_and(|y| y == b"19" || y == b"20")
-    });
-    if !maybe {
-        return out;
-    }
-    for c in DATE.captures_iter(text) {
-        let (all, s1, s2) = (c.get(0).expect("match"), &c[2], &c[4]);
-        if s1 == s2 || (s1 != "." && s2 != ".") {
+    let mut out = Vec::new();
+    for k in memchr::memchr2_iter(b':', b',', b) {
+        // `d.m:yyyy` (the odd mark second) or `d:m.yyyy` (first).
+        let second = year_at(b, k + 1).and_then(|end| {
+            let month = number_before(b, k, 1..=12)?;
+            (month >= 1 && b[month - 1] == b'.').then_some(())?;
+            let day = number_before(b, month - 1, 1..=31)?;
+            Some((day, end))
+        });
+        let first = || {
+            let month_end = number_after(b, k + 1, 1..=12)?;
+            (b.get(month_end) == Some(&b'.')).then_some(())?;
+            let end = year_at(b, month_end + 1)?;
+            let day = number_before(b, k, 1..=31)?;
+            Some((day, end))
+        };
+        let Some((start, end)) = second.or_else(first) else {
+            continue;
+        };
+        if !unglued_number(b, start, end) || in_ranges(protected, start, end) {
             continue;
         }
-        let day: u32 = c[1].parse().unwrap_or(0);
-        let month: u32 = c[3].parse().unwrap_or(0);
-        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
-            continue;
-        }
-        // Part of a longer run of numbers (`1.05.05:2027`, `05.05:2027.5`).
-        let glued_before = all.start() >= 2
-            && matches!(b[all.start() - 1], b'.' | b':' | b',')
-            && b[all.start() - 2].is_ascii_digit();
-        let glued_after = matches!(b.get(all.end()), Some(b'.' | b':' | b','))
-            && b.get(all.end() + 1).is_some_and(u8::is_ascii_digit);
-        if glued_before || glued_after || in_ranges(protected, all.start(), all.end()) {
-            continue;
-        }
-        for sep in [c.get(2), c.get(4)].into_iter().flatten() {
-            if sep.as_str() != "." {
-                out.push(StageEdit::new(
-                    sep.start()..sep.end(),
-                    ".",
-                    EditKind::Ocr,
-                    "restore.date-separator",
-                    0.85,
-                ));
-            }
-        }
+        out.push(StageEdit::new(
+            k..k + 1,
+            ".",
+            EditKind::Ocr,
+            "restore.date-separator",
+            0.85,
+        ));
     }
     out
+}
+
+/// The end of a year of this or the last century starting at byte `at` (`19xx`, `20xx`,
+/// not followed by another digit).
+fn year_at(b: &[u8], at: usize) -> Option<usize> {
+    let y = b.get(at..at + 4)?;
+    ((y.starts_with(b"19") || y.starts_with(b"20"))
+        && y.iter().all(u8::is_ascii_digit)
+        && !b.get(at + 4).is_some_and(u8::is_ascii_digit))
+    .then_some(at + 4)
+}
+
+/// The start of the one- or two-digit number ending at byte `end` (not preceded by a third
+/// digit), if its value lies in `range`.
+fn number_before(b: &[u8], end: usize, range: std::ops::RangeInclusive<u32>) -> Option<usize> {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    if end == 0 || !digit(end - 1) {
+        return None;
+    }
+    let start = if end >= 2 && digit(end - 2) {
+        end - 2
+    } else {
+        end - 1
+    };
+    if start > 0 && digit(start - 1) {
+        return None;
+    }
+    let v = b[start..end]
+        .iter()
+        .fold(0, |v, &d| v * 10 + u32::from(d - b'0'));
+    range.contains(&v).then_some(start)
+}
+
+/// The end of the one- or two-digit number starting at byte `start` (not followed by a third
+/// digit), if its value lies in `range`.
+fn number_after(b: &[u8], start: usize, range: std::ops::RangeInclusive<u32>) -> Option<usize> {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    if !digit(start) {
+        return None;
+    }
+    let end = if digit(start + 1) {
+        start + 2
+    } else {
+        start + 1
+    };
+    if digit(end) {
+        return None;
+    }
+    let v = b[start..end]
+        .iter()
+        .fold(0, |v, &d| v * 10 + u32::from(d - b'0'));
+    range.contains(&v).then_some(end)
+}
+
+/// Whether the number run `b[start..end]` stands on its own: no letter or digit touches it,
+/// and no mark with a digit beyond (`1.05.05:2027`, `16,00.5`).
+fn unglued_number(b: &[u8], start: usize, end: usize) -> bool {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let mark = |k: usize| matches!(b.get(k), Some(b'.' | b':' | b','));
+    let before = start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_');
+    let after = b
+        .get(end)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    let glued_mark =
+        (start >= 2 && mark(start - 1) && digit(start - 2)) || (mark(end) && digit(end + 1));
+    !(before || after || glued_mark)
+}
+
+/// The clock time whose mark is the byte at `at` (`16,00`, `9.30`; hour 0-23, minutes
+/// 00-59), as its byte range, when nothing numeric is glued to it.
+fn clock_at(b: &[u8], at: usize) -> Option<(usize, usize)> {
+    let start = number_before(b, at, 0..=23)?;
+    let end = number_after(b, at + 1, 0..=59)?;
+    (end == at + 3 && unglued_number(b, start, end)).then_some((start, end))
+}
+
+/// Past the dash of a range (` ?[-–—~] ?`) starting at byte `at`.
+fn range_dash_after(b: &[u8], at: usize) -> Option<usize> {
+    let mut k = at + usize::from(b.get(at) == Some(&b' '));
+    let rest = b.get(k..)?;
+    k += if rest.starts_with(b"-") || rest.starts_with(b"~") {
+        1
+    } else if rest.starts_with("–".as_bytes()) || rest.starts_with("—".as_bytes()) {
+        3
+    } else {
+        return None;
+    };
+    Some(k + usize::from(b.get(k) == Some(&b' ')))
+}
+
+/// Before the dash of a range (` ?[-–—~] ?`) ending at byte `at`.
+fn range_dash_before(b: &[u8], at: usize) -> Option<usize> {
+    let mut k = at - usize::from(at > 0 && b[at - 1] == b' ');
+    let head = &b[..k];
+    k -= if head.ends_with(b"-") || head.ends_with(b"~") {
+        1
+    } else if head.ends_with("–".as_bytes()) || head.ends_with("—".as_bytes()) {
+        3
+    } else {
+        return None;
+    };
+    Some(k - usize::from(k > 0 && b[k - 1] == b' '))
 }
 
 /// A clock time printed with a comma (`kl. 16,00-19.30`, `09.20 – 10,15`, `Kl. 10,00`): OCR
 /// prints a period as a comma now and then (86 times in the pairs' estimate), and Nordic
 /// writers set clock times with a period or a colon. In a range the comma takes the mark of
 /// the other end; after `kl.` (or `klo`), the mark most of the page's clock times have, a
-/// period if none. A comma in a range whose other end has one too (`16,00-18,30`), or in a
-/// number no clock word or range marks (`15,00 kr`), stays.
+/// period if none, and so do both ends of a range after it (`kl. 16,00-18,30`). A comma with
+/// no clock word and no range (`15,00 kr`), or in a range whose other end has one too, stays.
+/// Found from each comma between digits by looking around it, without a regex over the page.
 fn clock_commas(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
-    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)([01]?\d|2[0-3])([.:,])([0-5]\d) ?(?:-|–|—|~) ?([01]?\d|2[0-3])([.:,])([0-5]\d)(?-u:\b)")
-            .expect("static regex")
-    });
-    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(?:[kK]l\.?|[kK]lo) ([01]?\d|2[0-3])(,)([0-5]\d)(?-u:\b)")
-            .expect("static regex")
-    });
-    static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(?:[01]?\d|2[0-3])([.:])[0-5]\d(?-u:\b)").expect("static regex")
-    });
-    let mut out = Vec::new();
     let b = text.as_bytes();
-    // A comma between two digits is rare in running text: a byte scan settles most pages.
-    let maybe = memchr::memchr_iter(b',', b).any(|at| {
-        at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit)
-    });
-    if !maybe {
-        return out;
-    }
-    // Part of a longer run of numbers (`1.16,00`, `16,00.5`).
-    let glued = |start: usize, end: usize| {
-        (start >= 2 && matches!(b[start - 1], b'.' | b':' | b',') && b[start - 2].is_ascii_digit())
-            || (matches!(b.get(end), Some(b'.' | b':' | b','))
-                && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+    let mut out: Vec<StageEdit> = Vec::new();
+    // The mark most of the page's clock times have, counted once, when first needed.
+    let mut page_mark: Option<&'static str> = None;
+    let mut mark_of_page = || {
+        *page_mark.get_or_insert_with(|| {
+            let (mut periods, mut colons) = (0usize, 0usize);
+            for k in memchr::memchr2_iter(b'.', b':', b) {
+                if clock_at(b, k).is_some() {
+                    if b[k] == b'.' {
+                        periods += 1;
+                    } else {
+                        colons += 1;
+                    }
+                }
+            }
+            if colons > periods {
+                ":"
+            } else {
+                "."
+            }
+        })
     };
-    let push = |sep: regex::Match<'_>, mark: &str, out: &mut Vec<StageEdit>| {
-        out.push(StageEdit::new(
-            sep.start()..sep.end(),
-            mark,
-            EditKind::Ocr,
-            "restore.clock-separator",
-            0.8,
-        ));
-    };
-    let (periods, colons) = TIME
-        .captures_iter(text)
-        .fold((0, 0), |(p, c), m| match &m[1] {
-            "." => (p + 1, c),
-            _ => (p, c + 1),
-        });
-    let mark = if colons > periods { ":" } else { "." };
-    // Whether `kl.`, `kl` or `klo` (as a word) stands one space before `at`.
+    // Whether `kl.`, `kl` or `klo` (as a word) stands one space before byte `at`.
     let after_clock_word = |at: usize| {
         let Some(before) = text[..at].strip_suffix(' ') else {
             return false;
@@ -1433,34 +1504,62 @@ fn clock_commas(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
                 .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
         })
     };
-    for c in RANGE.captures_iter(text) {
-        let all = c.get(0).expect("match");
-        let (s1, s2) = (c.get(2).expect("sep"), c.get(5).expect("sep"));
-        if glued(all.start(), all.end()) || in_ranges(protected, all.start(), all.end()) {
+    // The mark of the clock time starting at byte `at` (one or two digits, then the mark).
+    let mark_from = |at: usize| {
+        [at + 1, at + 2]
+            .into_iter()
+            .find(|&m| clock_at(b, m).is_some_and(|(s, _)| s == at))
+    };
+    for k in memchr::memchr_iter(b',', b) {
+        let Some((start, end)) = clock_at(b, k) else {
+            continue;
+        };
+        if in_ranges(protected, start, end) || out.iter().any(|e| e.range.start == k) {
             continue;
         }
-        match (s1.as_str(), s2.as_str()) {
-            (",", ",") if after_clock_word(all.start()) => {
-                push(s1, mark, &mut out);
-                push(s2, mark, &mut out);
+        // The other end of a range, after this time or before it.
+        let next = range_dash_after(b, end).and_then(mark_from);
+        let prev = range_dash_before(b, start).and_then(|e| {
+            [e - 3]
+                .into_iter()
+                .find(|&m| e >= 4 && clock_at(b, m).is_some_and(|(_, x)| x == e))
+        });
+        let other = next.or(prev);
+        let mark = match other.map(|m| b[m]) {
+            Some(b'.') => ".",
+            Some(b':') => ":",
+            // Both ends with a comma: only after a clock word, both take the page's mark.
+            Some(_) => {
+                let first = if prev.is_some() && next.is_none() {
+                    prev.and_then(|m| number_before(b, m, 0..=23))
+                } else {
+                    Some(start)
+                };
+                if !first.is_some_and(after_clock_word) {
+                    continue;
+                }
+                let m = mark_of_page();
+                if let Some(o) = other.filter(|&o| !out.iter().any(|e| e.range.start == o)) {
+                    out.push(clock_edit(o, m));
+                }
+                m
             }
-            (",", m) if m != "," => push(s1, m, &mut out),
-            (m, ",") if m != "," => push(s2, m, &mut out),
-            _ => {}
-        }
-    }
-    for c in CLOCK.captures_iter(text) {
-        let sep = c.get(2).expect("sep");
-        let time = c.get(1).expect("hour").start()..c.get(3).expect("minutes").end();
-        if glued(time.start, time.end)
-            || in_ranges(protected, time.start, time.end)
-            || out.iter().any(|e| e.range.start == sep.start())
-        {
-            continue;
-        }
-        push(sep, mark, &mut out);
+            None if after_clock_word(start) => mark_of_page(),
+            None => continue,
+        };
+        out.push(clock_edit(k, mark));
     }
     out
+}
+
+fn clock_edit(at: usize, mark: &str) -> StageEdit {
+    StageEdit::new(
+        at..at + 1,
+        mark,
+        EditKind::Ocr,
+        "restore.clock-separator",
+        0.8,
+    )
 }
 
 /// A hyphen in a clock or year range (`09.00-11.30`, `18:00 - 20:00`, `2024-2027`) in a
@@ -1472,51 +1571,88 @@ fn clock_commas(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
 /// a hyphen; in the others, 226 and 54 against 144 and 12, so there hyphens stay. The five real
 /// seeds write their ranges with hyphens and show no such evidence.
 fn hyphen_ranges(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
-    static EVIDENCE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\d ?(?:—|~|--|—-) ?\d").expect("static regex"));
-    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{1,2}[.:]\d\d ?)-( ?\d{1,2}[.:]\d\d)|((?:19|20)\d\d)-((?:19|20)\d\d)")
-            .expect("static regex")
-    });
     let mut out = Vec::new();
     let b = text.as_bytes();
-    // The misread dashes are rare: three substring scans settle most documents before the
-    // regex does.
-    let maybe =
-        text.contains('—') || text.contains('~') || memchr::memmem::find(b, b"--").is_some();
-    if !maybe || !b.contains(&b'-') || !EVIDENCE.is_match(text) {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    // The evidence: `—`, `~`, `--` or `—-` between two digits, a space allowed on each side.
+    let misread_at = |k: usize, len: usize| {
+        let left = (k >= 1 && digit(k - 1)) || (k >= 2 && b[k - 1] == b' ' && digit(k - 2));
+        let mut r = k + len;
+        if len == 3 && b.get(r) == Some(&b'-') {
+            r += 1;
+        }
+        left && (digit(r) || (b.get(r) == Some(&b' ') && digit(r + 1)))
+    };
+    let evidence = memchr::memchr2_iter(b'~', 0xE2, b).any(|k| match b[k] {
+        b'~' => misread_at(k, 1),
+        _ => b[k..].starts_with("—".as_bytes()) && misread_at(k, 3),
+    }) || memchr::memmem::find_iter(b, b"--").any(|k| misread_at(k, 2));
+    if !evidence {
         return out;
     }
-    for c in RANGE.captures_iter(text) {
-        let (Some(whole), Some(first)) = (c.get(0), c.get(1).or(c.get(3))) else {
-            continue;
-        };
-        // Whole numbers only: nothing numeric glued on either side (`1.09.00-11.30`,
-        // `2024-2027-01`).
-        let glued = |i: usize| {
-            b.get(i)
-                .is_some_and(|&x| x.is_ascii_digit() || matches!(x, b'.' | b':' | b'-' | b'/'))
-        };
-        let before = whole.start().checked_sub(1).is_some_and(glued);
-        let after = glued(whole.end()) && b.get(whole.end() + 1).is_some_and(u8::is_ascii_digit)
-            || b.get(whole.end())
-                .is_some_and(|x| x.is_ascii_digit() || *x == b'-');
-        if before || after || in_ranges(protected, whole.start(), whole.end()) {
-            continue;
-        }
-        // A year range runs forward, within a decade or so (`2024-2027`; not `2027-2024`).
-        if let (Some(y1), Some(y2)) = (c.get(3), c.get(4)) {
-            let (a, z): (u32, u32) = (
-                y1.as_str().parse().unwrap_or(0),
-                y2.as_str().parse().unwrap_or(0),
-            );
-            if z <= a || z > a + 12 {
-                continue;
+    // Whole numbers only: nothing numeric glued on either side (`1.09.00-11.30`,
+    // `2024-2027-01`).
+    let glued_before = |start: usize| {
+        start
+            .checked_sub(1)
+            .is_some_and(|k| b[k].is_ascii_digit() || matches!(b[k], b'.' | b':' | b'-' | b'/'))
+    };
+    let glued_after = |end: usize| {
+        b.get(end).is_some_and(|&x| x.is_ascii_digit() || x == b'-')
+            || (b.get(end).is_some_and(|&x| matches!(x, b'.' | b':' | b'/')) && digit(end + 1))
+    };
+    // A clock time `\d{1,2}[.:]\d\d` ending at byte `end`: its start.
+    let clock_before = |end: usize| {
+        (end >= 4
+            && digit(end - 1)
+            && digit(end - 2)
+            && matches!(b[end - 3], b'.' | b':')
+            && digit(end - 4))
+        .then(|| {
+            if end >= 5 && digit(end - 5) {
+                end - 5
+            } else {
+                end - 4
             }
+        })
+    };
+    // A clock time starting at byte `start`: its end.
+    let clock_after = |start: usize| {
+        let m = if digit(start + 1) {
+            start + 2
+        } else {
+            start + 1
+        };
+        (digit(start) && matches!(b.get(m), Some(b'.' | b':')) && digit(m + 1) && digit(m + 2))
+            .then_some(m + 3)
+    };
+    for k in memchr::memchr_iter(b'-', b) {
+        // A clock range, a space allowed on each side of the dash.
+        let left_end = if k >= 1 && b[k - 1] == b' ' { k - 1 } else { k };
+        let right_start = if b.get(k + 1) == Some(&b' ') {
+            k + 2
+        } else {
+            k + 1
+        };
+        let clock = clock_before(left_end).zip(clock_after(right_start));
+        // A year range running forward, within a decade or so (`2024-2027`; not `2027-2024`).
+        let year = || {
+            let (a, z) = (k.checked_sub(4)?, year_at(b, k + 1)?);
+            year_at(b, a).filter(|&e| e == k)?;
+            let v = |r: std::ops::Range<usize>| {
+                b[r].iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
+            };
+            let (y1, y2) = (v(a..k), v(k + 1..z));
+            (y2 > y1 && y2 <= y1 + 12).then_some((a, z))
+        };
+        let Some((start, end)) = clock.or_else(year) else {
+            continue;
+        };
+        if glued_before(start) || glued_after(end) || in_ranges(protected, start, end) {
+            continue;
         }
-        let at = first.end();
         out.push(StageEdit::new(
-            at..at + 1,
+            k..k + 1,
             "–",
             EditKind::Ocr,
             "restore.en-dash",
@@ -1683,8 +1819,12 @@ fn month_before_year(
     protected: &[(usize, usize)],
 ) -> bool {
     let (w, dot, year) = (&toks[i - 1], &toks[i], &toks[i + 1]);
-    w.end == dot.start
+    // Asked for every period of the page: the year first, then the word.
+    year.class == TokenClass::Number
+        && year_at(text.as_bytes(), year.start) == Some(year.end)
+        && w.end == dot.start
         && w.class == TokenClass::Word
+        && text.get(dot.end..year.start) == Some(" ")
         && (w.uppers == 0 || (w.uppers == 1 && starts_upper(w.text)))
         && {
             let m = token_lowercase(w);
@@ -1695,10 +1835,6 @@ fn month_before_year(
                         | "nov" | "dec" | "des"
                 )
         }
-        && text.get(dot.end..year.start) == Some(" ")
-        && year.class == TokenClass::Number
-        && year.text.len() == 4
-        && (year.text.starts_with("19") || year.text.starts_with("20"))
         // Not a longer number (`2026.5`, `2026,5`).
         && toks
             .get(i + 2)
