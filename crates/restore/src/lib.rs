@@ -921,13 +921,14 @@ pub fn restore_with(
                 apply_case(t.text, reading)
             };
             readings.insert(i, reading.clone());
-            edits.push(StageEdit::new(
-                t.start..t.end,
-                to,
-                EditKind::Ocr,
-                rule,
-                conf,
-            ));
+            // The debris of the capital glued before the word goes with it (`/Eldreradet`),
+            // where the reading puts a special letter first.
+            let start = if reading.starts_with(is_special) {
+                letter_debris(text, &toks, i).unwrap_or(t.start)
+            } else {
+                t.start
+            };
+            edits.push(StageEdit::new(start..t.end, to, EditKind::Ocr, rule, conf));
         } else if p >= REAL_WORD_MIN_PRIOR && suspended_modifier(text, &toks, i) {
             // `Borne- og Ungdomsudvalget`: the first half of a suspended compound may be a
             // form the lists hold only as a compound's first part (`børne`), even where the
@@ -3002,9 +3003,13 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
             let mut digits = 0;
             let mut len = 0;
             let mut prev_digit = false;
+            // `4Eldreradet`: a capital `Æ` the engine printed as `4E` (as `AE` above).
+            let ae = t.text.starts_with("4E")
+                && t.text.len() >= 5
+                && t.text[2..].chars().all(char::is_lowercase);
             for (k, c) in t.text.chars().enumerate() {
                 let d = c.is_ascii_digit();
-                if (d && prev_digit) || (k > 0 && c.is_uppercase()) {
+                if (d && prev_digit) || (k > 0 && c.is_uppercase() && !(ae && k == 1)) {
                     return false;
                 }
                 digits += d as usize;
@@ -3064,7 +3069,19 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     if (next == b')' || after_number()) && t.text.chars().nth(1).is_none() {
         return false;
     }
-    !matches!(prev, b'/' | b'@' | b'_') && !matches!(next, b'/' | b'@' | b'_')
+    // A slash or `#` opening a word before a capital (`/Eldreradet`) is the debris of a
+    // capital the engine could not read (see `letter_debris`), not an identifier's.
+    let debris =
+        matches!(prev, b'/' | b'#') && starts_upper(t.text) && text_opens_before(toks, i - 1);
+    (debris || !matches!(prev, b'/' | b'@' | b'_')) && !matches!(next, b'/' | b'@' | b'_')
+}
+
+/// Whether token `j` opens a word: nothing but whitespace or an opening parenthesis touches it
+/// before (judged from the tokens: the previous one ends before it, or is a `(` glued to it).
+fn text_opens_before(toks: &[Token<'_>], j: usize) -> bool {
+    j.checked_sub(1)
+        .map(|k| &toks[k])
+        .is_none_or(|p| p.end < toks[j].start || p.text == "(")
 }
 
 /// A short capitalised word (`PA`, `MOTE`, `APEN`) in a heading set in capitals (`MOTE I
@@ -3115,12 +3132,15 @@ fn caps_heading_word(
             .any(heading)
 }
 
-/// `AEldrerådet`, `AErø`: a capital `Æ` the engine printed as the two letters `AE`, before a
-/// lowercase letter. Not an acronym with an ending (those have lowercase letters after at most
-/// a few capitals, but never start with exactly `AE` and a lowercase run of three or more).
+/// `AEldrerådet`, `AErø`, `AZldre`: a capital `Æ` the engine printed as the two letters `AE`
+/// (or `AZ`), before a lowercase letter. Not an acronym with an ending (those have lowercase
+/// letters after at most a few capitals, but never start with exactly `AE` or `AZ` and a
+/// lowercase run of three or more).
 fn ae_ligature(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() >= 5 && b.starts_with(b"AE") && w[2..].chars().all(char::is_lowercase)
+    b.len() >= 5
+        && (b.starts_with(b"AE") || b.starts_with(b"AZ"))
+        && w[2..].chars().all(char::is_lowercase)
 }
 
 /// Whether token `i` is the first half of a suspended compound: a hyphen touches it and a
@@ -3516,8 +3536,11 @@ fn apply_case(printed: &str, reading: &str) -> String {
     // (88 times in the pairs' estimate) and never a capital `L` so, so its capital is damage,
     // not the writer's (`Igber` is `løber`, not `Løber`).
     let lowered_l = upper == 1 && printed.starts_with('I') && reading.starts_with('l');
+    // A digit before a capital is the debris of one capital (`4Eldreradet`).
+    let digit_capital = printed.starts_with(|c: char| c.is_ascii_digit())
+        && printed[1..].starts_with(char::is_uppercase);
     // A word-initial `@` is far more often `Ø` than `ø` (the estimate: 0.19 against 0.02).
-    if (starts_upper(printed) && !lowered_l) || printed.starts_with('@') {
+    if (starts_upper(printed) && !lowered_l) || printed.starts_with('@') || digit_capital {
         let mut cs = reading.chars();
         let mut out = String::with_capacity(reading.len() + 1);
         if let Some(f) = cs.next() {
