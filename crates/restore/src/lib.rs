@@ -1751,7 +1751,10 @@ fn stray_periods(
             continue;
         }
         let capitalised = w.uppers == 1 && starts_upper(w.text);
-        if dot.text == "." && month_before_year(text, toks, i, protected) {
+        if dot.text == "."
+            && (month_before_year(text, toks, i, protected)
+                || name_speck(text, toks, i, vocab, protected))
+        {
             out.push(StageEdit::new(
                 dot.start..dot.end,
                 "",
@@ -1809,6 +1812,57 @@ fn stray_periods(
     }
     out
 }
+
+/// Given names (the hand-compiled list the lexicon's names come from), sorted.
+static GIVEN_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = include_str!("../../../dictionaries/names/given_names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// Whether the period `toks[i]` stands between a given name and a surname (`Helle. Skaarup`,
+/// `Jesper. Grønbech (C)`): a speck, since a sentence that ends in a given name is rarely
+/// followed by one opening with a surname. The word after must be capitalised, no given name
+/// itself, and either unlisted or a word the lists only know capitalised that is no common
+/// sentence opener (`Skaarup`, `Grønbech`; not `Det`, `Han`).
+fn name_speck(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+) -> bool {
+    let (w, dot, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+    let capitalised = |t: &Token<'_>| {
+        t.class == TokenClass::Word && t.uppers == 1 && t.letters >= 2 && starts_upper(t.text)
+    };
+    if !capitalised(w)
+        || !capitalised(next)
+        || w.end != dot.start
+        || text.get(dot.end..next.start) != Some(" ")
+        // `t.ex. Per`: the name must not itself follow a period.
+        || (i >= 2 && toks[i - 2].end == w.start)
+        || GIVEN_NAMES.binary_search(&w.text).is_err()
+        || GIVEN_NAMES.binary_search(&next.text).is_ok()
+        || in_ranges(protected, w.start, next.end)
+    {
+        return false;
+    }
+    let lower = token_lowercase(next);
+    match vocab.frequency(&lower) {
+        None => true,
+        Some(z) => vocab.is_proper(&lower) && z < NAME_SPECK_MAX_ZIPF,
+    }
+}
+
+/// Above this Zipf a listed name after a given name and a period is as likely a sentence's
+/// first word (`Vi`, `Han`) as a surname.
+const NAME_SPECK_MAX_ZIPF: f32 = 4.5;
 
 /// Whether the period `toks[i]` stands between a full month name and a year (`22. januar.
 /// 2026`, `maj. 2027`): no writer sets one there, and OCR prints specks as periods. The
