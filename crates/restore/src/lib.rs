@@ -230,6 +230,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a clock time printed with a comma, after kl. or in a range whose other end has a period or colon, in a damaged document, takes that mark (kl. 16,00-19.30 -> kl. 16.00-19.30)",
         },
         RuleInfo {
+            name: "restore.address-mark",
+            kind: EditKind::Ocr,
+            summary: "a period OCR printed as a colon or comma inside a web or e-mail address (vaxjo:se, hadsel:kommune.no), and a scheme's slash it lost (https:/www, https:/Awww), in a damaged document, are put back",
+        },
+        RuleInfo {
             name: "restore.bullet",
             kind: EditKind::Ocr,
             summary: "a ¢ opening a line, in a damaged document, is the bullet OCR misread: it becomes the bullet the document opens other lines with (* or •), • if none (¢ Karen Juul -> • Karen Juul)",
@@ -1130,6 +1135,7 @@ pub fn restore_with(
             .into_iter()
             .chain(doubled_marks(text, &toks, &protected))
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
+            .chain(address_marks(text))
             .chain(lone_marks(text, &toks, &protected));
         // Ranges taken so far, by start (disjoint, as edits that apply must be): the one that
         // starts last before a mark ends is the only one it can overlap. A scan of every edit
@@ -1561,6 +1567,81 @@ fn clock_edit(at: usize, mark: &str) -> StageEdit {
         "restore.clock-separator",
         0.8,
     )
+}
+
+/// Top-level domains of the addresses Nordic municipal papers print.
+const TLDS: [&str; 8] = ["se", "no", "dk", "com", "org", "net", "eu", "nu"];
+
+/// Marks OCR misprinted inside a web or e-mail address, which restore otherwise leaves alone
+/// (addresses are protected): a period printed as a colon or comma before a top-level domain
+/// (`vaxjo:se`, `kommune,no`) or between two labels of a domain (`hadsel:kommune.no`,
+/// `www.vefsn:kommune.no`) or of an e-mail's name (`ingvild:bakken@`), and the second slash of `https://` lost or read
+/// as `A` (`https:/www`, `https:/Awww`). A label must touch the mark on both sides, and the
+/// address must be recognisable as one (`@`, `www.` or a scheme before it), so `kl:no` and
+/// `Sak 4:se` stay.
+fn address_marks(text: &str) -> Vec<StageEdit> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let label = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-';
+    let edit = |r: std::ops::Range<usize>, to: &str| {
+        StageEdit::new(r, to, EditKind::Ocr, "restore.address-mark", 0.8)
+    };
+    for k in memchr::memchr2_iter(b':', b',', b) {
+        // The label before the mark, and what precedes it.
+        let mut s = k;
+        while s > 0 && label(b[s - 1]) {
+            s -= 1;
+        }
+        let mut e = k + 1;
+        while e < b.len() && label(b[e]) {
+            e += 1;
+        }
+        if s + 2 > k || e == k + 1 {
+            continue;
+        }
+        // The start of the whole run without spaces, to see whether it is an address.
+        let run_start = b[..s]
+            .iter()
+            .rposition(|c| c.is_ascii_whitespace() || matches!(c, b'<' | b'(' | b'"'))
+            .map_or(0, |x| x + 1);
+        let run = &text[run_start..k];
+        let after = &text[k + 1..e];
+        let ends = b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let before_dot = s > 0 && b[s - 1] == b'.';
+        let before_at = s > 0 && b[s - 1] == b'@';
+        let addressy = run.contains('@') || run.starts_with("www.") || run.contains(":/");
+        // `vaxjo:se`, `kommune,no/politikk`: the top-level domain.
+        let tld = ends
+            && TLDS.contains(&after)
+            && (before_dot || before_at)
+            && addressy
+            && !matches!(b.get(e), Some(b'@'));
+        // `@hadsel:kommune.no`, `www.vefsn:kommune.no`: two labels of a domain.
+        let domain = (before_at || (before_dot && addressy))
+            && b.get(e) == Some(&b'.')
+            && text[e + 1..]
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .is_some_and(|t| TLDS.contains(&t) || text[e + 1..].starts_with("kommune."));
+        // `ingvild:bakken@tynset`: two parts of an e-mail's name.
+        let name = b.get(e) == Some(&b'@') && b[k] == b':' && (s == run_start || before_dot);
+        if tld || domain || name {
+            out.push(edit(k..k + 1, "."));
+        }
+    }
+    // `https:/www`, `https:/Awww`: the scheme's second slash.
+    for k in memchr::memmem::find_iter(b, b":/") {
+        let scheme = text[..k].ends_with("https") || text[..k].ends_with("http");
+        if !scheme || b.get(k + 2) == Some(&b'/') {
+            continue;
+        }
+        if b[k + 2..].starts_with(b"Awww.") {
+            out.push(edit(k + 2..k + 3, "/"));
+        } else if b[k + 2..].starts_with(b"www.") {
+            out.push(edit(k + 2..k + 2, "/"));
+        }
+    }
+    out
 }
 
 /// A hyphen in a clock or year range (`09.00-11.30`, `18:00 - 20:00`, `2024-2027`) in a
