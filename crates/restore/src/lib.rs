@@ -1832,9 +1832,13 @@ fn stray_periods(
             continue;
         }
         let capitalised = w.uppers == 1 && starts_upper(w.text);
-        if dot.text == "."
-            && (month_before_year(text, toks, i, protected)
-                || name_speck(text, toks, i, vocab, protected))
+        let speck_colon = dot.text == ":"
+            && !in_ranges(protected, w.start, next.end)
+            && stray_colon(text, toks, i, vocab, word_of);
+        if speck_colon
+            || (dot.text == "."
+                && (month_before_year(text, toks, i, protected)
+                    || name_speck(text, toks, i, vocab, protected)))
         {
             out.push(StageEdit::new(
                 dot.start..dot.end,
@@ -1892,6 +1896,52 @@ fn stray_periods(
         }
     }
     out
+}
+
+/// Prepositions, conjunctions and articles of the four languages, and `ny` (new) before its
+/// noun: words a colon never follows before a lowercase word (a noun may: `Världsarvet i dag:
+/// vad innebär det`; so may a verb: `Målet er: at`).
+const LINKING_WORDS: &[&str] = &[
+    "i", "på", "av", "af", "till", "til", "från", "fra", "frå", "för", "for", "med", "om", "och",
+    "og", "att", "at", "å", "som", "en", "ett", "et", "ei", "ein", "eit", "vid", "ved", "inom",
+    "innen", "inden", "innan", "mot", "mod", "hos", "över", "over", "efter", "etter", "utan",
+    "uten", "uden", "mellan", "mellom", "mellem", "eller", "samt", "ny", "nya", "nye",
+];
+
+/// A colon OCR made of a speck (`lån til: grønne tiltak`, `Sparring ved: bordene`,
+/// `Vordingborg: Kommune`): after a preposition, conjunction or article
+/// ([`LINKING_WORDS`]) before a listed lowercase word on the same line (none of the gold pages
+/// of the pairs nor the seeds has one there), or after a capitalised place name before
+/// `Kommune`/`kommun`.
+fn stray_colon(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+) -> bool {
+    let (w, colon, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+    if w.end != colon.start
+        || w.class != TokenClass::Word
+        || next.class != TokenClass::Word
+        || text.get(colon.end..next.start) != Some(" ")
+        || (i >= 2 && toks[i - 2].end == w.start)
+    {
+        return false;
+    }
+    let lower = token_lowercase(w);
+    if w.uppers == 0 && next.uppers == 0 && next.letters >= 2 {
+        let listed_next = word_of(i + 1).is_some_and(|(r, _)| vocab.frequency(&r).is_some());
+        return LINKING_WORDS.contains(&w.text) && listed_next;
+    }
+    // `Vordingborg: Kommune`, `Växjö: kommun`: a municipality's name.
+    let municipality = matches!(
+        &*token_lowercase(next),
+        "kommune" | "kommun" | "kommunes" | "kommuns"
+    );
+    municipality
+        && starts_upper(w.text)
+        && (vocab.is_proper(&lower) || vocab.frequency(&lower).is_none())
 }
 
 /// Given names (the hand-compiled list the lexicon's names come from), sorted.
