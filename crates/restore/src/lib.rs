@@ -962,6 +962,11 @@ pub fn restore_with(
                 let cands = type_cands[k]
                     .get_or_insert_with(|| ctx.candidates(type_words[k], false))
                     .clone();
+                // A word the search found readings for is damaged elsewhere, if at all (or a
+                // name): one that lost its first letter rarely reads as anything.
+                if cands.iter().any(|c| c.subs() > 0) {
+                    return None;
+                }
                 let keep = || {
                     ctx.judge(type_words[k], None, cands, p, false, Slot::Running)
                         .keep_score
@@ -1828,7 +1833,12 @@ fn stray_periods(
     let mut out = Vec::new();
     for i in 1..toks.len().saturating_sub(1) {
         let (w, dot, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
-        if raised.contains(&next.start) {
+        // Asked of every token: only a period or colon glued to a word goes on.
+        if !matches!(dot.text, "." | ":")
+            || w.end != dot.start
+            || w.class == TokenClass::Punct
+            || raised.contains(&next.start)
+        {
             continue;
         }
         let capitalised = w.uppers == 1 && starts_upper(w.text);
@@ -2259,18 +2269,23 @@ fn ordinal_marks(
             && opens_line(text, t.start)
     };
     // How the page numbers its items: a colon after an item number is a misread period only
-    // where most of the page's items have a period.
-    let (mut dots, mut colons) = (0usize, 0usize);
-    for i in 0..toks.len().saturating_sub(2) {
-        if matches!(toks[i + 1].text, "." | ":") && item_at(i) {
-            if toks[i + 1].text == "." {
-                dots += 1;
-            } else {
-                colons += 1;
+    // where most of the page's items have a period. Counted when a colon item first asks.
+    let mut colon_items: Option<bool> = None;
+    let mut periods_number_items = || {
+        *colon_items.get_or_insert_with(|| {
+            let (mut dots, mut colons) = (0usize, 0usize);
+            for i in 0..toks.len().saturating_sub(2) {
+                if matches!(toks[i + 1].text, "." | ":") && item_at(i) {
+                    if toks[i + 1].text == "." {
+                        dots += 1;
+                    } else {
+                        colons += 1;
+                    }
+                }
             }
-        }
-    }
-    let colon_items = dots >= 2 && dots > colons;
+            dots >= 2 && dots > colons
+        })
+    };
     for i in 0..toks.len().saturating_sub(2) {
         let (t, mark, next) = (&toks[i], &toks[i + 1], &toks[i + 2]);
         // `6; Budgetopfølgning`: no writer sets a semicolon after an item number.
@@ -2322,7 +2337,7 @@ fn ordinal_marks(
             ));
             continue;
         }
-        if colon_items && mark.text == ":" && item_at(i) {
+        if mark.text == ":" && item_at(i) && periods_number_items() {
             out.push(StageEdit::new(
                 mark.start..mark.end,
                 ".",
