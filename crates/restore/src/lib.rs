@@ -794,7 +794,7 @@ pub fn restore_with(
             continue;
         }
         if p >= SYMBOL_MIN_PRIOR {
-            if let Some(e) = clock_abbreviation(&toks, i, &protected)
+            if let Some(e) = clock_abbreviation(text, &toks, i, &protected)
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
                 edits.push(e);
@@ -3493,15 +3493,20 @@ fn clock_letters(w: &str) -> Option<(char, char)> {
 }
 
 /// `Kl.` (klockan, klokka) before a time, printed `KI.`, `Ki.`, `kI.` or `K1.` (`l` read as
-/// `I`, `i` or `1`): the most frequent word of a timed programme, and one no list holds.
+/// `I`, `i` or `1`): the most frequent word of a timed programme, and one no list holds. Its
+/// capital is the engine's (`K` for `k`) after a number or a lowercase word one space before
+/// it on the line (`torsdag d. 22. januar 2026 Kl. 17.00`): the gold pages and seeds write
+/// `kl.` there all 457 times.
 fn clock_abbreviation(
+    text: &str,
     toks: &[Token<'_>],
     i: usize,
     protected: &[(usize, usize)],
 ) -> Option<StageEdit> {
     let t = &toks[i];
     let (k, l) = clock_letters(t.text)?;
-    if matches!(l, 'l' | 'L') {
+    // `KL.` in a line set in capitals is the writer's.
+    if l == 'L' {
         return None;
     }
     let (dot, time) = (toks.get(i + 1)?, toks.get(i + 2)?);
@@ -3511,7 +3516,15 @@ fn clock_abbreviation(
     if in_ranges(protected, t.start, t.end) {
         return None;
     }
-    let to = if k == 'K' { "Kl" } else { "kl" };
+    let mid_line = i.checked_sub(1).is_some_and(|j| {
+        let p = &toks[j];
+        (p.class == TokenClass::Number || (p.class == TokenClass::Word && p.uppers == 0))
+            && text.get(p.end..t.start) == Some(" ")
+    });
+    let to = if k == 'K' && !mid_line { "Kl" } else { "kl" };
+    if to == t.text {
+        return None;
+    }
     Some(StageEdit::new(
         t.start..t.end,
         to,
