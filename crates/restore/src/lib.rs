@@ -2410,8 +2410,21 @@ fn split_number(
     {
         return None;
     }
+    // `PS-45/23`, `Sak.17/24`: a word that numbers a document's parts before a case number
+    // (digits, a slash, digits), whatever its case: no writer glues them with a mark.
+    let case_number = word(a)
+        && number(b)
+        && NUMBERED_PARTS.contains(&&*token_lowercase(a))
+        && toks
+            .get(i + 2)
+            .is_some_and(|s| s.text == "/" && touch(b, s))
+        && toks
+            .get(i + 3)
+            .is_some_and(|n| number(n) && touch(&toks[i + 2], n));
     let ok = if apostrophe {
         (word(a) && number(b)) || (number(a) && word(b))
+    } else if case_number {
+        true
     } else if t.text == "-" {
         // A hyphen joins names and numbers on purpose (`Covid-19`, `E-18`): only after a
         // function word, a month, a weekday or a word that numbers a document's parts.
