@@ -61,8 +61,8 @@ pub struct ConfusionModel {
 
 /// A special letter the engine printed nothing for (`Ældrerådet` printed `ldreradet`): the
 /// estimate's deletion rows, which the candidate search never tries (a letter could be missing
-/// anywhere). Restore tries them at the start of a word only, where no listed word starts as
-/// the printed one does.
+/// anywhere). Restore tries them at the start of an unlisted word the search found no reading
+/// for, and keeps a listed word only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dropped {
     /// The lowercase letter.

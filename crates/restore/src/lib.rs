@@ -955,7 +955,7 @@ pub fn restore_with(
             && t.uppers == 0
             && t.class == TokenClass::Word
         {
-            // `ldreradet`: an unlisted word that starts as no listed word does may have lost
+            // `ldreradet`: an unlisted word the search found no reading for may have lost
             // its first letter (`Ældrerådet`).
             let k = id as usize;
             let found = dropped_choice.entry(k).or_insert_with(|| {
@@ -1532,9 +1532,8 @@ fn clock_commas(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
         // The other end of a range, after this time or before it.
         let next = range_dash_after(b, end).and_then(mark_from);
         let prev = range_dash_before(b, start).and_then(|e| {
-            [e - 3]
-                .into_iter()
-                .find(|&m| e >= 4 && clock_at(b, m).is_some_and(|(_, x)| x == e))
+            e.checked_sub(3)
+                .filter(|&m| clock_at(b, m).is_some_and(|(_, x)| x == e))
         });
         let other = next.or(prev);
         let mark = match other.map(|m| b[m]) {
@@ -3806,6 +3805,45 @@ mod tests {
 
     /// The Latin-1 shortcut lowers every character as `str::to_lowercase` does, and words
     /// with other letters go the long way.
+    /// The byte scanners of the mark rules look around every mark they find: none may step
+    /// outside the text, whatever marks and digits surround it (every string of up to five
+    /// of these pieces, so a dash or mark at either end).
+    #[test]
+    fn mark_scanners_stay_inside_any_text() {
+        const PIECES: [&str; 12] = ["5", "0", "2", ".", ":", ",", "-", "—", " ", "k", "l", "@"];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer.into_iter().filter(|t| t.chars().count() <= 5));
+            texts.sort();
+            texts.dedup();
+        }
+        texts.extend(
+            [
+                "-5,00 - 6,00",
+                "kl. 1,00-2,00",
+                "05.05:2020",
+                "1:1.1999",
+                "https:/Awww.a:se",
+                "a@b:se",
+                "x:y@z",
+                "2020-2024",
+                "9.30--9.45",
+                "—5",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            clock_commas(t, &[]);
+            date_separators(t, &[]);
+            hyphen_ranges(t, &[]);
+            address_marks(t);
+        }
+    }
+
     #[test]
     fn push_lowercase_agrees_with_to_lowercase() {
         let mut words: Vec<String> = (0..0x100u32)
