@@ -1809,6 +1809,10 @@ fn letter_debris(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
 /// to pay for a search).
 const DROPPED_MIN_P: f32 = 0.004;
 
+/// The forms Danish and Norwegian write with an emphasis accent (the numeral, the
+/// demonstratives).
+const EMPHASIS_FORMS: [&str; 7] = ["én", "ét", "éi", "éin", "éit", "dén", "dét"];
+
 /// How common (Zipf) the word without the inserted `i` must be.
 const INSERTED_I_MIN_ZIPF: f32 = 3.0;
 
@@ -2971,14 +2975,14 @@ impl Ctx<'_> {
         });
         // Only the best few are kept; the confidence is their posterior.
         ranked.truncate(8);
-        // `éi`, `éin`, `én`, `ét`: Nynorsk, Bokmål and Danish put an acute accent on a short
-        // common word for emphasis (the numeral `one`), a spelling the lists do not always
-        // hold. Such an unlisted word whose `é` is its only difference from a listed common
-        // word is kept. Not in Swedish, where a short `méte` is OCR's `möte`.
+        // `éi`, `éin`, `én`, `ét`, `dét`: Nynorsk, Bokmål and Danish put an acute accent on
+        // the numeral `one` and the demonstratives for emphasis, a spelling the lists do not
+        // always hold. Such an unlisted word is kept where its plain form is a listed common
+        // word. Only those: OCR adds accents too (`méd` for `med`, 129 times in the pairs'
+        // estimate), and not in Swedish, where a short `méte` is OCR's `möte`.
         let emphasis = !known
             && self.vocab.lang() != Lang::Sv
-            && lower.len() <= 5
-            && lower.contains('é')
+            && EMPHASIS_FORMS.contains(&lower)
             && self
                 .vocab
                 .frequency(&lower.replace('é', "e"))
