@@ -2268,6 +2268,16 @@ fn ordinal_marks(
     lang: Lang,
 ) -> Vec<StageEdit> {
     let mut out = Vec::new();
+    // Every repair here but the clock word's makes the mark a period.
+    let period = |mark: &Token<'_>, confidence: f32| {
+        StageEdit::new(
+            mark.start..mark.end,
+            ".",
+            EditKind::Ocr,
+            "restore.ocr-confusion",
+            confidence,
+        )
+    };
     // A numbered item: a number of up to three digits opening a line, a mark glued to it, one
     // space and a capitalised word (`3. Godkendelse`).
     let item_at = |i: usize| {
@@ -2303,13 +2313,7 @@ fn ordinal_marks(
         let (t, mark, next) = (&toks[i], &toks[i + 1], &toks[i + 2]);
         // `6; Budgetopfølgning`: no writer sets a semicolon after an item number.
         if mark.text == ";" && item_at(i) && !in_ranges(protected, t.start, next.end) {
-            out.push(StageEdit::new(
-                mark.start..mark.end,
-                ".",
-                EditKind::Ocr,
-                "restore.ocr-confusion",
-                0.8,
-            ));
+            out.push(period(mark, 0.8));
             continue;
         }
         if !matches!(mark.text, "," | ":")
@@ -2341,23 +2345,11 @@ fn ordinal_marks(
                 .parse::<u32>()
                 .is_ok_and(|d| (1..=31).contains(&d))
         {
-            out.push(StageEdit::new(
-                mark.start..mark.end,
-                ".",
-                EditKind::Ocr,
-                "restore.ocr-confusion",
-                0.8,
-            ));
+            out.push(period(mark, 0.8));
             continue;
         }
         if mark.text == ":" && item_at(i) && periods_number_items() {
-            out.push(StageEdit::new(
-                mark.start..mark.end,
-                ".",
-                EditKind::Ocr,
-                "restore.ocr-confusion",
-                0.75,
-            ));
+            out.push(period(mark, 0.75));
             continue;
         }
         if t.class != TokenClass::Number || t.text.len() > 2 {
@@ -2375,13 +2367,7 @@ fn ordinal_marks(
             && starts_upper(next.text)
             && next.uppers < next.letters;
         if day || item {
-            out.push(StageEdit::new(
-                mark.start..mark.end,
-                ".",
-                EditKind::Ocr,
-                "restore.ocr-confusion",
-                0.8,
-            ));
+            out.push(period(mark, 0.8));
         }
     }
     out
