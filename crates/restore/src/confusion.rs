@@ -84,19 +84,12 @@ impl Dropped {
 /// lowercase letter, likeliest first.
 fn dropped_letters(tsv: &str) -> Vec<Dropped> {
     let mut out: Vec<Dropped> = Vec::new();
-    for line in tsv.lines() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [truth, "", count, p, ..] = cols[..] else {
-            continue;
-        };
+    for (truth, ocr, count, p) in cased_rows(tsv) {
         let mut cs = truth.chars();
-        let (Some(c), None) = (cs.next(), cs.next()) else {
+        let (Some(c), None, "") = (cs.next(), cs.next(), ocr) else {
             continue;
         };
         let letter = c.to_lowercase().next().unwrap_or(c);
-        let (Ok(count), Ok(p)) = (count.parse::<f32>(), p.parse::<f32>()) else {
-            continue;
-        };
         if !crate::is_special(letter) || count < 2.0 || !(0.0..=1.0).contains(&p) || p == 0.0 {
             continue;
         }
@@ -129,6 +122,11 @@ pub(crate) const CONFUSIONS_TSV: &str = include_str!("../data/confusions.tsv");
 /// probability; a header line, `#` comments and rows without a readable probability are
 /// skipped.
 pub(crate) fn tsv_rows(tsv: &str) -> impl Iterator<Item = (String, String, f32, f32)> + '_ {
+    cased_rows(tsv).map(|(t, o, count, p)| (t.to_lowercase(), o.to_lowercase(), count, p))
+}
+
+/// [`tsv_rows`] with both sides as written (`Æ` and `æ` apart).
+fn cased_rows(tsv: &str) -> impl Iterator<Item = (&str, &str, f32, f32)> + '_ {
     tsv.lines().filter_map(|line| {
         if line.starts_with('#') || line.starts_with("truth\t") {
             return None;
@@ -139,7 +137,7 @@ pub(crate) fn tsv_rows(tsv: &str) -> impl Iterator<Item = (String, String, f32, 
         }
         let p = cols[3].parse::<f32>().ok()?;
         let count: f32 = cols[2].parse().unwrap_or(0.0);
-        Some((cols[0].to_lowercase(), cols[1].to_lowercase(), count, p))
+        Some((cols[0], cols[1], count, p))
     })
 }
 

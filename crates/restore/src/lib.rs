@@ -929,7 +929,7 @@ pub fn restore_with(
             // The debris of the capital glued before the word goes with it (`/Eldreradet`),
             // where the reading puts a special letter first.
             let start = if reading.starts_with(is_special) {
-                letter_debris(text, &toks, i).unwrap_or(t.start)
+                letter_debris(&toks, i).unwrap_or(t.start)
             } else {
                 t.start
             };
@@ -983,11 +983,11 @@ pub fn restore_with(
                 if *conf >= opts.min_confidence && !vocab.is_proper(reading) {
                     // What the engine printed for the letter, glued before the word
                     // (`®konomiudvalget`, `A’ldrerads`), goes with it.
-                    let start = letter_debris(text, &toks, i).unwrap_or(t.start);
+                    let start = letter_debris(&toks, i).unwrap_or(t.start);
                     // The capital where the engine drops capitals far more often (`Æ`), or
                     // where a sentence opens.
                     let to = if *capital || start < t.start || sentence_start(text, start) {
-                        apply_case("X", reading)
+                        capitalise(reading)
                     } else {
                         reading.clone()
                     };
@@ -1793,21 +1793,18 @@ const DROPPED_CAPITAL: f32 = LN10;
 /// (`®konomiudvalget` for `Økonomiudvalget`, `A’ldrerads`, `£ldreradet` for `Ældrerådet`): a
 /// symbol no writer glues to a word (`®`, `£`, `©`, `¢`, `#`, `/`), or a capital `A` and one
 /// mark (`A?`, `A’`, `A:`), opening a word. An opening bracket or quote is a writer's.
-fn letter_debris(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
+fn letter_debris(toks: &[Token<'_>], i: usize) -> Option<usize> {
     let t = &toks[i];
     let prev = toks[..i].last().filter(|p| p.end == t.start)?;
-    let opens = |k: usize| {
-        text[..toks[k].start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace() || c == '(')
-    };
-    if matches!(prev.text, "®" | "£" | "©" | "¢" | "#" | "/") && opens(i - 1) {
+    if matches!(prev.text, "®" | "£" | "©" | "¢" | "#" | "/") && text_opens_before(toks, i - 1)
+    {
         return Some(prev.start);
     }
     let a = toks[..i - 1].last().filter(|a| a.end == prev.start)?;
-    (a.text == "A" && matches!(prev.text, "?" | "’" | "'" | "‘" | ":" | "!") && opens(i - 2))
-        .then_some(a.start)
+    (a.text == "A"
+        && matches!(prev.text, "?" | "’" | "'" | "‘" | ":" | "!")
+        && text_opens_before(toks, i - 2))
+    .then_some(a.start)
 }
 
 /// How often the engine must drop a letter for restore to look for it at a word's start: the
@@ -2045,9 +2042,7 @@ fn month_before_year(
                 )
         }
         // Not a longer number (`2026.5`, `2026,5`).
-        && toks
-            .get(i + 2)
-            .is_none_or(|n| n.start > year.end || !matches!(n.text, "." | "," | ":") || toks.get(i + 3).is_none_or(|d| d.start > n.end || d.class != TokenClass::Number))
+        && unglued_number(text.as_bytes(), year.start, year.end)
         && !in_ranges(protected, w.start, year.end)
 }
 
@@ -2793,6 +2788,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// [`prior_logs`] of `p`, computed once per document for its own prior.
+    fn logs_at(&self, p: f32) -> (f32, f32, f32) {
+        if self.prior_logs.0 == p {
+            self.prior_logs
+        } else {
+            prior_logs(p)
+        }
+    }
+
     /// The reading of an unlisted word whose first letter the engine dropped (`ldreradet` for
     /// `Ældrerådet`; see [`confusion::Dropped`]), its confidence, and whether the dropped letter
     /// was more likely a capital; `None` unless it beats keeping the word (`keep`). The search
@@ -2814,11 +2818,7 @@ impl Ctx<'_> {
         // does, which a walk of three letters settles before any search.
         let head = &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)];
         let swedish = self.vocab.lang() == Lang::Sv;
-        let (_, lp, _) = if self.prior_logs.0 == p {
-            self.prior_logs
-        } else {
-            prior_logs(p)
-        };
+        let (_, lp, _) = self.logs_at(p);
         let mut best: Option<(String, f32, bool)> = None;
         for d in self.model.dropped() {
             let theirs = if swedish {
@@ -2848,8 +2848,7 @@ impl Ctx<'_> {
             }
         }
         let (text, s, capital) = best?;
-        let keep = keep();
-        (s > keep).then(|| (text, 1.0 / (1.0 + (keep - s).exp()), capital))
+        over_keep(s, keep()).map(|conf| (text, conf, capital))
     }
 
     /// The reading of an unlisted word the engine both put an `i` into and damaged otherwise
@@ -2861,11 +2860,7 @@ impl Ctx<'_> {
         if lower.len() < 5 || !lower.chars().all(char::is_alphabetic) {
             return None;
         }
-        let (_, lp, _) = if self.prior_logs.0 == p {
-            self.prior_logs
-        } else {
-            prior_logs(p)
-        };
+        let (_, lp, _) = self.logs_at(p);
         let b = lower.as_bytes();
         let mut best: Option<(String, f32)> = None;
         for (at, _) in lower.match_indices('i').filter(|&(at, _)| at > 0) {
@@ -2885,8 +2880,7 @@ impl Ctx<'_> {
             }
         }
         let (text, s) = best?;
-        let keep = keep();
-        (s > keep).then(|| (text, 1.0 / (1.0 + (keep - s).exp())))
+        over_keep(s, keep()).map(|conf| (text, conf))
     }
 
     /// The decision on one word with the readings behind it (for `explain`).
@@ -2922,11 +2916,7 @@ impl Ctx<'_> {
         // An unlisted word as printed also pays for having escaped the document's damage
         // (`escaped`, ln(1 - p)): in a page that loses most of its special letters, an unknown
         // word that could hold one probably did (ln(1 - p) is about 0 on clean text).
-        let (_, lp, escaped) = if self.prior_logs.0 == p {
-            self.prior_logs
-        } else {
-            prior_logs(p)
-        };
+        let (_, lp, escaped) = self.logs_at(p);
         // The word as printed, as a listed word or a compound of listed words.
         let as_printed = cands.iter().find(|c| c.text == lower && c.subs() == 0);
         let known = known_exact.is_some() || as_printed.is_some();
@@ -3132,6 +3122,12 @@ fn stray_accents(lower: &str) -> f32 {
 }
 
 /// A damage prior `p` with ln p and ln(1 - p), the latter floored at ln 0.001.
+/// The posterior of a reading scored `s` against keeping the word (scored `keep`), when the
+/// reading wins.
+fn over_keep(s: f32, keep: f32) -> Option<f32> {
+    (s > keep).then(|| 1.0 / (1.0 + (keep - s).exp()))
+}
+
 fn prior_logs(p: f32) -> (f32, f32, f32) {
     (p, p.ln(), (1.0 - p).max(1e-3).ln())
 }
@@ -3775,6 +3771,17 @@ fn dehyphenate(text: &str, vocab: &dyn Vocabulary) -> Vec<StageEdit> {
     out
 }
 
+/// `w` with its first letter a capital (`ældrerådet` -> `Ældrerådet`).
+fn capitalise(w: &str) -> String {
+    let mut cs = w.chars();
+    let mut out = String::with_capacity(w.len() + 1);
+    if let Some(f) = cs.next() {
+        out.extend(f.to_uppercase());
+        out.push_str(cs.as_str());
+    }
+    out
+}
+
 /// Gives `reading` (lowercase) the case pattern of `printed`.
 fn apply_case(printed: &str, reading: &str) -> String {
     // Counted in one pass, without collecting: called for every edit. Bytes where the word is
@@ -3803,13 +3810,7 @@ fn apply_case(printed: &str, reading: &str) -> String {
         && printed[1..].starts_with(char::is_uppercase);
     // A word-initial `@` is far more often `Ø` than `ø` (the estimate: 0.19 against 0.02).
     if (starts_upper(printed) && !lowered_l) || printed.starts_with('@') || digit_capital {
-        let mut cs = reading.chars();
-        let mut out = String::with_capacity(reading.len() + 1);
-        if let Some(f) = cs.next() {
-            out.extend(f.to_uppercase());
-            out.push_str(cs.as_str());
-        }
-        return out;
+        return capitalise(reading);
     }
     reading.to_string()
 }
@@ -3840,8 +3841,6 @@ pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
 mod tests {
     use super::*;
 
-    /// The Latin-1 shortcut lowers every character as `str::to_lowercase` does, and words
-    /// with other letters go the long way.
     /// The byte scanners of the mark rules look around every mark they find: none may step
     /// outside the text, whatever marks and digits surround it (every string of up to five
     /// of these pieces, so a dash or mark at either end).
@@ -3881,6 +3880,8 @@ mod tests {
         }
     }
 
+    /// The Latin-1 shortcut lowers every character as `str::to_lowercase` does, and words
+    /// with other letters go the long way.
     #[test]
     fn push_lowercase_agrees_with_to_lowercase() {
         let mut words: Vec<String> = (0..0x100u32)
