@@ -202,7 +202,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.split-joined",
             kind: EditKind::Ocr,
-            summary: "a space OCR read as punctuation between two known words, or as a second mark right after punctuation, is put back (sektor.og -> sektor og, kl..18.30 -> kl. 18.30)",
+            summary: "a space OCR read as punctuation between two known words, between a number and a word, or as a second mark right after punctuation, is put back (sektor.og -> sektor og, 19.00.Middag -> 19.00 Middag, kl..18.30 -> kl. 18.30)",
         },
         RuleInfo {
             name: "restore.inner-capital",
@@ -1114,6 +1114,7 @@ pub fn restore_with(
             if let Some(e) = split_joined(&toks, i, vocab, &protected, &word_of)
                 .or_else(|| split_marker(&toks, i, vocab, &protected))
                 .or_else(|| split_number(&toks, i, vocab, &protected, &word_of))
+                .or_else(|| split_after_number(text, &toks, i, vocab.lang(), &protected))
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
                 edits.push(e);
@@ -2449,6 +2450,117 @@ fn split_number(
             0.75,
         )
     })
+}
+
+/// A space OCR read as a period or colon after a number, before a word (`19.00.Konferensmiddag`,
+/// `07.30-08.00:Frokost`, `6800:Varde`, `2:stemmer`, `1.och`), in a damaged document: no
+/// writer glues a word to a number with a mark. The mark becomes a space, except where a
+/// period after a whole number is an ordinal's: before a month or a lowercase word in Danish
+/// and Norwegian (`13.januar` -> `13. januar`; Swedish writes `13 januari`), and after an item
+/// number opening a line on a page whose other items have a period (`1.Velkomst` beside
+/// `2. Godkendelse`). Swedish ordinal endings (`2:a`, `3:dje`) and decades (`1990:talet`)
+/// are joined on purpose.
+fn split_after_number(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    lang: Lang,
+    protected: &[(usize, usize)],
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    if !matches!(t.text, "." | ":") {
+        return None;
+    }
+    let (a, b) = (&toks[i - 1], &toks[i + 1]);
+    if a.class != TokenClass::Number
+        || b.class != TokenClass::Word
+        || b.letters < 3
+        || b.letters != b.text.chars().count() as u32
+        || (b.uppers > 1 && b.uppers == b.letters)
+        || in_ranges(protected, a.start, b.end)
+    {
+        return None;
+    }
+    let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    // The number may be a clock time or close a range (`19.00`, `18:10-18:40`, `2024-2027`);
+    // nothing else is glued before the run.
+    let number_at = |j: usize| toks[j].class == TokenClass::Number;
+    let glued = |j: usize, marks: &[&str]| {
+        j >= 2 && touch(&toks[j - 1], &toks[j]) && marks.contains(&toks[j - 1].text)
+    };
+    let mut j = i - 1;
+    let mut single = true;
+    if glued(j, &[".", ":"]) && number_at(j - 2) && touch(&toks[j - 2], &toks[j - 1]) {
+        j -= 2;
+        single = false;
+    }
+    if glued(j, &["-", "–"]) && number_at(j - 2) && touch(&toks[j - 2], &toks[j - 1]) {
+        j -= 2;
+        single = false;
+        if glued(j, &[".", ":"]) && number_at(j - 2) && touch(&toks[j - 2], &toks[j - 1]) {
+            j -= 2;
+        }
+    }
+    if j >= 1 && touch(&toks[j - 1], &toks[j]) {
+        return None;
+    }
+    // After the word only closing punctuation, and no word glued on after that.
+    if let Some(n) = toks.get(i + 2).filter(|n| touch(b, n)) {
+        if n.class != TokenClass::Punct
+            || toks
+                .get(i + 3)
+                .is_some_and(|m| touch(n, m) && m.class != TokenClass::Punct)
+        {
+            return None;
+        }
+    }
+    let lower = token_lowercase(b);
+    if t.text == ":" && SWEDISH_ORDINAL_ENDINGS.contains(&&*lower) {
+        return None;
+    }
+    let ordinal = t.text == "."
+        && single
+        && if opens_line(text, a.start) && starts_upper(b.text) {
+            items_take_periods(text, toks)
+        } else {
+            lang != Lang::Sv
+                && !starts_upper(b.text)
+                && a.text.len() <= 2
+                && (MONTHS.contains(&&*lower) || a.text.parse::<u32>().is_ok_and(|d| d <= 31))
+        };
+    Some(StageEdit::new(
+        t.start..t.end,
+        if ordinal { ". " } else { " " },
+        EditKind::Ocr,
+        "restore.split-joined",
+        0.75,
+    ))
+}
+
+/// Swedish endings glued to a number with a colon on purpose: ordinals (`1:a`, `2:dra`,
+/// `3:dje`, `5:e`) and decades (`1990:talet`).
+const SWEDISH_ORDINAL_ENDINGS: &[&str] = &["dra", "dje", "nde", "talet", "tal"];
+
+/// Whether most of the page's item numbers (a number of up to three digits opening a line,
+/// before a capitalised word) carry a period (`2. Godkendelse`) rather than none (`2
+/// Godkendelse`), with at least two such items.
+fn items_take_periods(text: &str, toks: &[Token<'_>]) -> bool {
+    let (mut dots, mut bare) = (0usize, 0usize);
+    for i in 0..toks.len().saturating_sub(2) {
+        let t = &toks[i];
+        if t.class != TokenClass::Number || t.text.len() > 3 || !opens_line(text, t.start) {
+            continue;
+        }
+        let (m, n) = (&toks[i + 1], &toks[i + 2]);
+        let capital = |w: &Token<'_>| w.class == TokenClass::Word && starts_upper(w.text);
+        if m.text == "." && m.start == t.end && text.get(m.end..n.start) == Some(" ") && capital(n)
+        {
+            dots += 1;
+        } else if text.get(t.end..m.start) == Some(" ") && capital(m) {
+            bare += 1;
+        }
+    }
+    dots >= 2 && dots > bare
 }
 
 /// A left single quote (`‘`) the engine made of a speck before a word (`Rasmus ‘Aagaard`,
