@@ -34,3 +34,5 @@ time python3 dictionaries/build_lists.py
 
 # Compile the TSVs into the committed .fst files (Rust side, crate rensa-lexicon).
 cargo run --release -p rensa-dict-compile --example compile -- dictionaries/build dictionaries
+# The consonant clusters the compiled lists open and close words with (restore's shape repairs).
+cargo run --release -p rensa-dict-compile --example clusters -- dictionaries

@@ -96,6 +96,7 @@ use rensa_core::{
 pub mod confusion;
 mod docwords;
 pub mod search;
+mod shape;
 mod types;
 
 pub use confusion::ConfusionModel;
@@ -207,7 +208,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.unlisted-letter",
             kind: EditKind::Ocr,
-            summary: "an unlisted Danish or Norwegian word with the ee the English model prints for æ, which no listed word of those languages needs, in a damaged document, gets its æ back (Leegreid -> Lægreid)",
+            summary: "an unlisted word (a name, mostly) whose shape shows a misread letter, the ee the English model prints for æ in Danish and Norwegian or a g for ø (d for Swedish ö) in a consonant cluster no listed word has, in a damaged document that shows the same misreading in a listed word, gets its letter back (Leegreid -> Lægreid, Nordbg -> Nordbø)",
         },
         RuleInfo {
             name: "restore.inner-capital",
@@ -725,9 +726,9 @@ pub fn restore_with(
     let mut numbered: Vec<(&str, &str)> = Vec::new();
     // Lone `4`s before an unlisted word, asked again with the word's reading.
     let mut fours: Vec<usize> = Vec::new();
-    // Unlisted words with `ee` for `æ` (`ee_for_ae`), changed once the page has shown that
-    // damage in listed words.
-    let mut ee_words: Vec<(usize, String)> = Vec::new();
+    // Unlisted words with a misread letter their shape shows (`shape`), changed once the
+    // whole page has been read, where it shows the same misreading in listed words.
+    let mut shaped: Vec<(usize, String, shape::Misreading)> = Vec::new();
     // Per slot (type and capitalisation): whether a name reading may be looked for, and the
     // judgements in name position and at a heading's end.
     let mut name_eligible: Vec<Option<bool>> = vec![None; decided.len()];
@@ -958,21 +959,20 @@ pub fn restore_with(
                     conf,
                 ));
             }
-        } else if p >= REAL_WORD_MIN_PRIOR
-            && !known[id as usize]
-            && t.class == TokenClass::Word
-            && vocab.lang() != Lang::Sv
-            && type_words[id as usize].contains("ee")
+        } else if let Some(found) =
+            (p >= REAL_WORD_MIN_PRIOR && !known[id as usize] && t.class == TokenClass::Word)
+                .then(|| {
+                    // `Leegreid`, `Nordbg`: an unlisted word (a name, mostly) whose shape shows
+                    // a misread letter (see `shape`).
+                    let k = id as usize;
+                    let cands = type_cands[k]
+                        .get_or_insert_with(|| ctx.candidates(type_words[k], false))
+                        .clone();
+                    shape::reading(type_words[k], vocab.lang(), &cands, vocab)
+                })
+                .flatten()
         {
-            // `Leegreid`, `Kjeernes`: an unlisted Danish or Norwegian word (a name, mostly)
-            // with the `ee` the English model prints for `æ`.
-            let k = id as usize;
-            let cands = type_cands[k]
-                .get_or_insert_with(|| ctx.candidates(type_words[k], false))
-                .clone();
-            if let Some(reading) = ee_for_ae(type_words[k], &cands, vocab) {
-                ee_words.push((i, reading));
-            }
+            shaped.push((i, found.0, found.1));
         } else if p >= REAL_WORD_MIN_PRIOR
             && !known[id as usize]
             && t.uppers == 0
@@ -1044,29 +1044,37 @@ pub fn restore_with(
         }
     }
     // The page must show the misreading in a word the lists know: a repair that put `æ`
-    // where the engine printed `ee` (`Feelles`, `neeste`). A page without one keeps its
-    // unlisted `ee` words (`Heede`, `Seeberg`). Measured on train: 34 words fixed without
-    // this condition, 22 with it; none broken either way.
-    if !ee_words.is_empty() {
-        let shown = edits
-            .iter()
-            .filter(|e| {
-                let (from, to) = (text[e.range.clone()].to_lowercase(), e.to.to_lowercase());
-                from.contains("ee") && to.contains('æ') && !to.contains("ee")
-            })
-            .count();
-        if shown >= 1 {
-            for (i, reading) in ee_words {
-                let t = &toks[i];
-                readings.insert(i, reading.clone());
-                edits.push(StageEdit::new(
-                    t.start..t.end,
-                    apply_case(t.text, &reading),
-                    EditKind::Ocr,
-                    "restore.unlisted-letter",
-                    0.7,
-                ));
+    // where the engine printed `ee` (`Feelles`), or `ø` where it printed `g` (`mgde`). A page
+    // without one keeps its unlisted words of that shape (`Heede`, `Seeberg`). Measured on
+    // train for `ee`: 34 words fixed without this condition, 22 with it; none broken either
+    // way.
+    if !shaped.is_empty() {
+        // Whether the page shows each misreading, looked up once per misreading.
+        let mut shown: Vec<(shape::Misreading, bool)> = Vec::new();
+        for (i, reading, misreading) in shaped {
+            let seen = match shown.iter().find(|(m, _)| *m == misreading) {
+                Some(&(_, seen)) => seen,
+                None => {
+                    let seen = edits.iter().any(|e| {
+                        misreading
+                            .shown_by(&text[e.range.clone()].to_lowercase(), &e.to.to_lowercase())
+                    });
+                    shown.push((misreading, seen));
+                    seen
+                }
+            };
+            if !seen {
+                continue;
             }
+            let t = &toks[i];
+            readings.insert(i, reading.clone());
+            edits.push(StageEdit::new(
+                t.start..t.end,
+                apply_case(t.text, &reading),
+                EditKind::Ocr,
+                "restore.unlisted-letter",
+                0.7,
+            ));
         }
     }
     for i in fours {
@@ -2499,33 +2507,6 @@ fn split_number(
             0.75,
         )
     })
-}
-
-/// The reading of an unlisted Danish or Norwegian word with `ee` where the English model
-/// printed `æ` (`Leegreid` -> `Lægreid`, `Kjeernes` -> `Kjærnes`, `Breendhaugen`), where
-/// judge kept the word: not where the search found another listed reading, which judge
-/// weighed; of four letters or more, not English (`meeting`), without `eee`. The lists' Danish and
-/// Norwegian words and names spell `ee` where it belongs (`Steen`, `Neergaard`, `ideen`); in
-/// the gold text of every pair and the clean field documents no unlisted Danish or Norwegian
-/// word has it, while the English model's `ee` for `æ` is its commonest misreading of the
-/// letter (confusions.tsv).
-fn ee_for_ae(lower: &str, cands: &[Candidate], vocab: &dyn Vocabulary) -> Option<String> {
-    if lower.chars().count() < 4
-        || lower.contains("eee")
-        || vocab.foreign_frequency(lower).is_some()
-        || !lower.chars().all(char::is_alphabetic)
-    {
-        return None;
-    }
-    let reading = lower.replace("ee", "æ");
-    // A listed reading the search found and judge kept the word against decides there.
-    if cands
-        .iter()
-        .any(|c| c.subs() > 0 && c.parts == 1 && c.text != reading)
-    {
-        return None;
-    }
-    Some(reading)
 }
 
 /// A space OCR read as a period or colon after a number, before a word (`19.00.Konferensmiddag`,
