@@ -1397,7 +1397,10 @@ fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
             }
             _ => false,
         };
-        if ok && !in_ranges(protected, at, end) {
+        if in_ranges(protected, at, end) {
+            continue;
+        }
+        if ok {
             out.push(StageEdit::new(
                 at..end,
                 "–",
@@ -1405,9 +1408,63 @@ fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
                 "restore.en-dash",
                 0.85,
             ));
+        } else if let Some(e) = half_spaced_dash(text, at, end) {
+            out.push(e);
+        }
+    }
+    // ` -.Gadeholdet`: a hyphen and a speck for the spaced dash (see `half_spaced_dash`).
+    for at in memchr::memmem::find_iter(b, b"-.") {
+        if !in_ranges(protected, at, at + 2) {
+            out.extend(half_spaced_dash(text, at, at + 1));
         }
     }
     out
+}
+
+/// A dash with a space on one side only, glued to a word on the other (`—Ukrainsk`, `~C`,
+/// `—.byrådsmedlem`, `Varde— sådan`): no typography sets one so, and the truth of the pairs
+/// has the spaced en dash there every time. The dash becomes ` – ` on the word's side, with a
+/// speck period glued between it and the word (`—.om`) going too. A tilde before a digit
+/// stays (`~200`, about 200), and so does a hyphen without that period: it is a hyphen
+/// (`-5`, ` -næringsplan` is [`stray_hyphens`]'s).
+fn half_spaced_dash(text: &str, at: usize, end: usize) -> Option<StageEdit> {
+    let mark = &text[at..end];
+    let space_before = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == ' ' || c == '\n');
+    let rest = &text[end..];
+    let (speck, word_at) = match rest.strip_prefix('.') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let next = word_at.chars().next()?;
+    if space_before {
+        let fits = match mark {
+            "—" => next.is_alphanumeric(),
+            "~" => next.is_alphabetic(),
+            _ => speck && next.is_alphanumeric(),
+        };
+        // `—.18.30`: a period before a number only as a speck of the dash, not `-.5`.
+        if !fits || (mark == "-" && !next.is_alphabetic()) {
+            return None;
+        }
+        let stop = end + usize::from(speck);
+        return Some(StageEdit::new(
+            at..stop,
+            "– ",
+            EditKind::Ocr,
+            "restore.en-dash",
+            0.8,
+        ));
+    }
+    // `Varde— sådan`: glued after a word, a space after.
+    let after_word = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
+    (mark != "-" && !speck && after_word && rest.starts_with(' '))
+        .then(|| StageEdit::new(at..end, " –", EditKind::Ocr, "restore.en-dash", 0.8))
 }
 
 /// A date with mixed separators (`05.05:2027`, `11:11.2024`, `23.02,2026`): OCR prints a period
