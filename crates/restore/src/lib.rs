@@ -1206,6 +1206,7 @@ pub fn restore_with(
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
             .chain(address_marks(text))
             .chain(lone_marks(text, &toks, &protected))
+            .chain(closing_colons(text, &toks, &protected))
             .chain(stray_hyphens(
                 text,
                 &toks,
@@ -2848,6 +2849,57 @@ fn stray_hyphens(
                 EditKind::Ocr,
                 "restore.stray-mark",
                 0.75,
+            ));
+        }
+    }
+    out
+}
+
+/// A period OCR read as a colon at a paragraph's end (`undersøger sagen til næste møde:`,
+/// `Vedtak: Protokollen godkjennes:`), in a damaged document. A colon there announces what
+/// follows (`Til stede:`, `Framlegg til vedtak:`), so only where the line cannot be a heading:
+/// it opens in lowercase, going on with a sentence from the line before, or it already has a
+/// label's colon with a sentence after it. Measured on the train and dev pairs: of the colons
+/// ending a paragraph, the truth had a period at 45 and a colon at 101; these two shapes take
+/// 31 of the periods and none of the colons.
+fn closing_colons(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    for (i, c) in toks.iter().enumerate() {
+        if c.text != ":" || i == 0 || in_ranges(protected, c.start, c.end) {
+            continue;
+        }
+        let w = &toks[i - 1];
+        if w.end != c.start || !matches!(w.class, TokenClass::Word | TokenClass::Number) {
+            continue;
+        }
+        // The paragraph's end: a blank line or the text's end after it.
+        let rest = text[c.end..].trim_start_matches([' ', '\t']);
+        if !(rest.is_empty()
+            || rest.starts_with("\n\n")
+            || rest.starts_with("\n")
+                && rest[1..].trim_start_matches([' ', '\t']).starts_with('\n')
+            || rest.trim().is_empty())
+        {
+            continue;
+        }
+        let line_start = text[..c.start].rfind('\n').map_or(0, |k| k + 1);
+        let line = text[line_start..c.start].trim_start();
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        let continues = first.is_lowercase();
+        // `Vedtak: Protokollen godkjennes:`: a label, then a sentence of two words or more.
+        let labelled = line.find(": ").is_some_and(|k| {
+            let after = &line[k + 2..];
+            after.starts_with(char::is_uppercase) && after.split_whitespace().count() >= 2
+        });
+        if continues || labelled {
+            out.push(StageEdit::new(
+                c.start..c.end,
+                ".",
+                EditKind::Ocr,
+                "restore.ocr-confusion",
+                0.7,
             ));
         }
     }
