@@ -1043,6 +1043,46 @@ pub fn restore_with(
             }
         }
     }
+    // A name the text put in a name's place (`Ange kommun` -> `Ånge kommun`) is that name
+    // wherever else the page prints the word capitalised (`Parkgatan 4, Ange`, `i Ange`):
+    // one place does not have two spellings on one page. Not where the word opens a sentence
+    // before a lowercase word, where it may be the common word (`Ange eventuell
+    // specialkost`, the verb).
+    if p >= REAL_WORD_MIN_PRIOR {
+        let named: HashMap<&str, String> = edits
+            .iter()
+            .filter(|e| e.rule == "restore.name-context")
+            .map(|e| (&text[e.range.clone()], e.to.clone()))
+            .collect();
+        if !named.is_empty() {
+            let edited: std::collections::HashSet<usize> =
+                edits.iter().map(|e| e.range.start).collect();
+            for (i, t) in toks.iter().enumerate() {
+                let Some(to) = named.get(t.text) else {
+                    continue;
+                };
+                if t.class != TokenClass::Word
+                    || edited.contains(&t.start)
+                    || in_ranges(&protected, t.start, t.end)
+                {
+                    continue;
+                }
+                let lowercase_next = toks.get(i + 1).is_some_and(|n| {
+                    n.class == TokenClass::Word && n.uppers == 0 && n.start > t.end
+                });
+                if sentence_start(text, t.start) && lowercase_next {
+                    continue;
+                }
+                edits.push(StageEdit::new(
+                    t.start..t.end,
+                    to.clone(),
+                    EditKind::Ocr,
+                    "restore.name-context",
+                    0.75,
+                ));
+            }
+        }
+    }
     // The page must show the misreading in a word the lists know: a repair that put `æ`
     // where the engine printed `ee` (`Feelles`), or `ø` where it printed `g` (`mgde`). A page
     // without one keeps its unlisted words of that shape (`Heede`, `Seeberg`). Measured on
