@@ -959,18 +959,24 @@ pub fn restore_with(
                     conf,
                 ));
             }
-        } else if let Some(found) =
-            (p >= REAL_WORD_MIN_PRIOR && !known[id as usize] && t.class == TokenClass::Word)
-                .then(|| {
-                    // `Leegreid`, `Nordbg`: an unlisted word (a name, mostly) whose shape shows
-                    // a misread letter (see `shape`).
-                    let k = id as usize;
-                    let cands = type_cands[k]
+        } else if let Some(found) = (p >= REAL_WORD_MIN_PRIOR
+            && !known[id as usize]
+            && t.class == TokenClass::Word
+            && (t.uppers < t.letters || t.letters == 1))
+            .then(|| {
+                // `Leegreid`, `Nordbg`: an unlisted word (a name, mostly) whose shape shows a
+                // misread letter (see `shape`); not all capitals (an acronym) and not what may
+                // be an abbreviation.
+                let k = id as usize;
+                let mut cands = || {
+                    type_cands[k]
                         .get_or_insert_with(|| ctx.candidates(type_words[k], false))
-                        .clone();
-                    shape::reading(type_words[k], vocab.lang(), &cands, vocab)
-                })
-                .flatten()
+                        .clone()
+                };
+                shape::reading(type_words[k], vocab.lang(), &mut cands, vocab)
+                    .filter(|_| !abbreviation_at(text, &toks, i))
+            })
+            .flatten()
         {
             shaped.push((i, found.0, found.1));
         } else if p >= REAL_WORD_MIN_PRIOR
@@ -2620,6 +2626,14 @@ fn split_number(
             0.75,
         )
     })
+}
+
+/// Whether the word at `i` may be an abbreviation: a listed one (`ordf`), or four letters or
+/// fewer before a period (`pgs.`, `bilj.`). Shape repairs leave those alone.
+fn abbreviation_at(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    ABBREVIATIONS.contains(&&*token_lowercase(t))
+        || (t.letters <= 4 && text[t.end..].starts_with('.'))
 }
 
 /// A space OCR read as a period or colon after a number, before a word (`19.00.Konferensmiddag`,

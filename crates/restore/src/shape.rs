@@ -169,24 +169,31 @@ fn glyph_for(lang: Lang) -> (char, char) {
 pub(crate) fn reading(
     lower: &str,
     lang: Lang,
-    cands: &[Candidate],
+    cands: &mut dyn FnMut() -> std::rc::Rc<[Candidate]>,
     vocab: &dyn Vocabulary,
 ) -> Option<(String, Misreading)> {
-    if lower.chars().count() < 2
-        || !lower.chars().all(char::is_alphabetic)
-        || vocab.foreign_frequency(lower).is_some()
-    {
+    // Most unlisted words have neither shape: decided on the bytes first.
+    if !may_have_shape(lower, lang) || !lower.chars().all(char::is_alphabetic) {
         return None;
     }
     let found = ee_for_ae(lower, lang).or_else(|| glyph_vowel(lower, lang))?;
+    if vocab.foreign_frequency(lower).is_some() {
+        return None;
+    }
     // A listed reading the search found, and judge kept the word against, decides there.
-    if cands
+    if cands()
         .iter()
         .any(|c| c.subs() > 0 && c.parts == 1 && c.text != found.0)
     {
         return None;
     }
     Some(found)
+}
+
+/// Whether a word could have either shape at all: an `ee` (not Swedish) or the glyph.
+fn may_have_shape(lower: &str, lang: Lang) -> bool {
+    let (g, _) = glyph_for(lang);
+    lower.contains(g) || (lang != Lang::Sv && lower.contains("ee"))
 }
 
 /// `Leegreid` -> `Lægreid`, `Kjeernes` -> `Kjærnes`: Danish and Norwegian, four letters or
