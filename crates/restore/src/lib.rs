@@ -1061,7 +1061,7 @@ pub fn restore_with(
             .map(|e| (&text[e.range.clone()], e.to.clone()))
             .collect();
         if !named.is_empty() {
-            let edited: std::collections::HashSet<usize> =
+            let edited: rustc_hash::FxHashSet<usize> =
                 edits.iter().map(|e| e.range.start).collect();
             for (i, t) in toks.iter().enumerate() {
                 let Some(to) = named.get(t.text) else {
@@ -1176,7 +1176,7 @@ pub fn restore_with(
             }
         }
         if !target.is_empty() {
-            let edited: std::collections::HashSet<usize> =
+            let edited: rustc_hash::FxHashSet<usize> =
                 edits.iter().map(|e| e.range.start).collect();
             for (i, t) in toks.iter().enumerate() {
                 let Some((reading, conf, rule, lowercase_only)) = target.get(&type_of[i]) else {

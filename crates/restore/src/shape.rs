@@ -21,7 +21,7 @@
 //! must qualify, and the caller applies them only on a damaged page that shows the same
 //! misreading in a word the lists know.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use rensa_core::{Lang, Vocabulary};
