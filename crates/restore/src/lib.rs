@@ -3714,6 +3714,21 @@ fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a token of letters and digits has only `6`s after letters for digits, two letters
+/// or more and not all capitals (`Sj6`, `L66f`; not `KF6`, `B66`): the shape of a word with
+/// `ö` printed as `6`, never of a code.
+fn six_shaped(t: &Token<'_>) -> bool {
+    let mut after_letter = false;
+    for c in t.text.chars() {
+        if c.is_alphabetic() {
+            after_letter = true;
+        } else if c != '6' || !after_letter {
+            return false;
+        }
+    }
+    t.letters >= 2 && t.uppers < t.letters
+}
+
 /// Whether `start..end` overlaps any of the ranges (disjoint, sorted).
 fn in_ranges(r: &[(usize, usize)], start: usize, end: usize) -> bool {
     let i = r.partition_point(|&(a, _)| a < end);
@@ -3725,6 +3740,9 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     let t = &toks[i];
     match t.class {
         TokenClass::Word => {}
+        // `Sj6`, `L66f`, `H66k`: names with the `6` the English model prints for `ö` (see
+        // `six_for_o`), which the rules below for codes would turn away.
+        TokenClass::Mixed if six_shaped(t) => {}
         TokenClass::Mixed => {
             // Codes (P1, CO2, 2020a, 15kr) are not damage: only single digits inside
             // lowercase-looking words are.
