@@ -2033,9 +2033,8 @@ fn stray_periods(
             && !in_ranges(protected, w.start, next.end)
             && stray_colon(text, toks, i, vocab, word_of);
         if speck_colon
-            || (dot.text == "."
-                && (month_before_year(text, toks, i, protected)
-                    || name_speck(text, toks, i, vocab, protected)))
+            || name_speck(text, toks, i, vocab, protected)
+            || (dot.text == "." && month_before_year(text, toks, i, protected))
         {
             out.push(StageEdit::new(
                 dot.start..dot.end,
@@ -2153,9 +2152,10 @@ static GIVEN_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
-/// Whether the period `toks[i]` stands between a given name and a surname (`Helle. Skaarup`,
-/// `Jesper. Grønbech (C)`): a speck, since a sentence that ends in a given name is rarely
-/// followed by one opening with a surname. The word after must be capitalised, no given name
+/// Whether the period or colon `toks[i]` stands between a given name and a surname (`Helle.
+/// Skaarup`, `Jesper. Grønbech (C)`, `Helena: Wiik`): a speck, since a sentence that ends in a
+/// given name is rarely followed by one opening with a surname, and a speaker's label is a
+/// whole name. The word after must be capitalised, no given name
 /// itself, and either unlisted or a word the lists only know capitalised that is no common
 /// sentence opener (`Skaarup`, `Grønbech`; not `Det`, `Han`).
 fn name_speck(
@@ -2527,12 +2527,23 @@ fn ordinal_marks(
         if t.class != TokenClass::Number || t.text.len() > 2 {
             continue;
         }
-        let day = t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-            && lang != Lang::Sv
+        let day_month = t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
             && next.class == TokenClass::Word
             // Full month names (`maj` and `mai` are three letters), not abbreviations.
             && (next.text.len() >= 4 || matches!(next.text, "maj" | "mai"))
             && MONTHS.contains(&next.text);
+        // Swedish writes the day without a period (`19 november`): its mark is a speck.
+        if day_month && lang == Lang::Sv {
+            out.push(StageEdit::new(
+                mark.start..mark.end,
+                "",
+                EditKind::Ocr,
+                "restore.stray-mark",
+                0.8,
+            ));
+            continue;
+        }
+        let day = day_month && lang != Lang::Sv;
         let item = mark.text == ","
             && opens_line(text, t.start)
             && next.class == TokenClass::Word
@@ -2760,6 +2771,24 @@ fn stray_quotes(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) ->
             if let Some(e) = trailing_quote(text, toks, i) {
                 out.push(e);
             }
+            continue;
+        }
+        // ` :gennemgik`, ` :2. oktober`: a colon after a space, glued to the word after it,
+        // is a speck; no writer opens a word with one.
+        if q.text == ":"
+            && text[..q.start].ends_with(' ')
+            && toks.get(i + 1).is_some_and(|n| {
+                n.start == q.end && matches!(n.class, TokenClass::Word | TokenClass::Number)
+            })
+            && !in_ranges(protected, q.start, q.end)
+        {
+            out.push(StageEdit::new(
+                q.start..q.end,
+                "",
+                EditKind::Ocr,
+                "restore.stray-mark",
+                0.8,
+            ));
             continue;
         }
         if q.text != "‘" || in_ranges(protected, q.start, q.end) {
