@@ -2828,11 +2828,10 @@ fn stray_quotes(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) ->
 fn trailing_quote(text: &str, toks: &[Token<'_>], i: usize) -> Option<StageEdit> {
     let q = &toks[i];
     let prev = toks.get(i.checked_sub(1)?)?;
-    if prev.end != q.start
-        || !(matches!(prev.class, TokenClass::Word | TokenClass::Number)
-            && (prev.letters >= 2 || prev.class == TokenClass::Number)
-            || prev.text == ".")
-    {
+    let glued_to = prev.text == "."
+        || prev.class == TokenClass::Number
+        || (prev.class == TokenClass::Word && prev.letters >= 2);
+    if prev.end != q.start || !glued_to {
         return None;
     }
     if prev.class == TokenClass::Word
@@ -2957,12 +2956,11 @@ fn closing_colons(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) 
         }
         // The paragraph's end: a blank line or the text's end after it.
         let rest = text[c.end..].trim_start_matches([' ', '\t']);
-        if !(rest.is_empty()
-            || rest.starts_with("\n\n")
-            || rest.starts_with("\n")
-                && rest[1..].trim_start_matches([' ', '\t']).starts_with('\n')
-            || rest.trim().is_empty())
-        {
+        let paragraph_end = match rest.strip_prefix('\n') {
+            None => rest.is_empty(),
+            Some(r) => r.trim_start_matches([' ', '\t']).starts_with('\n') || r.trim().is_empty(),
+        };
+        if !paragraph_end {
             continue;
         }
         let line_start = text[..c.start].rfind('\n').map_or(0, |k| k + 1);
