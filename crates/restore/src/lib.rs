@@ -1171,6 +1171,8 @@ pub fn restore_with(
             }
             if let Some(reading) = inserted_letter(w.word, vocab) {
                 target.insert(k as u32, (reading, 0.8, "restore.ocr-confusion", true));
+            } else if let Some(reading) = inserted_letter_compound(&ctx, w.word, &type_cands[k]) {
+                target.insert(k as u32, (reading, 0.75, "restore.ocr-compound", true));
             } else if let Some(reading) = six_for_o(w.word, vocab.lang()) {
                 target.insert(k as u32, (reading, 0.8, "restore.digit-for-letter", false));
             }
@@ -1931,8 +1933,8 @@ fn hyphen_ranges(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     out
 }
 
-/// The listed word an unlisted word is with one `i` taken out (`ledsagerordninigen`,
-/// `hjemmieplejen`, `kain`), when exactly one such word exists and it is common
+/// The listed word an unlisted word is with one `i` taken out (`kommiunen`), when exactly
+/// one such word exists and it is common
 /// (INSERTED_I_MIN_ZIPF). Tesseract's English model inserts an `i` into about one word in a
 /// thousand of the train and dev pairs (57 of 66,912 words), always beside letters it could
 /// have split (`m`, `n`, `l`); the candidate search does not model insertions, which would
@@ -1951,6 +1953,42 @@ fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
             .frequency(&shorter)
             .is_some_and(|z| z >= INSERTED_I_MIN_ZIPF)
         {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(shorter);
+        }
+    }
+    found
+}
+
+/// As [`inserted_letter`], for a long compound no list holds (`ledsagerordninigen`,
+/// `hjemmieplejen`, `arrangeimentskalender`): the word does not analyse into listed parts as
+/// printed, and with exactly one `i` beside `m`, `n` or `l` taken out it does.
+fn inserted_letter_compound(
+    ctx: &Ctx<'_>,
+    word: &str,
+    cands: &Option<Rc<[Candidate]>>,
+) -> Option<String> {
+    if word.chars().count() < 10 || !word.contains('i') || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let analyses = |c: &[Candidate]| c.iter().any(|c| c.subs() == 0 && c.parts >= 2);
+    if cands.as_deref().is_none_or(analyses) {
+        return None;
+    }
+    let b = word.as_bytes();
+    let mut found: Option<String> = None;
+    for (at, _) in word.match_indices('i').filter(|&(at, _)| at > 0) {
+        let beside = |k: usize| matches!(b.get(k), Some(b'm' | b'n' | b'l'));
+        if !(beside(at - 1) || beside(at + 1)) {
+            continue;
+        }
+        let shorter = format!("{}{}", &word[..at], &word[at + 1..]);
+        if found.as_deref() == Some(shorter.as_str()) {
+            continue;
+        }
+        if analyses(&ctx.cached_search(&shorter, Search::Full)) {
             if found.is_some() {
                 return None;
             }
