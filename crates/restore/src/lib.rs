@@ -931,6 +931,19 @@ pub fn restore_with(
                     continue;
                 }
                 reading.clone()
+            } else if t.uppers == 1
+                && t.text.starts_with(['O', 'A'])
+                && reading.starts_with(['ö', 'å', 'ä', 'ø'])
+                && lowercase_word(i.checked_sub(1).map(|j| &toks[j]))
+                && !sentence_start(text, t.start)
+                && vocab
+                    .frequency(reading)
+                    .is_some_and(|z| z >= FUNCTION_WORD_ZIPF)
+            {
+                // `som Over tid`: the engine prints a lowercase `ö`, `å` or `ä` as a capital
+                // `O` or `A` now and then (1% of them), and a preposition or other function
+                // word mid-sentence is not capitalised.
+                reading.clone()
             } else {
                 apply_case(t.text, reading)
             };
