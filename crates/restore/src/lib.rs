@@ -1953,19 +1953,32 @@ fn hyphen_ranges(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
 /// have split (`m`, `n`, `l`); the candidate search does not model insertions, which would
 /// multiply it for every word.
 fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
-    if word.len() < 5 || !word.contains('i') || !word.chars().all(char::is_alphabetic) {
+    if word.len() < 5 || !word.chars().all(char::is_alphabetic) {
         return None;
     }
+    one_i_out(word, false, |shorter| {
+        vocab
+            .frequency(shorter)
+            .is_some_and(|z| z >= INSERTED_I_MIN_ZIPF)
+    })
+}
+
+/// The one form of `word` with one `i` taken out (after its first letter; with `beside`,
+/// only an `i` next to `m`, `n` or `l`) that `reads` accepts: `None` where no form or two
+/// different forms do.
+fn one_i_out(word: &str, beside: bool, reads: impl Fn(&str) -> bool) -> Option<String> {
+    let b = word.as_bytes();
     let mut found: Option<String> = None;
     for (at, _) in word.match_indices('i').filter(|&(at, _)| at > 0) {
+        let next_to = |k: usize| matches!(b.get(k), Some(b'm' | b'n' | b'l'));
+        if beside && !(next_to(at - 1) || next_to(at + 1)) {
+            continue;
+        }
         let shorter = format!("{}{}", &word[..at], &word[at + 1..]);
         if found.as_deref() == Some(shorter.as_str()) {
             continue;
         }
-        if vocab
-            .frequency(&shorter)
-            .is_some_and(|z| z >= INSERTED_I_MIN_ZIPF)
-        {
+        if reads(&shorter) {
             if found.is_some() {
                 return None;
             }
@@ -1990,25 +2003,9 @@ fn inserted_letter_compound(
     if cands.as_deref().is_none_or(analyses) {
         return None;
     }
-    let b = word.as_bytes();
-    let mut found: Option<String> = None;
-    for (at, _) in word.match_indices('i').filter(|&(at, _)| at > 0) {
-        let beside = |k: usize| matches!(b.get(k), Some(b'm' | b'n' | b'l'));
-        if !(beside(at - 1) || beside(at + 1)) {
-            continue;
-        }
-        let shorter = format!("{}{}", &word[..at], &word[at + 1..]);
-        if found.as_deref() == Some(shorter.as_str()) {
-            continue;
-        }
-        if analyses(&ctx.cached_search(&shorter, Search::Full)) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(shorter);
-        }
-    }
-    found
+    one_i_out(word, true, |shorter| {
+        analyses(&ctx.cached_search(shorter, Search::Full))
+    })
 }
 
 /// How much likelier (ln) a capital's deletion must be than the lowercase letter's for a word
@@ -3622,8 +3619,7 @@ impl Ctx<'_> {
 fn six_for_o(lower: &str, lang: Lang) -> Option<String> {
     if lang != Lang::Sv
         || !lower.contains('6')
-        || !lower.starts_with(char::is_alphabetic)
-        || !lower.chars().all(|c| c == '6' || c.is_alphabetic())
+        || !letters_and_sixes(lower)
         || lower.chars().filter(|c| c.is_alphabetic()).count() < 2
         // `o6`, `d6`, `6o`: the engine printed one `ö` as two marks (`Safstro6m`), which a
         // plain replacement would make `oö`.
@@ -3796,15 +3792,13 @@ fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
 /// or more and not all capitals (`Sj6`, `L66f`; not `KF6`, `B66`): the shape of a word with
 /// `ö` printed as `6`, never of a code.
 fn six_shaped(t: &Token<'_>) -> bool {
-    let mut after_letter = false;
-    for c in t.text.chars() {
-        if c.is_alphabetic() {
-            after_letter = true;
-        } else if c != '6' || !after_letter {
-            return false;
-        }
-    }
-    t.letters >= 2 && t.uppers < t.letters
+    letters_and_sixes(t.text) && t.letters >= 2 && t.uppers < t.letters
+}
+
+/// Whether a word is letters with `6`s among them, opening with a letter (`sj6`, `l66f`):
+/// the shape of a word whose `ö` the English model printed as `6`.
+fn letters_and_sixes(w: &str) -> bool {
+    w.starts_with(char::is_alphabetic) && w.chars().all(|c| c == '6' || c.is_alphabetic())
 }
 
 /// Whether `start..end` overlaps any of the ranges (disjoint, sorted).
