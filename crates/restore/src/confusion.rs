@@ -201,6 +201,17 @@ impl ConfusionModel {
     /// Parses `truth<TAB>ocr<TAB>count<TAB>prob` lines (a header line and `#` comments are
     /// skipped) and merges the built-in table under them.
     pub fn from_tsv(tsv: &str) -> ConfusionModel {
+        ConfusionModel::from_tsv_with(tsv, MIN_GENERIC_P)
+    }
+
+    /// The shipped model with every plain-letter confusion seen three times or more, however
+    /// rare (`m` printed `in`): too slow for every word, it serves the last try on a word no
+    /// other reading explains.
+    pub fn wide() -> ConfusionModel {
+        ConfusionModel::from_tsv_with(CONFUSIONS_TSV, 0.0)
+    }
+
+    fn from_tsv_with(tsv: &str, min_generic_p: f32) -> ConfusionModel {
         let mut weights: HashMap<(String, String), f32> = HashMap::default();
         for &(t, o, p) in BUILTIN {
             weights.insert((t.to_string(), o.to_string()), p);
@@ -213,7 +224,7 @@ impl ConfusionModel {
             let generic = !(special(&truth) || special(&ocr));
             if count < 2.0
                 || (generic && count < 3.0)
-                || (generic && p < MIN_GENERIC_P)
+                || (generic && p < min_generic_p)
                 || truth.is_empty()
                 || ocr.is_empty()
                 || truth == ocr

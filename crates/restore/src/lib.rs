@@ -544,6 +544,10 @@ const MEETING_FORMS: usize = 16;
 /// The shipped confusion model (estimated from the dev and train pairs), loaded on first use.
 pub static MODEL: LazyLock<ConfusionModel> = LazyLock::new(ConfusionModel::embedded);
 
+/// The shipped model with its rare glyph confusions too ([`ConfusionModel::wide`]), for
+/// [`Ctx::deep`].
+static WIDE: LazyLock<ConfusionModel> = LazyLock::new(ConfusionModel::wide);
+
 /// Restores a document in place with the embedded confusion model.
 pub fn restore(
     doc: &mut Document,
@@ -737,7 +741,7 @@ pub fn restore_with(
     // Per slot: the judgement as a lowercase word, for an unlisted word opening a sentence.
     let mut opened_choice: HashMap<usize, Choice> = HashMap::default();
     // Per type: the reading with a dropped first letter put back (`dropped_initial`).
-    let mut dropped_choice: HashMap<usize, Option<(String, f32, bool)>> = HashMap::default();
+    let mut dropped_choice: HashMap<(usize, bool), Fallback> = HashMap::default();
     // Whether a token is a capitalised word the lists know as a name (`Karin`), once per type.
     let name_type: Vec<std::cell::Cell<Option<bool>>> =
         vec![std::cell::Cell::new(None); type_words.len()];
@@ -994,44 +998,68 @@ pub fn restore_with(
             shaped.push((i, found.0, found.1));
         } else if p >= REAL_WORD_MIN_PRIOR
             && !known[id as usize]
-            && t.uppers == 0
+            && (t.uppers == 0 || (t.uppers == 1 && starts_upper(t.text)))
             && t.class == TokenClass::Word
         {
-            // `ldreradet`: an unlisted word the search found no reading for may have lost
-            // its first letter (`Ældrerådet`).
+            let capitalised = t.uppers > 0;
+            // A word no reading of the search beats: it may have lost its first letter
+            // (`ldreradet` for `Ældrerådet`), gained an `i` (`Kornmunie`), or need two rare
+            // glyph confusions (`adininistrasjonen`). The first two only where the search
+            // found no reading at all, and only in lowercase words.
             let k = id as usize;
-            let found = dropped_choice.entry(k).or_insert_with(|| {
+            let found = dropped_choice.entry((k, capitalised)).or_insert_with(|| {
                 let cands = type_cands[k]
                     .get_or_insert_with(|| ctx.candidates(type_words[k], false))
                     .clone();
-                // A word the search found readings for is damaged elsewhere, if at all (or a
-                // name): one that lost its first letter rarely reads as anything.
-                if cands.iter().any(|c| c.subs() > 0) {
-                    return None;
-                }
                 let keep = std::cell::OnceCell::new();
                 let keep = || {
                     *keep.get_or_init(|| {
-                        ctx.judge(type_words[k], None, cands.clone(), p, false, Slot::Running)
-                            .keep_score
+                        let judged = ctx.judge(
+                            type_words[k],
+                            None,
+                            cands.clone(),
+                            p,
+                            capitalised,
+                            Slot::Running,
+                        );
+                        judged.keep_score
                     })
                 };
-                ctx.dropped_initial(type_words[k], keep, p).or_else(|| {
-                    ctx.inserted_i(type_words[k], keep, p)
-                        .map(|(r, c)| (r, c, false))
-                })
+                let deep = |keep| ctx.deep(type_words[k], keep, p).map(|(r, c)| (r, c, None));
+                // A word the search found readings for is damaged elsewhere, if at all (or a
+                // name): one that lost its first letter rarely reads as anything.
+                if capitalised || cands.iter().any(|c| c.subs() > 0) {
+                    return deep(keep);
+                }
+                ctx.dropped_initial(type_words[k], keep, p)
+                    .map(|(r, c, capital)| (r, c, Some(capital)))
+                    .or_else(|| {
+                        ctx.inserted_i(type_words[k], keep, p)
+                            .map(|(r, c)| (r, c, None))
+                    })
+                    .or_else(|| deep(keep))
             });
-            if let Some((reading, conf, capital)) = found.as_ref() {
-                if *conf >= opts.min_confidence && !vocab.is_proper(reading) {
-                    // What the engine printed for the letter, glued before the word
-                    // (`®konomiudvalget`, `A’ldrerads`), goes with it.
-                    let start = letter_debris(&toks, i).unwrap_or(t.start);
-                    // The capital where the engine drops capitals far more often (`Æ`), or
-                    // where a sentence opens.
-                    let to = if *capital || start < t.start || sentence_start(text, start) {
-                        capitalise(reading)
-                    } else {
-                        reading.clone()
+            if let Some((reading, conf, dropped)) = found.as_ref() {
+                // A capitalised word mid-sentence may be a name the lists lack (`Heiine` is
+                // no `Henne`): read only into a long word, as the inserted-letter repair.
+                let short_name =
+                    capitalised && reading.chars().count() < 7 && !sentence_start(text, t.start);
+                if *conf >= opts.min_confidence && !vocab.is_proper(reading) && !short_name {
+                    let (start, to) = match dropped {
+                        // What the engine printed for the dropped letter, glued before the
+                        // word (`®konomiudvalget`, `A’ldrerads`), goes with it; the letter is
+                        // a capital where the engine drops capitals far more often (`Æ`), or
+                        // where a sentence opens.
+                        Some(capital) => {
+                            let start = letter_debris(&toks, i).unwrap_or(t.start);
+                            let to = if *capital || start < t.start || sentence_start(text, start) {
+                                capitalise(reading)
+                            } else {
+                                reading.clone()
+                            };
+                            (start, to)
+                        }
+                        None => (t.start, apply_case(t.text, reading)),
                     };
                     readings.insert(i, reading.clone());
                     edits.push(StageEdit::new(
@@ -2044,6 +2072,15 @@ const EMPHASIS_FORMS: [&str; 7] = ["én", "ét", "éi", "éin", "éit", "dén", 
 /// ln of how often the English model inserts an `i` into a word: 57 of 66,912 words of the
 /// train and dev pairs.
 const INSERTED_I_LOGP: f32 = -7.07;
+
+/// A fallback repair of one word type: the reading, its confidence, and for a dropped first
+/// letter whether it was a capital (`None`: the printed case holds).
+type Fallback = Option<(String, f32, Option<bool>)>;
+
+/// Shortest word [`Ctx::deep`] reads.
+const DEEP_MIN_LEN: usize = 5;
+/// How common (Zipf) a reading of [`Ctx::deep`] must be.
+const DEEP_MIN_ZIPF: f32 = 2.5;
 
 /// How common (Zipf) the word without the inserted `i` must be.
 const INSERTED_I_MIN_ZIPF: f32 = 3.0;
@@ -3293,6 +3330,8 @@ enum Search {
     Listed,
     /// As `Full`, ending in a compound's first part (a suspended compound's `børne-`).
     Modifier,
+    /// Listed words with two rare glyph confusions, through the wide model ([`Ctx::deep`]).
+    Deep,
 }
 
 impl Ctx<'_> {
@@ -3320,6 +3359,7 @@ impl Ctx<'_> {
                 Search::Listed => search::listed_candidates(self.vocab, self.model, w).into(),
                 Search::Full => search::candidates(self.vocab, self.model, w).into(),
                 Search::Modifier => search::modifier_candidates(self.vocab, self.model, w).into(),
+                Search::Deep => search::deep_candidates(self.vocab, &WIDE, w).into(),
             }
         };
         thread_local! {
@@ -3439,6 +3479,43 @@ impl Ctx<'_> {
         }
         let (text, s) = best?;
         over_keep(s, keep()).map(|conf| (text, conf))
+    }
+
+    /// The listed reading of an unlisted word that needs two rare glyph confusions
+    /// (`adininistrasjonen`, `m` printed `in`) or one with a lost letter
+    /// (`Komimunedirektoren`): the wide model's search, scored with its own weights and the
+    /// document's damage prior; `None` unless it beats keeping the word (`keep`).
+    fn deep(&self, lower: &str, keep: impl FnOnce() -> f32, p: f32) -> Option<(String, f32)> {
+        if lower.chars().count() < DEEP_MIN_LEN || !lower.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        // Only with the shipped model: a caller's own model says which confusions to try.
+        if !std::ptr::eq(self.model, &*MODEL) {
+            return None;
+        }
+        let (_, lp, _) = self.logs_at(p);
+        let cands = self.cached_search(lower, Search::Deep);
+        let scored: Vec<(&str, f32)> = cands
+            .iter()
+            .filter(|c| c.parts == 1 && c.subs() > 0 && c.zipf >= DEEP_MIN_ZIPF)
+            .map(|c| {
+                let s =
+                    c.zipf * LN10 + c.letter_logp + c.digit_logp + f32::from(c.letter_subs) * lp;
+                (c.text.as_str(), s)
+            })
+            .collect();
+        let (text, s) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+        let keep = keep();
+        if *s <= keep {
+            return None;
+        }
+        // The posterior among keeping the word and every reading: two readings that fit about
+        // equally well (`vard`: `vård`, `värd`) leave the word as printed.
+        let z: f32 = std::iter::once(keep)
+            .chain(scored.iter().map(|x| x.1))
+            .map(|x| (x - s).exp())
+            .sum();
+        Some((text.to_string(), 1.0 / z))
     }
 
     /// The decision on one word with the readings behind it (for `explain`).

@@ -104,6 +104,11 @@ struct Search<'a> {
     compounds: bool,
     /// Whether the word ends in a compound's first part (a suspended compound's `børne-`).
     modifier: bool,
+    /// Most plain-letter glyph confusions in one reading.
+    max_generic: u8,
+    /// Whether this is the deep search ([`deep_candidates`]): listed words only, no compound
+    /// boundaries (which multiply its steps thirteenfold).
+    deep: bool,
     /// Whether the current path took a three-letter first part (SHORT_FIRST_PART).
     short_first: bool,
     /// The readings found through such a path.
@@ -112,7 +117,19 @@ struct Search<'a> {
 
 /// All candidates for a lowercase word, best-first by (zipf, fewest substitutions).
 pub fn candidates(vocab: &dyn Vocabulary, model: &ConfusionModel, lower: &str) -> Vec<Candidate> {
-    search(vocab, model, lower, true, false)
+    search(vocab, model, lower, true, false, MAX_GENERIC)
+}
+
+/// Listed words with up to two plain-letter glyph confusions (`Komimunedirektoren`,
+/// `adininistrasjonen`): the last try for an unlisted word no other search reads, with the
+/// wide model ([`ConfusionModel::wide`]). No compounds: with them the search took thirteen
+/// times the steps, for two more words repaired in the train pairs.
+pub fn deep_candidates(
+    vocab: &dyn Vocabulary,
+    model: &ConfusionModel,
+    lower: &str,
+) -> Vec<Candidate> {
+    search(vocab, model, lower, true, false, MAX_GENERIC + 1)
 }
 
 /// Candidates for the first half of a suspended compound (`Borne-` in `Borne- og
@@ -123,7 +140,7 @@ pub fn modifier_candidates(
     model: &ConfusionModel,
     lower: &str,
 ) -> Vec<Candidate> {
-    search(vocab, model, lower, true, true)
+    search(vocab, model, lower, true, true, MAX_GENERIC)
 }
 
 /// Candidates that are listed words, without compound analysis and without plain-letter glyph
@@ -133,7 +150,7 @@ pub fn listed_candidates(
     model: &ConfusionModel,
     lower: &str,
 ) -> Vec<Candidate> {
-    search(vocab, model, lower, false, false)
+    search(vocab, model, lower, false, false, MAX_GENERIC)
 }
 
 fn search(
@@ -142,6 +159,7 @@ fn search(
     lower: &str,
     compounds: bool,
     modifier: bool,
+    max_generic: u8,
 ) -> Vec<Candidate> {
     // Letters the language does not write are never put back (no `ö` in Danish, no `ø` in
     // Swedish), even though the names lists mention both.
@@ -162,6 +180,8 @@ fn search(
         swedish,
         compounds,
         modifier,
+        max_generic,
+        deep: max_generic > MAX_GENERIC,
         short_first: false,
         short_found: HashSet::default(),
     };
@@ -244,6 +264,7 @@ impl Search<'_> {
         let first = self.parts.is_empty();
         let min_here = if first { SHORT_FIRST_PART } else { MIN_PART };
         if self.compounds
+            && !self.deep
             && self.parts.len() + 1 < MAX_PARTS
             && part_len >= min_here
             && n - pos >= MIN_PART
@@ -339,7 +360,7 @@ impl Search<'_> {
         {
             return None;
         }
-        if conf.generic && acc.generic >= MAX_GENERIC {
+        if conf.generic && acc.generic >= self.max_generic {
             return None;
         }
         let foreign = if self.swedish {
