@@ -2496,46 +2496,65 @@ fn marks_for_l(
 }
 
 /// A `¢` opening a line before a space is a bullet the English model misread (it prints `•`
-/// as `¢`, `*`, `+` or `e`; of these only `¢` is never text at a line's start). It becomes the
-/// bullet the document itself opens other lines with, `*` or `•` (the real seed's careful
-/// transcription writes `*` beside its OCR'd `¢`), and `•` where the document shows neither.
+/// as `¢`, `*`, `+`, `«` or `»`; of these only `¢` is never text at a line's start). It
+/// becomes the bullet the document itself opens other lines with, `*` or `•` (the real seed's
+/// careful transcription writes `*` beside its OCR'd `¢`), and `•` where the document shows
+/// neither.
+///
+/// A page whose list lines open with two or more of `+`, `«`, `»` and the others (`+ Kirsten
+/// Holm`, `* Niels Lauritzen`, `« Thomas Frederiksen`) shows one bullet read several ways: no
+/// typist mixes them. Then every such line opens with `•`. A list of one glyph (`+` alone, `*`
+/// alone) stays as typed.
 fn misread_bullets(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     const CENT: &str = "¢";
-    if !text.contains(CENT) {
+    /// The glyphs the engine prints for `•` at a line's start, `¢` first.
+    const READINGS: [&str; 5] = [CENT, "*", "+", "«", "»"];
+    let b = text.as_bytes();
+    if !text.contains(CENT) && memchr::memchr3(b'+', 0xC2, b'*', b).is_none() {
         return Vec::new();
     }
-    let (mut stars, mut dots) = (0usize, 0usize);
-    let mut found = Vec::new();
+    let mut dots = 0usize;
+    // Per reading, the lines it opens (byte offsets of the glyph).
+    let mut found: [Vec<usize>; 5] = Default::default();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_start_matches([' ', '\t']);
         let at = start + (line.len() - body.len());
-        if body.starts_with("* ") {
-            stars += 1;
-        } else if body.starts_with("• ") {
-            dots += 1;
-        } else if body
-            .strip_prefix(CENT)
-            .is_some_and(|r| r.starts_with([' ', '\t']))
-            && !in_ranges(protected, at, at + CENT.len())
-        {
-            found.push(at);
-        }
         start += line.len();
+        if body.starts_with("• ") {
+            dots += 1;
+            continue;
+        }
+        let Some(k) = READINGS.iter().position(|g| {
+            body.strip_prefix(g)
+                .and_then(|r| r.strip_prefix([' ', '\t']))
+                .is_some_and(|r| r.starts_with(char::is_alphabetic) || *g == CENT)
+        }) else {
+            continue;
+        };
+        if !in_ranges(protected, at, at + READINGS[k].len()) {
+            found[k].push(at);
+        }
     }
-    let bullet = if stars > dots { "*" } else { "•" };
-    found
-        .into_iter()
-        .map(|at| {
-            StageEdit::new(
-                at..at + CENT.len(),
-                bullet,
-                EditKind::Ocr,
-                "restore.bullet",
-                0.9,
-            )
-        })
-        .collect()
+    let kinds = found.iter().filter(|v| !v.is_empty()).count();
+    let odd = found[2..].iter().any(|v| !v.is_empty());
+    let edit = |at: usize, k: usize, bullet: &'static str| {
+        StageEdit::new(
+            at..at + READINGS[k].len(),
+            bullet,
+            EditKind::Ocr,
+            "restore.bullet",
+            0.9,
+        )
+    };
+    if odd && kinds >= 2 {
+        return (0..READINGS.len())
+            .flat_map(|k| found[k].iter().map(move |&at| (at, k)))
+            .map(|(at, k)| edit(at, k, "•"))
+            .collect();
+    }
+    let bullet = if found[1].len() > dots { "*" } else { "•" };
+    found[0].iter().map(|&at| edit(at, 0, bullet)).collect()
 }
 
 /// A period OCR read as a comma or colon where only a period belongs (`kl, 19.00`, `KI:
