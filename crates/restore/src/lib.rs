@@ -826,13 +826,18 @@ pub fn restore_with(
     };
     for i in visits {
         let t = &toks[i];
-        if t.class == TokenClass::Number && matches!(t.text, "1" | "4") && p >= SYMBOL_MIN_PRIOR {
+        let lone = match t.class {
+            TokenClass::Number => matches!(t.text, "1" | "4"),
+            TokenClass::Punct => matches!(t.text, "&" | "@"),
+            _ => false,
+        };
+        if lone && p >= SYMBOL_MIN_PRIOR {
             let next = toks.get(i + 1).map_or("", |n| n.text);
             match lone_digit(text, &toks, i, vocab, &protected, &numbered, next) {
                 Some(e) if e.confidence >= opts.min_confidence => edits.push(e),
                 Some(_) => {}
                 // `4 kjape`: the word after may be one restore repairs below (`kjøpe`).
-                None if t.text == "4" && !vocab.contains(next) => fours.push(i),
+                None if t.text != "1" && !vocab.contains(next) => fours.push(i),
                 None => {}
             }
             continue;
@@ -4440,7 +4445,9 @@ const DATE_WORDS: &[&str] = &[
 
 /// A lone digit between two lowercase words, in a damaged document, that OCR printed for a
 /// letter: `1` is the word `i`, and in Bokmål or Nynorsk `4` is the infinitive marker `å`
-/// (`for 4 gjøre`). Not when the word before numbers things elsewhere in the document (`pass 1
+/// (`for 4 gjøre`), and so are a spaced `@` and, after a function word, `&` (`for @ komme`,
+/// `ved & svare`; not `mat & drikke`), which the English model prints for `å` too; the marker
+/// may also follow a function word opening a sentence (`Til 4 signere`). Not when the word before numbers things elsewhere in the document (`pass 1
 /// och pass 2`: `numbered` holds the words a number follows, with the number; only another
 /// number than the digit itself counts, so `ønsker 4 stille` is no numbering), nor before a month
 /// that makes it a date. A `4` also needs a listed word after it ending in the infinitive's
@@ -4460,7 +4467,16 @@ fn lone_digit(
     let next = toks.get(i + 1)?;
     let lowerword =
         |x: &Token<'_>| x.class == TokenClass::Word && x.text.chars().all(char::is_lowercase);
-    if !lowerword(prev)
+    // The infinitive marker may follow a function word opening a sentence (`Til 4 signere`).
+    let opening_function_word = t.text != "1"
+        && prev.class == TokenClass::Word
+        && prev.uppers == 1
+        && starts_upper(prev.text)
+        && sentence_start(text, prev.start)
+        && vocab
+            .frequency(&prev.text.to_lowercase())
+            .is_some_and(|z| z >= FUNCTION_WORD_ZIPF);
+    if !(lowerword(prev) || opening_function_word)
         || !lowerword(next)
         || in_ranges(protected, t.start, next.end)
         || numbered.iter().any(|&(w, n)| w == prev.text && n != t.text)
@@ -4496,8 +4512,17 @@ fn lone_digit(
             }
             "i"
         }
-        "4" => {
+        "4" | "&" | "@" => {
             let spaced = prev.end < t.start && t.end < next.start;
+            // `&` joins two nouns as `og` (`mat & drikke`); as the marker it follows a
+            // function word (`for & komme`, `ved & svare`).
+            if t.text == "&"
+                && vocab
+                    .frequency(&prev.text.to_lowercase())
+                    .is_none_or(|z| z < FUNCTION_WORD_ZIPF)
+            {
+                return None;
+            }
             if !matches!(vocab.lang(), Lang::Nb | Lang::Nn)
                 || !spaced
                 || next.letters < 2
