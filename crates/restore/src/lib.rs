@@ -4324,15 +4324,16 @@ fn merge_symbol_letters<'a>(
 fn clock_letters(w: &str) -> Option<(char, char)> {
     // Asked of every token of a damaged page: two ASCII bytes or nothing.
     match *w.as_bytes() {
-        [k @ (b'K' | b'k'), l @ (b'l' | b'L' | b'I' | b'i' | b'1' | b'|')] => {
+        [k @ (b'K' | b'k'), l @ (b'l' | b'L' | b'I' | b'i' | b'1' | b'|' | b't')] => {
             Some((char::from(k), char::from(l)))
         }
         _ => None,
     }
 }
 
-/// `Kl.` (klockan, klokka) before a time, printed `KI.`, `Ki.`, `kI.` or `K1.` (`l` read as
-/// `I`, `i` or `1`): the most frequent word of a timed programme, and one no list holds. Its
+/// `Kl.` (klockan, klokka) before a time, printed `KI.`, `Ki.`, `kI.`, `K1.` or `Kt.` (`l`
+/// read as `I`, `i`, `1` or `t`), also with a speck after its period (`KI..12.45`): the most
+/// frequent word of a timed programme, and one no list holds. Its
 /// capital is the engine's (`K` for `k`) after a number or a lowercase word one space before
 /// it on the line (`torsdag d. 22. januar 2026 Kl. 17.00`): the gold pages and seeds write
 /// `kl.` there all 457 times.
@@ -4348,7 +4349,15 @@ fn clock_abbreviation(
     if l == 'L' {
         return None;
     }
-    let (dot, time) = (toks.get(i + 1)?, toks.get(i + 2)?);
+    let (dot, mut time) = (toks.get(i + 1)?, toks.get(i + 2)?);
+    // A speck glued between the period and the time (`KI..12.45`, `KI.'10.00`).
+    if matches!(time.text, "." | "'" | "’" | ",") && time.start == dot.end {
+        let after = toks.get(i + 3)?;
+        if after.start != time.end {
+            return None;
+        }
+        time = after;
+    }
     if dot.text != "." || dot.start != t.end || time.class != TokenClass::Number {
         return None;
     }
