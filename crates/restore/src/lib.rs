@@ -1361,6 +1361,7 @@ pub fn restore_with(
             .chain(date_separators(text, &protected))
             .chain(clock_commas(text, &protected))
             .chain(misread_bullets(text, &protected))
+            .chain(spaced_www(text))
             .chain(marks_for_l(&toks, vocab, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
         // Rules on single marks, after the others: a mark another rule already changed (a
@@ -2616,6 +2617,44 @@ fn misread_bullets(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     }
     let bullet = if found[1].len() > dots { "*" } else { "•" };
     found[0].iter().map(|&at| edit(at, 0, bullet)).collect()
+}
+
+/// `www. gribskov.dk/kystmoede`, `www: bronderslev.dk`: a web address the engine broke after
+/// its `www` with a space (and read the period as a colon or comma). The `www` must stand on
+/// its own and the rest be a domain (`name.tld`, letters, digits and hyphens): the mark and
+/// space become the period.
+fn spaced_www(text: &str) -> Vec<StageEdit> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for at in memchr::memmem::find_iter(b, b"www") {
+        let end = at + 3;
+        let alone = at == 0 || matches!(b[at - 1], b' ' | b'\t' | b'\n' | b'(' | b'/');
+        if !alone
+            || !matches!(b.get(end), Some(b'.' | b':' | b','))
+            || b.get(end + 1) != Some(&b' ')
+        {
+            continue;
+        }
+        let host = &b[end + 2..];
+        let name = host
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        let tld = host.get(name + 1..).map_or(0, |r| {
+            r.iter().take_while(|c| c.is_ascii_lowercase()).count()
+        });
+        if name == 0 || host.get(name) != Some(&b'.') || !(2..=6).contains(&tld) {
+            continue;
+        }
+        out.push(StageEdit::new(
+            end..end + 2,
+            ".",
+            EditKind::Ocr,
+            "restore.web-address",
+            0.85,
+        ));
+    }
+    out
 }
 
 /// A period OCR read as a comma or colon where only a period belongs (`kl, 19.00`, `KI:
@@ -4350,8 +4389,10 @@ fn clock_abbreviation(
         return None;
     }
     let (dot, mut time) = (toks.get(i + 1)?, toks.get(i + 2)?);
-    // A speck glued between the period and the time (`KI..12.45`, `KI.'10.00`).
-    if matches!(time.text, "." | "'" | "’" | ",") && time.start == dot.end {
+    // A speck glued between the period and the time (`KI..12.45`, `KI.'10.00`), or a hyphen
+    // for the space (`Kl.-12.00`, `K1.-11.45`).
+    let hyphen = time.text == "-";
+    if matches!(time.text, "." | "'" | "’" | "," | "-") && time.start == dot.end {
         let after = toks.get(i + 3)?;
         if after.start != time.end {
             return None;
@@ -4370,6 +4411,15 @@ fn clock_abbreviation(
             && text.get(p.end..t.start) == Some(" ")
     });
     let to = if k == 'K' && !mid_line { "Kl" } else { "kl" };
+    if hyphen {
+        return Some(StageEdit::new(
+            t.start..time.start,
+            format!("{to}. "),
+            EditKind::Ocr,
+            "restore.ocr-confusion",
+            0.9,
+        ));
+    }
     if to == t.text {
         return None;
     }
