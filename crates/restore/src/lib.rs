@@ -1372,6 +1372,34 @@ pub fn restore_with(
             .chain(doubled_marks(text, &toks, &protected))
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
             .chain(address_marks(text))
+            .chain(address_words(
+                text,
+                &protected,
+                &|| {
+                    // The page's words as restored, folded as addresses spell them; only listed
+                    // words and names, so that a damaged word is no evidence.
+                    let mut page: rustc_hash::FxHashSet<String> = Default::default();
+                    for (j, t) in toks.iter().enumerate() {
+                        if t.class != TokenClass::Word || t.letters < 4 {
+                            continue;
+                        }
+                        if let Some((w, _)) = word_of(j) {
+                            if vocab.contains(&w) || vocab.is_name(&w) {
+                                page.extend(address_folds(&w));
+                            }
+                        }
+                    }
+                    page
+                },
+                &|w: &str| {
+                    vocab.contains(w)
+                        || vocab.is_name(w)
+                        || ctx
+                            .candidates(w, true)
+                            .iter()
+                            .any(|c| address_folds(&c.text).iter().any(|f| f == w))
+                },
+            ))
             .chain(lone_marks(text, &toks, &protected))
             .chain(closing_colons(text, &toks, &protected))
             .chain(stray_hyphens(
@@ -1875,6 +1903,160 @@ fn clock_edit(at: usize, mark: &str) -> StageEdit {
         "restore.clock-separator",
         0.8,
     )
+}
+
+/// A word as web and e-mail addresses spell it: `å`, `ä` as `a`, `ö`, `ø` as `o`, and
+/// the Danish and German way, `aa`, `ae`, `oe` (`hjoerring`, `kystmoede`); `æ` is `ae` in
+/// both.
+fn address_folds(w: &str) -> [String; 2] {
+    let mut plain = String::with_capacity(w.len() + 2);
+    let mut doubled = String::with_capacity(w.len() + 4);
+    for c in w.chars() {
+        let (p, d) = match c {
+            'å' => ("a", "aa"),
+            'ä' => ("a", "ae"),
+            'ö' | 'ø' => ("o", "oe"),
+            'æ' => ("ae", "ae"),
+            'é' | 'è' => ("e", "e"),
+            'ü' => ("u", "u"),
+            _ => {
+                plain.push(c);
+                doubled.push(c);
+                continue;
+            }
+        };
+        plain.push_str(p);
+        doubled.push_str(d);
+    }
+    [plain, doubled]
+}
+
+/// The edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of
+/// two neighbours), or `None` if it is over `max`.
+fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, x) in d.iter_mut().enumerate().take(w) {
+        *x = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let v = d[a.len() * w + b.len()];
+    (v <= max).then_some(v)
+}
+
+/// Words inside a web or e-mail address that OCR damaged (`kommine.no`, `heliefors.se`,
+/// `iouise.dam@`, `anslagstavia`, `|jusdal`): addresses are protected from the word repairs,
+/// for a working address must never change, but the page usually spells the word in its
+/// text (`Hellefors kommun`, `Louise Dam`). A part of an address (letters between its marks,
+/// four or more, no digit) that is no listed word and no word of the page, as addresses
+/// spell them ([`address_folds`]), nor one with another ending, becomes the one word of the
+/// page one edit from it (two from a part of ten letters or more: `regionjh` is no
+/// `regional`). `page` holds the page's
+/// listed words and names as restored, folded; `known` says whether a part is a listed word
+/// or name as an address spells it.
+fn address_words(
+    text: &str,
+    protected: &[(usize, usize)],
+    page: &dyn Fn() -> rustc_hash::FxHashSet<String>,
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    // Most pages have no address: the page's words are gathered only for one that has.
+    if protected.is_empty() {
+        return out;
+    }
+    let page = page();
+    if page.is_empty() {
+        return out;
+    }
+    let targets: Vec<(&str, Vec<char>)> = page
+        .iter()
+        .map(|w| (w.as_str(), w.chars().collect()))
+        .collect();
+    for &(start, end) in protected {
+        let addr = &text[start..end];
+        let mut seg_start = None;
+        for (k, c) in addr
+            .char_indices()
+            .chain(std::iter::once((addr.len(), ' ')))
+        {
+            let part = c.is_alphanumeric() || c == '|';
+            match (part, seg_start) {
+                (true, None) => seg_start = Some(k),
+                (false, Some(a)) => {
+                    seg_start = None;
+                    let raw = &addr[a..k];
+                    if raw.chars().count() < 4 || raw.chars().any(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    // A part the protected range cut off a word (`|jusdal.se` of
+                    // `@I|jusdal.se`) is not the whole part.
+                    let cut = |x: Option<char>| x.is_some_and(|c| c.is_alphanumeric() || c == '|');
+                    if (a == 0 && cut(text[..start].chars().next_back()))
+                        || (k == addr.len() && cut(text[end..].chars().next()))
+                    {
+                        continue;
+                    }
+                    let lower = raw.to_lowercase();
+                    // A form of a page word with another ending (`moteplan` beside
+                    // `møteplaner`, `aeldreraad` beside `Ældreråds`) an address may well use.
+                    let ending = || {
+                        targets.iter().any(|(w, _)| {
+                            w.len().abs_diff(lower.len()) <= 3
+                                && (w.starts_with(lower.as_str()) || lower.starts_with(w))
+                        })
+                    };
+                    if page.contains(&lower) || ending() || known(&lower) {
+                        continue;
+                    }
+                    let chars: Vec<char> = lower.chars().collect();
+                    let max = if chars.len() >= 10 { 2 } else { 1 };
+                    let mut found: Option<&str> = None;
+                    let mut several = false;
+                    for (w, wc) in &targets {
+                        if edit_distance(&chars, wc, max).is_some() {
+                            if found.is_some_and(|f| f != *w) {
+                                several = true;
+                                break;
+                            }
+                            found = Some(w);
+                        }
+                    }
+                    if let (Some(w), false) = (found, several) {
+                        out.push(StageEdit::new(
+                            start + a..start + k,
+                            w,
+                            EditKind::Ocr,
+                            "restore.address-word",
+                            0.8,
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// Top-level domains of the addresses Nordic municipal papers print.
