@@ -1375,12 +1375,13 @@ pub fn restore_with(
             .chain(address_words(
                 text,
                 &protected,
-                &|| {
-                    // The page's words as restored, folded as addresses spell them; only listed
-                    // words and names, so that a damaged word is no evidence.
+                &|near: &dyn Fn(&str) -> bool| {
+                    // The page's words of about the parts' length, as restored, folded as
+                    // addresses spell them; only listed words and names, so that a damaged
+                    // word is no evidence.
                     let mut page: rustc_hash::FxHashSet<String> = Default::default();
                     for (j, t) in toks.iter().enumerate() {
-                        if t.class != TokenClass::Word || t.letters < 4 {
+                        if t.class != TokenClass::Word || t.letters < 4 || !near(t.text) {
                             continue;
                         }
                         if let Some((w, _)) = word_of(j) {
@@ -1905,6 +1906,9 @@ fn clock_edit(at: usize, mark: &str) -> StageEdit {
     )
 }
 
+/// The page's words for [`address_words`], given a test of which words are worth folding.
+type PageWords<'a> = dyn Fn(&dyn Fn(&str) -> bool) -> rustc_hash::FxHashSet<String> + 'a;
+
 /// A word as web and e-mail addresses spell it: `å`, `ä` as `a`, `ö`, `ø` as `o`, and
 /// the Danish and German way, `aa`, `ae`, `oe` (`hjoerring`, `kystmoede`); `æ` is `ae` in
 /// both.
@@ -1977,22 +1981,13 @@ fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
 fn address_words(
     text: &str,
     protected: &[(usize, usize)],
-    page: &dyn Fn() -> rustc_hash::FxHashSet<String>,
+    page: &PageWords<'_>,
     known: &dyn Fn(&str) -> bool,
 ) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    // Most pages have no address: the page's words are gathered only for one that has.
-    if protected.is_empty() {
-        return out;
-    }
-    let page = page();
-    if page.is_empty() {
-        return out;
-    }
-    let targets: Vec<(&str, Vec<char>)> = page
-        .iter()
-        .map(|w| (w.as_str(), w.chars().collect()))
-        .collect();
+    // The parts worth a look, lowercase, with their byte ranges: most are listed words or
+    // names (`kommune`, `politikk`, the town), settled before the page's words are gathered.
+    let mut parts: Vec<(usize, usize, String)> = Vec::new();
     for &(start, end) in protected {
         let addr = &text[start..end];
         let mut seg_start = None;
@@ -2018,42 +2013,75 @@ fn address_words(
                         continue;
                     }
                     let lower = raw.to_lowercase();
-                    // A form of a page word with another ending (`moteplan` beside
-                    // `møteplaner`, `aeldreraad` beside `Ældreråds`) an address may well use.
-                    let ending = || {
-                        targets.iter().any(|(w, _)| {
-                            w.len().abs_diff(lower.len()) <= 3
-                                && (w.starts_with(lower.as_str()) || lower.starts_with(w))
-                        })
-                    };
-                    if page.contains(&lower) || ending() || known(&lower) {
-                        continue;
-                    }
-                    let chars: Vec<char> = lower.chars().collect();
-                    let max = if chars.len() >= 10 { 2 } else { 1 };
-                    let mut found: Option<&str> = None;
-                    let mut several = false;
-                    for (w, wc) in &targets {
-                        if edit_distance(&chars, wc, max).is_some() {
-                            if found.is_some_and(|f| f != *w) {
-                                several = true;
-                                break;
-                            }
-                            found = Some(w);
-                        }
-                    }
-                    if let (Some(w), false) = (found, several) {
-                        out.push(StageEdit::new(
-                            start + a..start + k,
-                            w,
-                            EditKind::Ocr,
-                            "restore.address-word",
-                            0.8,
-                        ));
+                    if !known(&lower) {
+                        parts.push((start + a, start + k, lower));
                     }
                 }
                 _ => {}
             }
+        }
+    }
+    let Some(shortest) = parts.iter().map(|p| p.2.len()).min() else {
+        return out;
+    };
+    let longest = parts.iter().map(|p| p.2.len()).max().unwrap_or(shortest);
+    // Page words that could be within two edits or an ending of a part: of about its length
+    // in bytes (a special letter takes two, and folds to one or two), opening with its first
+    // letter or closing with its last two (`iouise` and `Louise`).
+    let keys: Vec<(u8, [u8; 2])> = parts
+        .iter()
+        .map(|p| {
+            let b = p.2.as_bytes();
+            (b[0], [b[b.len() - 2], b[b.len() - 1]])
+        })
+        .collect();
+    let near = |w: &str| {
+        let b = w.as_bytes();
+        (shortest.saturating_sub(4)..=longest + 6).contains(&b.len())
+            && keys.iter().any(|&(first, last)| {
+                b[0].to_ascii_lowercase() == first
+                    || [b[b.len() - 2], b[b.len() - 1]].map(|c| c.to_ascii_lowercase()) == last
+            })
+    };
+    let page = page(&near);
+    if page.is_empty() {
+        return out;
+    }
+    let targets: Vec<(&str, Vec<char>)> = page
+        .iter()
+        .map(|w| (w.as_str(), w.chars().collect()))
+        .collect();
+    for (a, b, lower) in parts {
+        // A form of a page word with another ending (`moteplan` beside `møteplaner`,
+        // `aeldreraad` beside `Ældreråds`) an address may well use.
+        let ending = targets.iter().any(|(w, _)| {
+            w.len().abs_diff(lower.len()) <= 3
+                && (w.starts_with(lower.as_str()) || lower.starts_with(w))
+        });
+        if ending || page.contains(&lower) {
+            continue;
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        let max = if chars.len() >= 10 { 2 } else { 1 };
+        let mut found: Option<&str> = None;
+        let mut several = false;
+        for (w, wc) in &targets {
+            if edit_distance(&chars, wc, max).is_some() {
+                if found.is_some_and(|f| f != *w) {
+                    several = true;
+                    break;
+                }
+                found = Some(w);
+            }
+        }
+        if let (Some(w), false) = (found, several) {
+            out.push(StageEdit::new(
+                a..b,
+                w,
+                EditKind::Ocr,
+                "restore.address-word",
+                0.8,
+            ));
         }
     }
     out
