@@ -2999,7 +2999,8 @@ fn ordinal_marks(
 }
 
 /// A space OCR read as a mark between a word and a number (`den'17.`, `januar'2027`,
-/// `Side’1`, `den.1.`, `punkt.5:`, `Sak-17/24`, `den-21.`), in a damaged document. An apostrophe never sits between a
+/// `Side’1`, `den.1.`, `punkt.5:`, `Sak-17/24`, `den-21.`, `maj:2025`, `PS:12/25`), in a
+/// damaged document. An apostrophe never sits between a
 /// word and a number, either way round; a period only after a word listed as restored (two
 /// letters or more, not an abbreviation such as `kl.` or `nr.`, whose period is real, and not
 /// an acronym) and before a number. The run must be exactly word, mark, number (the number
@@ -3013,7 +3014,7 @@ fn split_number(
 ) -> Option<StageEdit> {
     let t = &toks[i];
     let apostrophe = matches!(t.text, "'" | "’");
-    if !apostrophe && !matches!(t.text, "." | "-") {
+    if !apostrophe && !matches!(t.text, "." | "-" | ":") {
         return None;
     }
     let (a, b) = (&toks[i - 1], &toks[i + 1]);
@@ -3049,6 +3050,19 @@ fn split_number(
         (word(a) && number(b)) || (number(a) && word(b))
     } else if case_number {
         true
+    } else if t.text == ":" {
+        // A label's colon before a number is real (`Tid:18.00` lost its space, not its
+        // colon): only a month before a year (`maj:2025`) and a lowercase function word
+        // (`av:2`) have the space OCR printed as a colon.
+        let year = b.text.len() == 4 && (b.text.starts_with("19") || b.text.starts_with("20"));
+        word(a)
+            && number(b)
+            && word_of(i - 1).is_some_and(|(w, _)| {
+                (MONTHS.contains(&w.as_str()) && year)
+                    || (a.uppers == 0
+                        && w.chars().count() <= 3
+                        && vocab.frequency(&w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
+            })
     } else if t.text == "-" {
         // A hyphen joins names and numbers on purpose (`Covid-19`, `E-18`): only after a
         // function word, a month, a weekday or a word that numbers a document's parts.
