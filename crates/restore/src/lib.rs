@@ -4003,6 +4003,7 @@ impl Ctx<'_> {
                 };
                 (oov.max(foreign()) - long) * LN10 + escaped
                     - STRAY_ACCENT_COST * stray_accents(lower)
+                    - SYMBOL_IN_WORD_COST * lower.matches(['@', '&']).count() as f32
             }
         };
         let mut ranked: Vec<(usize, f32)> = cands
@@ -4138,6 +4139,12 @@ const LONG_UNKNOWN_MAX: f32 = 2.0;
 
 /// How common a word must be for an accent on it to be emphasis (`ei` is 5.2, `en` 6.7).
 const EMPHASIS_MIN_ZIPF: f32 = 4.5;
+
+/// What keeping an unlisted word costs per `@` or `&` inside it (`Sg@nderby`, `l@rer`,
+/// `P&melding`): ln 100, as for a stray accent. No word is spelt with either (addresses are
+/// protected before, and runs of capitals around `&`, `R&D`, are no words here), and the
+/// English model prints `@` for `ø`: 53% of the capitals, 1.4% of the lowercase ones.
+const SYMBOL_IN_WORD_COST: f32 = 4.6;
 
 /// What keeping an unlisted word costs per [`stray_accents`] `é`: ln 100. In the dev and train
 /// pairs the English model printed `é` in 894 words where the truth had 52, nearly all of those
