@@ -571,20 +571,20 @@ pub fn restore_with(
     }
     // Edits are collected while the text is borrowed and applied at the end.
     let text = doc.text();
-    let mut protected = protected_ranges(text);
-    for re in &opts.protect {
-        protected.extend(re.find_iter(text).map(|m| (m.start(), m.end())));
-    }
-    protected.sort_unstable();
-    // Merge overlaps so the ranges are disjoint and sorted: one binary search per token.
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(protected.len());
-    for (a, b) in protected {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    let protected = merged;
+    // Web and e-mail addresses, which only the address rules look inside, and what the user
+    // marked, which nothing touches.
+    let addresses = protected_ranges(text);
+    let user = merge_ranges(
+        opts.protect
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect(),
+    );
+    let protected = merge_ranges(addresses.iter().chain(&user).copied().collect());
+    let addresses: Vec<(usize, usize)> = addresses
+        .into_iter()
+        .filter(|&(a, b)| !in_ranges(&user, a, b))
+        .collect();
     // About one token per five bytes of running text: one allocation instead of a dozen.
     let mut toks: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 16);
     toks.extend(tokens(text));
@@ -1361,7 +1361,11 @@ pub fn restore_with(
             .chain(date_separators(text, &protected))
             .chain(clock_commas(text, &protected))
             .chain(misread_bullets(text, &protected))
-            .chain(spaced_www(text))
+            .chain(
+                spaced_www(text)
+                    .into_iter()
+                    .filter(|e| !in_ranges(&user, e.range.start, e.range.end)),
+            )
             .chain(marks_for_l(&toks, vocab, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
         // Rules on single marks, after the others: a mark another rule already changed (a
@@ -1371,10 +1375,14 @@ pub fn restore_with(
             .into_iter()
             .chain(doubled_marks(text, &toks, &protected))
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
-            .chain(address_marks(text))
+            .chain(
+                address_marks(text)
+                    .into_iter()
+                    .filter(|e| !in_ranges(&user, e.range.start, e.range.end)),
+            )
             .chain(address_words(
                 text,
-                &protected,
+                &addresses,
                 &|near: &dyn Fn(&str) -> bool| {
                     // The page's words of about the parts' length, as restored, folded as
                     // addresses spell them; only listed words and names, so that a damaged
@@ -4290,6 +4298,19 @@ fn six_shaped(t: &Token<'_>) -> bool {
 /// the shape of a word whose `ö` the English model printed as `6`.
 fn letters_and_sixes(w: &str) -> bool {
     w.starts_with(char::is_alphabetic) && w.chars().all(|c| c == '6' || c.is_alphabetic())
+}
+
+/// Ranges sorted and merged where they overlap: disjoint, for one binary search per token.
+fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
 }
 
 /// Whether `start..end` overlaps any of the ranges (disjoint, sorted).

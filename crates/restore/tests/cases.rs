@@ -3,7 +3,8 @@
 //! subset). A case without `expected` must come out unchanged with zero edits; every case's
 //! original must be recoverable from its edits. `lang = "auto"` detects the language from the
 //! four embedded lists, as the pipeline does, and `detected` states which one it must find;
-//! `prior` forces the damage prior instead of estimating it from the case's text.
+//! `prior` forces the damage prior instead of estimating it from the case's text, and
+//! `protect` lists patterns the user marks as protected.
 #![allow(clippy::unwrap_used)]
 
 use rensa_core::{Document, Lang};
@@ -22,6 +23,9 @@ struct Case {
     /// A damage prior forced instead of the document's estimate: a short case cannot show
     /// the damage a whole page does, and some rules only act in a band of priors.
     prior: Option<f32>,
+    /// Patterns the user marks as protected (`--protect`).
+    #[serde(default)]
+    protect: Vec<String>,
     #[serde(default)]
     known_failure: bool,
 }
@@ -57,8 +61,14 @@ fn check(c: &Case) -> Result<(), String> {
     }
     let lex = Lexicon::embedded(lang).unwrap();
     let mut doc = Document::new(c.input.clone());
+    let protect = c
+        .protect
+        .iter()
+        .map(|p| regex::Regex::new(p).map_err(|e| format!("  protect: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
     let opts = RestoreOptions {
         damage_prior: c.prior,
+        protect,
         ..RestoreOptions::default()
     };
     restore(&mut doc, &lex, &opts).map_err(|e| format!("  {e}"))?;
