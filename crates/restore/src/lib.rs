@@ -1403,10 +1403,7 @@ pub fn restore_with(
                 &|w: &str| {
                     vocab.contains(w)
                         || vocab.is_name(w)
-                        || ctx
-                            .candidates(w, true)
-                            .iter()
-                            .any(|c| address_folds(&c.text).iter().any(|f| f == w))
+                        || ctx.candidates(w, true).iter().any(|c| folds_to(&c.text, w))
                 },
             ))
             .chain(lone_marks(text, &toks, &protected))
@@ -1943,6 +1940,33 @@ fn address_folds(w: &str) -> [String; 2] {
     [plain, doubled]
 }
 
+/// Whether `ascii` is `w` as an address spells it, either way of [`address_folds`], compared
+/// without building the folds (asked of every listed reading of an address's parts).
+fn folds_to(w: &str, ascii: &str) -> bool {
+    let fold = |doubled: bool| {
+        let mut rest = ascii.as_bytes();
+        for c in w.chars() {
+            let mut buf = [0u8; 4];
+            let with: &[u8] = match (c, doubled) {
+                ('å', false) | ('ä', false) => b"a",
+                ('å', true) => b"aa",
+                ('ä', true) | ('æ', _) => b"ae",
+                ('ö' | 'ø', false) => b"o",
+                ('ö' | 'ø', true) => b"oe",
+                ('é' | 'è', _) => b"e",
+                ('ü', _) => b"u",
+                _ => c.encode_utf8(&mut buf).as_bytes(),
+            };
+            match rest.strip_prefix(with) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    };
+    fold(false) || fold(true)
+}
+
 /// The edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of
 /// two neighbours), or `None` if it is over `max`.
 fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
@@ -2021,7 +2045,7 @@ fn address_words(
                         continue;
                     }
                     let lower = raw.to_lowercase();
-                    if !known(&lower) {
+                    if !matches!(lower.as_str(), "http" | "https" | "mailto") && !known(&lower) {
                         parts.push((start + a, start + k, lower));
                     }
                 }
