@@ -975,9 +975,9 @@ pub fn restore_with(
                 && reading.starts_with(['ö', 'å', 'ä', 'ø'])
                 && stray_capital(i, reading)
             {
-                // `som Over tid`: the engine prints a lowercase `ö`, `å` or `ä` as a capital
-                // `O` or `A` now and then (1% of them), and a preposition or other function
-                // word mid-sentence is not capitalised.
+                // `som Over tid`, `om Oppettider`: the engine prints a lowercase `ö`, `å` or
+                // `ä` as a capital `O` or `A` now and then, and a function word or a common
+                // word mid-sentence is not capitalised (`stray_capital`).
                 reading.clone()
             } else {
                 apply_case(t.text, reading)
@@ -1307,7 +1307,7 @@ pub fn restore_with(
                 printed.map(|c| c.zipf)
             })
         };
-        let mut hyphen_splits = 0usize;
+        let mut joined_splits = 0usize;
         let mut content_pairs = Vec::new();
         for i in 1..toks.len().saturating_sub(1) {
             // Each split rule wants a mark glued to a token on both sides (`deltaget.i`,
@@ -1327,7 +1327,7 @@ pub fn restore_with(
                 .or_else(|| split_after_number(text, &toks, i, vocab.lang(), &protected))
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
-                hyphen_splits += usize::from(e.rule == "restore.split-joined");
+                joined_splits += usize::from(e.rule == "restore.split-joined");
                 edits.push(e);
             } else if let Some(e) = (t.text == "-")
                 .then(|| split(true))
@@ -1337,10 +1337,10 @@ pub fn restore_with(
                 content_pairs.push(e);
             }
         }
-        // Two content words joined by a hyphen (`gerne-høre`) are split only on a page that
-        // shows the engine printing spaces as hyphens beside function words too: typists
-        // join some such pairs on purpose (`rød-grønne`, `to-tre`, `nord-sør`).
-        if hyphen_splits >= CONTENT_PAIR_EVIDENCE {
+        // Two content words joined by a hyphen (`gerne-høre`) are split only on a page where
+        // the engine printed other spaces as marks (CONTENT_PAIR_EVIDENCE words split above):
+        // typists join some such pairs on purpose (`rød-grønne`, `svart-hvitt`).
+        if joined_splits >= CONTENT_PAIR_EVIDENCE {
             edits.extend(content_pairs);
         }
         // Where a repair gave a lowercase word its capital back (`ldreradet` -> `Ældrerådet`),
