@@ -4990,6 +4990,58 @@ pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
 mod tests {
     use super::*;
 
+    /// Addresses spell `ø` as `o` or `oe`, `å` as `a` or `aa`, `æ` as `ae`; `folds_to` agrees
+    /// with `address_folds` without building them.
+    #[test]
+    fn address_spellings() {
+        assert_eq!(
+            address_folds("ærø"),
+            ["aero".to_string(), "aeroe".to_string()]
+        );
+        assert_eq!(
+            address_folds("ældreråd"),
+            ["aeldrerad".to_string(), "aeldreraad".to_string()]
+        );
+        for (w, ascii) in [
+            ("høring", "hoering"),
+            ("høring", "horing"),
+            ("ældreråd", "aeldreraad"),
+            ("ældreråd", "aeldrerad"),
+            ("kommune", "kommune"),
+        ] {
+            assert!(folds_to(w, ascii), "{w} as {ascii}");
+        }
+        for (w, ascii) in [
+            ("møte", "mate"),
+            ("møte", "mot"),
+            ("møte", "moter"),
+            ("å", ""),
+        ] {
+            assert!(!folds_to(w, ascii), "{w} not as {ascii}");
+        }
+    }
+
+    /// Edit distance with swaps, bounded: `None` beyond the bound.
+    #[test]
+    fn bounded_edit_distance() {
+        let d = |a: &str, b: &str, max: usize| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            edit_distance(&a, &b, max)
+        };
+        assert_eq!(d("kommine", "kommune", 1), Some(1));
+        assert_eq!(d("komimune", "kommune", 1), Some(1));
+        assert_eq!(d("kommune", "kommune", 1), Some(0));
+        assert_eq!(
+            d("hlelefors", "hellefors", 1),
+            Some(1),
+            "a swap is one edit"
+        );
+        assert_eq!(d("regionjh", "regional", 1), None);
+        assert_eq!(d("regionjh", "regional", 2), Some(2));
+        assert_eq!(d("brannstrorn", "brannstrom", 2), Some(2));
+        assert_eq!(d("abc", "abcdef", 2), None, "lengths too far apart");
+    }
+
     /// The byte scanners of the mark rules look around every mark they find: none may step
     /// outside the text, whatever marks and digits surround it (every string of up to five
     /// of these pieces, so a dash or mark at either end).
