@@ -3962,6 +3962,28 @@ impl Ctx<'_> {
         let known_exact = self.vocab.frequency(lower);
         let cands = self.candidates(lower, known_exact.is_some());
         let j = self.judge(lower, known_exact, cands, p, capitalised, Slot::Running);
+        // What restore tries on an unlisted word judge keeps, in the order it tries them (a
+        // dropped first letter and an inserted `i` only where the search found no reading,
+        // and only in lowercase words; then the deep search).
+        let fallback = || {
+            if j.known || j.change.is_some() || p < REAL_WORD_MIN_PRIOR {
+                return None;
+            }
+            let keep = || j.keep_score;
+            let deep = || self.deep(lower, keep, p);
+            let found = if capitalised || j.cands.iter().any(|c| c.subs() > 0) {
+                deep()
+            } else {
+                self.dropped_initial(lower, keep, p)
+                    .map(|(r, c, _)| (r, c))
+                    .or_else(|| self.inserted_i(lower, keep, p))
+                    .or_else(deep)
+            };
+            found
+                .filter(|(r, c)| *c >= self.opts.min_confidence && !self.vocab.is_proper(r))
+                .map(|(r, c)| (r, c, "restore.ocr-confusion"))
+        };
+        let change = j.change.clone().or_else(fallback);
         Decision {
             word: lower.to_string(),
             known: j.known,
@@ -3971,7 +3993,7 @@ impl Ctx<'_> {
                 .iter()
                 .map(|&(k, sc)| (j.cands[k].clone(), sc))
                 .collect(),
-            change: j.change,
+            change,
         }
     }
 
