@@ -1914,28 +1914,36 @@ fn clock_edit(at: usize, mark: &str) -> StageEdit {
 /// The page's words for [`address_words`], given a test of which words are worth folding.
 type PageWords<'a> = dyn Fn(&dyn Fn(&str) -> bool) -> rustc_hash::FxHashSet<String> + 'a;
 
-/// A word as web and e-mail addresses spell it: `å`, `ä` as `a`, `ö`, `ø` as `o`, and
-/// the Danish and German way, `aa`, `ae`, `oe` (`hjoerring`, `kystmoede`); `æ` is `ae` in
-/// both.
+/// How web and e-mail addresses spell a letter: `å`, `ä` as `a`, `ö`, `ø` as `o`, and the
+/// Danish and German way, `aa`, `ae`, `oe` (`hjoerring`, `kystmoede`); `æ` is `ae` in both.
+/// `None` for a letter spelt as itself.
+fn address_letter(c: char) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        'å' => ("a", "aa"),
+        'ä' => ("a", "ae"),
+        'ö' | 'ø' => ("o", "oe"),
+        'æ' => ("ae", "ae"),
+        'é' | 'è' => ("e", "e"),
+        'ü' => ("u", "u"),
+        _ => return None,
+    })
+}
+
+/// A word as addresses spell it, both ways of [`address_letter`]: plain, doubled.
 fn address_folds(w: &str) -> [String; 2] {
     let mut plain = String::with_capacity(w.len() + 2);
     let mut doubled = String::with_capacity(w.len() + 4);
     for c in w.chars() {
-        let (p, d) = match c {
-            'å' => ("a", "aa"),
-            'ä' => ("a", "ae"),
-            'ö' | 'ø' => ("o", "oe"),
-            'æ' => ("ae", "ae"),
-            'é' | 'è' => ("e", "e"),
-            'ü' => ("u", "u"),
-            _ => {
+        match address_letter(c) {
+            Some((p, d)) => {
+                plain.push_str(p);
+                doubled.push_str(d);
+            }
+            None => {
                 plain.push(c);
                 doubled.push(c);
-                continue;
             }
-        };
-        plain.push_str(p);
-        doubled.push_str(d);
+        }
     }
     [plain, doubled]
 }
@@ -1947,15 +1955,9 @@ fn folds_to(w: &str, ascii: &str) -> bool {
         let mut rest = ascii.as_bytes();
         for c in w.chars() {
             let mut buf = [0u8; 4];
-            let with: &[u8] = match (c, doubled) {
-                ('å', false) | ('ä', false) => b"a",
-                ('å', true) => b"aa",
-                ('ä', true) | ('æ', _) => b"ae",
-                ('ö' | 'ø', false) => b"o",
-                ('ö' | 'ø', true) => b"oe",
-                ('é' | 'è', _) => b"e",
-                ('ü', _) => b"u",
-                _ => c.encode_utf8(&mut buf).as_bytes(),
+            let with = match address_letter(c) {
+                Some((p, d)) => (if doubled { d } else { p }).as_bytes(),
+                None => c.encode_utf8(&mut buf).as_bytes(),
             };
             match rest.strip_prefix(with) {
                 Some(r) => rest = r,
