@@ -1056,19 +1056,7 @@ pub fn restore_with(
                         judged.keep_score
                     })
                 };
-                let deep = |keep| ctx.deep(type_words[k], keep, p).map(|(r, c)| (r, c, None));
-                // A word the search found readings for is damaged elsewhere, if at all (or a
-                // name): one that lost its first letter rarely reads as anything.
-                if capitalised || cands.iter().any(|c| c.subs() > 0) {
-                    return deep(keep);
-                }
-                ctx.dropped_initial(type_words[k], keep, p)
-                    .map(|(r, c, capital)| (r, c, Some(capital)))
-                    .or_else(|| {
-                        ctx.inserted_i(type_words[k], keep, p)
-                            .map(|(r, c)| (r, c, None))
-                    })
-                    .or_else(|| deep(keep))
+                ctx.fallback(type_words[k], &cands, keep, p, capitalised)
             });
             if let Some((reading, conf, dropped)) = found.as_ref() {
                 // A capitalised word mid-sentence may be a name the lists lack (`Heiine` is
@@ -3959,6 +3947,29 @@ impl Ctx<'_> {
         Some((text.to_string(), 1.0 / z))
     }
 
+    /// The repairs tried on an unlisted word judge keeps, in order (see [`Fallback`]): a
+    /// dropped first letter and an inserted `i` only in a lowercase word the search found no
+    /// reading for (a word with readings is damaged elsewhere, if at all, or a name: one that
+    /// lost its first letter rarely reads as anything), then the deep search. `cands` are the
+    /// search's readings of `lower`, `keep` the score of keeping it.
+    fn fallback(
+        &self,
+        lower: &str,
+        cands: &[Candidate],
+        keep: impl Fn() -> f32 + Copy,
+        p: f32,
+        capitalised: bool,
+    ) -> Fallback {
+        let deep = || self.deep(lower, keep, p).map(|(r, c)| (r, c, None));
+        if capitalised || cands.iter().any(|c| c.subs() > 0) {
+            return deep();
+        }
+        self.dropped_initial(lower, keep, p)
+            .map(|(r, c, capital)| (r, c, Some(capital)))
+            .or_else(|| self.inserted_i(lower, keep, p).map(|(r, c)| (r, c, None)))
+            .or_else(deep)
+    }
+
     /// The decision on one word with the readings behind it (for `explain`).
     fn decide(&self, lower: &str, p: f32, capitalised: bool) -> Decision {
         let known_exact = self.vocab.frequency(lower);
@@ -3971,19 +3982,9 @@ impl Ctx<'_> {
             if j.known || j.change.is_some() || p < REAL_WORD_MIN_PRIOR {
                 return None;
             }
-            let keep = || j.keep_score;
-            let deep = || self.deep(lower, keep, p);
-            let found = if capitalised || j.cands.iter().any(|c| c.subs() > 0) {
-                deep()
-            } else {
-                self.dropped_initial(lower, keep, p)
-                    .map(|(r, c, _)| (r, c))
-                    .or_else(|| self.inserted_i(lower, keep, p))
-                    .or_else(deep)
-            };
-            found
-                .filter(|(r, c)| *c >= self.opts.min_confidence && !self.vocab.is_proper(r))
-                .map(|(r, c)| (r, c, "restore.ocr-confusion"))
+            self.fallback(lower, &j.cands, || j.keep_score, p, capitalised)
+                .filter(|(r, c, _)| *c >= self.opts.min_confidence && !self.vocab.is_proper(r))
+                .map(|(r, c, _)| (r, c, "restore.ocr-confusion"))
         };
         let change = j.change.clone().or_else(fallback);
         Decision {
