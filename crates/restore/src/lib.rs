@@ -4827,15 +4827,18 @@ fn lone_digit(
     let next = toks.get(i + 1)?;
     let lowerword =
         |x: &Token<'_>| x.class == TokenClass::Word && x.text.chars().all(char::is_lowercase);
+    let function_word = || {
+        prev.class == TokenClass::Word
+            && vocab
+                .frequency(&token_lowercase(prev))
+                .is_some_and(|z| z >= FUNCTION_WORD_ZIPF)
+    };
     // The infinitive marker may follow a function word opening a sentence (`Til 4 signere`).
     let opening_function_word = t.text != "1"
-        && prev.class == TokenClass::Word
         && prev.uppers == 1
         && starts_upper(prev.text)
         && sentence_start(text, prev.start)
-        && vocab
-            .frequency(&prev.text.to_lowercase())
-            .is_some_and(|z| z >= FUNCTION_WORD_ZIPF);
+        && function_word();
     if !(lowerword(prev) || opening_function_word)
         || !lowerword(next)
         || in_ranges(protected, t.start, next.end)
@@ -4876,11 +4879,7 @@ fn lone_digit(
             let spaced = prev.end < t.start && t.end < next.start;
             // `&` joins two nouns as `og` (`mat & drikke`); as the marker it follows a
             // function word (`for & komme`, `ved & svare`).
-            if t.text == "&"
-                && vocab
-                    .frequency(&prev.text.to_lowercase())
-                    .is_none_or(|z| z < FUNCTION_WORD_ZIPF)
-            {
+            if t.text == "&" && !function_word() {
                 return None;
             }
             if !matches!(vocab.lang(), Lang::Nb | Lang::Nn)
