@@ -246,6 +246,21 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a ¢ opening a line, in a damaged document, is the bullet OCR misread: it becomes the bullet the document opens other lines with (* or •), • if none (¢ Karen Juul -> • Karen Juul)",
         },
         RuleInfo {
+            name: "restore.stray-capital",
+            kind: EditKind::Ocr,
+            summary: "a common listed word, no name, that OCR opened with a capital differing from its small letter only in size (K, C, W) after a lowercase word mid-sentence, which the page capitalises nowhere else and which does not stand before a capitalised word, in a damaged document, is lowered (kan du Kontakte -> kan du kontakte); so is an Ö, Å or Ä read from O or A (om Öppettider -> om öppettider)",
+        },
+        RuleInfo {
+            name: "restore.web-address",
+            kind: EditKind::Ocr,
+            summary: "a web address OCR broke after its www with a space, the period read as a colon or comma, is joined (www. gribskov.dk -> www.gribskov.dk)",
+        },
+        RuleInfo {
+            name: "restore.address-word",
+            kind: EditKind::Ocr,
+            summary: "a damaged word inside a web or e-mail address, no listed word, becomes the page's own spelling of it one edit away, as addresses spell the special letters (kommine.no -> kommune.no beside kommune; lillenammer -> lillehammer beside Lillehammer)",
+        },
+        RuleInfo {
             name: "restore.dehyphenate",
             kind: EditKind::Layout,
             summary: "a word hyphenated across a line end is joined when the joined word is known",

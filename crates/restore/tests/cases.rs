@@ -4,12 +4,13 @@
 //! original must be recoverable from its edits. `lang = "auto"` detects the language from the
 //! four embedded lists, as the pipeline does, and `detected` states which one it must find;
 //! `prior` forces the damage prior instead of estimating it from the case's text, and
-//! `protect` lists patterns the user marks as protected.
+//! `protect` lists patterns the user marks as protected. Every edit's rule must be one
+//! [`rensa_restore::rules`] lists (what `rensa rules` prints).
 #![allow(clippy::unwrap_used)]
 
 use rensa_core::{Document, Lang};
 use rensa_lexicon::Lexicon;
-use rensa_restore::{detect_language, restore, RestoreOptions};
+use rensa_restore::{detect_language, restore, rules, RestoreOptions};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -74,6 +75,14 @@ fn check(c: &Case) -> Result<(), String> {
     restore(&mut doc, &lex, &opts).map_err(|e| format!("  {e}"))?;
     if doc.reconstruct_original().ok().as_deref() != Some(c.input.as_str()) {
         return Err("  original not recoverable from the edits".into());
+    }
+    let known: Vec<&str> = rules().iter().map(|r| r.name).collect();
+    if let Some(e) = doc
+        .edits()
+        .iter()
+        .find(|e| e.rule.split('+').any(|r| !known.contains(&r)))
+    {
+        return Err(format!("  edit {e}: its rule is not in rules()"));
     }
     let want = c.expected.as_deref().unwrap_or(&c.input);
     if doc.text() == want && (c.expected.is_some() || doc.edits().is_empty()) {
