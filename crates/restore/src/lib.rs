@@ -218,7 +218,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.stray-mark",
             kind: EditKind::Ocr,
-            summary: "a period OCR made of a speck inside a sentence (after a function word, between two listed words, or between a month and its year) or right after another mark (Afbud:. -> Afbud:), a left single quote with no closing quote on its line, or a period or colon alone between spaces, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og, møde . Næste -> møde Næste)",
+            summary: "a period OCR made of a speck inside a sentence (after a function word, after a conjunction even before a capital, between two listed words, or between a month and its year) or right after another mark (Afbud:. -> Afbud:), a left single quote with no closing quote on its line, or a period or colon alone between spaces, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og, møde . Næste -> møde Næste)",
         },
         RuleInfo {
             name: "restore.en-dash",
@@ -2467,6 +2467,25 @@ fn stray_periods(
             ));
             continue;
         }
+        // `Barne- og. Ungeudvalgets`, `Klitgaard og. Sanne`: a conjunction printed in
+        // lowercase never ends a sentence, so the period goes before a capitalised word too
+        // (a preposition may end one: `deltage i. Husk`).
+        if dot.text == "."
+            && CONJUNCTIONS.contains(&w.text)
+            && (i < 2 || toks[i - 2].end < w.start)
+            && next.class == TokenClass::Word
+            && text.get(dot.end..next.start) == Some(" ")
+            && !in_ranges(protected, w.start, next.end)
+        {
+            out.push(StageEdit::new(
+                dot.start..dot.end,
+                "",
+                EditKind::Ocr,
+                "restore.stray-mark",
+                0.75,
+            ));
+            continue;
+        }
         if dot.text != "."
             || w.end != dot.start
             || w.class != TokenClass::Word
@@ -2515,6 +2534,10 @@ fn stray_periods(
     }
     out
 }
+
+/// The conjunctions `and`, `or` and `as well as` of the four languages, which never end a
+/// sentence.
+const CONJUNCTIONS: [&str; 4] = ["og", "och", "eller", "samt"];
 
 /// Prepositions, conjunctions and articles of the four languages, and `ny` (new) before its
 /// noun: words a colon never follows before a lowercase word (a noun may: `Världsarvet i dag:
