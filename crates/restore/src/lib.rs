@@ -1357,6 +1357,7 @@ pub fn restore_with(
             .collect();
         let marks = paragraph_signs(text, &toks, &protected)
             .into_iter()
+            .chain(party_letters(&toks, vocab.lang(), &protected))
             .chain(stray_periods(
                 text, &toks, vocab, &protected, &word_of, &raised,
             ))
@@ -3550,6 +3551,87 @@ fn paragraph_signs(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)])
                 0.85,
             ));
         }
+    }
+    out
+}
+
+/// The party letters each language's minutes put in parentheses after a member's name.
+fn party_codes(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Sv => &["S", "M", "C", "V", "L", "KD", "MP", "SD"],
+        Lang::Nb | Lang::Nn => &[
+            "Ap", "AP", "H", "FrP", "Frp", "FRP", "Sp", "SP", "SV", "KrF", "KRF", "V", "MDG", "R",
+            "PP", "INP",
+        ],
+        Lang::Da => &[
+            "A", "B", "C", "D", "F", "I", "K", "M", "O", "V", "Ø", "Å", "Æ",
+        ],
+    }
+}
+
+/// What the English model prints for a party letter it cannot read, and the letter: `5` for
+/// `S`, `G` and `©` for `Ø`, `O` with a speck (`OQ`) for `O`, `AE` for `Æ`. Each is no party
+/// letter of the language it stands for. (`@` for `Ø` is [`paragraph_signs`]' own: an `@`
+/// alone in parentheses is never an address, so it needs no evidence.)
+fn misread_party(lang: Lang, printed: &str) -> Option<&'static str> {
+    Some(match (lang, printed) {
+        (Lang::Sv, "5") => "S",
+        (Lang::Sv, "5D") => "SD",
+        (Lang::Nb | Lang::Nn, "5p") => "Sp",
+        (Lang::Nb | Lang::Nn, "5V") => "SV",
+        (Lang::Da, "G" | "©") => "Ø",
+        (Lang::Da, "OQ" | "QO") => "O",
+        (Lang::Da, "AE") => "Æ",
+        _ => return None,
+    })
+}
+
+/// Party letters the engine misread ([`misread_party`]: `Nilsson (5)` for `Nilsson (S)`,
+/// `Hansen (G)` for `Hansen (Ø)`): only on a page that prints at least two party letters of
+/// its language intact in parentheses, and only in parentheses of their own one space after
+/// a word (the member's name); a digit (`(5)`) only after a capitalised word, since `punkt
+/// (5)` is a count (a count after a capitalised noun is the risk left, which the pairs and
+/// seeds never show).
+fn party_letters(toks: &[Token<'_>], lang: Lang, protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    let codes = party_codes(lang);
+    // `(`, one token, `)`, touching, at `i` the opening parenthesis.
+    let marker = |i: usize| -> Option<&str> {
+        let (open, inner, close) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+        (open.text == "("
+            && close.text == ")"
+            && open.end == inner.start
+            && inner.end == close.start)
+            .then_some(inner.text)
+    };
+    let intact = (0..toks.len())
+        .filter(|&i| marker(i).is_some_and(|m| codes.contains(&m)))
+        .count();
+    if intact < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let Some(party) = marker(i).and_then(|m| misread_party(lang, m)) else {
+            continue;
+        };
+        let (name, open, inner) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+        // A digit could be a count (`punkt (5)`): only after a capitalised word. A letter
+        // misread needs a word only, which OCR may have damaged itself (`@rum (OQ)`).
+        let digit = inner.text.bytes().any(|b| b.is_ascii_digit());
+        if name.class != TokenClass::Word
+            || (digit && !starts_upper(name.text))
+            || name.end + 1 != open.start
+            || in_ranges(protected, inner.start, inner.end)
+        {
+            continue;
+        }
+        out.push(StageEdit::new(
+            inner.start..inner.end,
+            party,
+            EditKind::Ocr,
+            "restore.ocr-confusion",
+            0.8,
+        ));
     }
     out
 }
