@@ -248,7 +248,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.stray-capital",
             kind: EditKind::Ocr,
-            summary: "a common listed word, no name, that OCR opened with a capital differing from its small letter only in size (K, C, W) after a lowercase word mid-sentence, which the page capitalises nowhere else and which does not stand before a capitalised word, in a damaged document, is lowered (kan du Kontakte -> kan du kontakte); so is an Ö, Å or Ä read from O or A (om Öppettider -> om öppettider)",
+            summary: "a common listed word, no name, that OCR opened with a capital differing from its small letter only in size (K, C, W) after a lowercase word mid-sentence (a function word also after the word opening a sentence), which the page capitalises nowhere else and which does not stand before a capitalised word, in a damaged document, is lowered (kan du Kontakte -> kan du kontakte); so is an Ö, Å or Ä read from another capital (om Öppettider -> om öppettider, Yttrande Gver -> Yttrande över)",
         },
         RuleInfo {
             name: "restore.web-address",
@@ -767,10 +767,17 @@ pub fn restore_with(
     // capitalises nowhere else, not before a capitalised word (STRAY_CAPITAL_ZIPF).
     let stray_capital = |i: usize, reading: &str| -> bool {
         let t = &toks[i];
-        let after_lowercase = i
-            .checked_sub(1)
-            .is_some_and(|j| toks[j].class == TokenClass::Word && toks[j].uppers == 0);
-        if !after_lowercase || t.uppers != 1 || sentence_start(text, t.start) {
+        let prev = i.checked_sub(1).map(|j| &toks[j]);
+        let after_lowercase = prev.is_some_and(|x| x.class == TokenClass::Word && x.uppers == 0);
+        // `Yttrande Över motion`, `Förteckningen Över delegationsbeslut`: after the word that
+        // opens a sentence or heading, for a function word only.
+        let after_opener = prev.is_some_and(|x| {
+            x.class == TokenClass::Word
+                && x.uppers == 1
+                && starts_upper(x.text)
+                && sentence_start(text, x.start)
+        });
+        if !(after_lowercase || after_opener) || t.uppers != 1 || sentence_start(text, t.start) {
             return false;
         }
         let k = type_of[i] as usize;
@@ -781,6 +788,7 @@ pub fn restore_with(
         vocab.frequency(reading).is_some_and(|z| {
             z >= FUNCTION_WORD_ZIPF
                 || (z >= STRAY_CAPITAL_ZIPF
+                    && after_lowercase
                     && !before_capital
                     && k < type_count.len()
                     && type_count[k] - type_lowercase[k] as usize == 1
@@ -986,13 +994,14 @@ pub fn restore_with(
                     continue;
                 }
                 reading.clone()
-            } else if t.text.starts_with(['O', 'A'])
+            } else if t.text.starts_with(|c: char| c.is_ascii_uppercase())
                 && reading.starts_with(['ö', 'å', 'ä', 'ø'])
                 && stray_capital(i, reading)
             {
-                // `som Over tid`, `om Oppettider`: the engine prints a lowercase `ö`, `å` or
-                // `ä` as a capital `O` or `A` now and then, and a function word or a common
-                // word mid-sentence is not capitalised (`stray_capital`).
+                // `som Over tid`, `om Oppettider`, `kartor Gver de`: the engine prints a
+                // lowercase `ö`, `å` or `ä` as a capital (`O`, `A`, `G`) now and then, and a
+                // function word or a common word mid-sentence is not capitalised
+                // (`stray_capital`).
                 reading.clone()
             } else {
                 apply_case(t.text, reading)
