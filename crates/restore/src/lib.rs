@@ -173,7 +173,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.ocr-confusion",
             kind: EditKind::Ocr,
-            summary: "an unknown word becomes the dictionary word OCR most plausibly damaged (frdn -> från), or, in a damaged document, the common word it is with an inserted i taken out (kommiunen -> kommunen)",
+            summary: "an unknown word becomes the dictionary word OCR most plausibly damaged (frdn -> från), or, in a damaged document, the common word it is with an inserted i, or an é beside an e, taken out (kommiunen -> kommunen, interessereéde -> interesserede)",
         },
         RuleInfo {
             name: "restore.ocr-compound",
@@ -2309,8 +2309,8 @@ fn hyphen_ranges(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     out
 }
 
-/// The listed word an unlisted word is with one `i` taken out (`kommiunen`), when exactly
-/// one such word exists and it is common
+/// The listed word an unlisted word is with one `i` (or an `é` beside an `e`, see
+/// [`inserted_at`]) taken out (`kommiunen`), when exactly one such word exists and it is common
 /// (INSERTED_I_MIN_ZIPF). Tesseract's English model inserts an `i` into about one word in a
 /// thousand of the train and dev pairs (57 of 66,912 words), always beside letters it could
 /// have split (`m`, `n`, `l`); the candidate search does not model insertions, which would
@@ -2326,18 +2326,33 @@ fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
     })
 }
 
-/// The one form of `word` with one `i` taken out (after its first letter; with `beside`,
-/// only an `i` next to `m`, `n` or `l`) that `reads` accepts: `None` where no form or two
-/// different forms do.
-fn one_i_out(word: &str, beside: bool, reads: impl Fn(&str) -> bool) -> Option<String> {
+/// The letters the engine may have put into `word`, as byte ranges: an `i` after the first
+/// letter (with `beside`, only one next to `m`, `n` or `l`, which it could have split), and
+/// an `é` next to an `e` (`interessereéde`, `peérsonal`, `uteén`: the engine printed one `e`
+/// twice, once with an accent).
+fn inserted_at(word: &str, beside: bool) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let b = word.as_bytes();
+    let i = word
+        .match_indices('i')
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let next_to = |k: usize| matches!(b.get(k), Some(b'm' | b'n' | b'l'));
+            at > 0 && (!beside || next_to(at - 1) || next_to(at + 1))
+        })
+        .map(|at| at..at + 1);
+    let e_acute = word
+        .match_indices('é')
+        .map(|(at, _)| at..at + 'é'.len_utf8())
+        .filter(move |r| r.start > 0 && (b[r.start - 1] == b'e' || b.get(r.end) == Some(&b'e')));
+    i.chain(e_acute)
+}
+
+/// The one form of `word` with one inserted letter taken out ([`inserted_at`]) that `reads`
+/// accepts: `None` where no form or two different forms do.
+fn one_i_out(word: &str, beside: bool, reads: impl Fn(&str) -> bool) -> Option<String> {
     let mut found: Option<String> = None;
-    for (at, _) in word.match_indices('i').filter(|&(at, _)| at > 0) {
-        let next_to = |k: usize| matches!(b.get(k), Some(b'm' | b'n' | b'l'));
-        if beside && !(next_to(at - 1) || next_to(at + 1)) {
-            continue;
-        }
-        let shorter = format!("{}{}", &word[..at], &word[at + 1..]);
+    for at in inserted_at(word, beside) {
+        let shorter = format!("{}{}", &word[..at.start], &word[at.end..]);
         if found.as_deref() == Some(shorter.as_str()) {
             continue;
         }
@@ -4009,7 +4024,8 @@ impl Ctx<'_> {
 
     /// The reading of an unlisted word the engine both put an `i` into and damaged otherwise
     /// (`forstebehanidling` for `førstebehandling`, `Kornmunie` for `Kommune`): with one `i`
-    /// beside `m`, `n` or `l` taken out, a listed reading of the rest, paying for the
+    /// beside `m`, `n` or `l` (or an `é` beside an `e`) taken out, a listed reading of the
+    /// rest, paying for the
     /// insertion ([`INSERTED_I_LOGP`]) and the document's damage prior; `None` unless it
     /// beats keeping the word (`keep`). `inserted_letter` handles the `i` alone.
     fn inserted_i(&self, lower: &str, keep: impl FnOnce() -> f32, p: f32) -> Option<(String, f32)> {
@@ -4017,14 +4033,9 @@ impl Ctx<'_> {
             return None;
         }
         let (_, lp, _) = self.logs_at(p);
-        let b = lower.as_bytes();
         let mut best: Option<(String, f32)> = None;
-        for (at, _) in lower.match_indices('i').filter(|&(at, _)| at > 0) {
-            let beside = |k: usize| matches!(b.get(k), Some(b'm' | b'n' | b'l'));
-            if !(beside(at - 1) || beside(at + 1)) {
-                continue;
-            }
-            let shorter = format!("{}{}", &lower[..at], &lower[at + 1..]);
+        for at in inserted_at(lower, true) {
+            let shorter = format!("{}{}", &lower[..at.start], &lower[at.end..]);
             for c in self.candidates(&shorter, false).iter() {
                 if c.parts != 1 || c.subs() == 0 || c.zipf < INSERTED_I_MIN_ZIPF {
                     continue;
