@@ -2483,28 +2483,19 @@ fn stray_periods(
         let speck_colon = dot.text == ":"
             && !in_ranges(protected, w.start, next.end)
             && stray_colon(text, toks, i, vocab, word_of);
-        if speck_colon
-            || name_speck(text, toks, i, vocab, protected)
-            || (dot.text == "." && month_before_year(text, toks, i, protected))
-        {
-            out.push(StageEdit::new(
-                dot.start..dot.end,
-                "",
-                EditKind::Ocr,
-                "restore.stray-mark",
-                0.75,
-            ));
-            continue;
-        }
         // `Barne- og. Ungeudvalgets`, `Klitgaard og. Sanne`: a conjunction printed in
         // lowercase never ends a sentence, so the period goes before a capitalised word too
         // (a preposition may end one: `deltage i. Husk`).
-        if dot.text == "."
+        let after_conjunction = dot.text == "."
             && CONJUNCTIONS.contains(&w.text)
             && (i < 2 || toks[i - 2].end < w.start)
             && next.class == TokenClass::Word
             && text.get(dot.end..next.start) == Some(" ")
-            && !in_ranges(protected, w.start, next.end)
+            && !in_ranges(protected, w.start, next.end);
+        if speck_colon
+            || after_conjunction
+            || name_speck(text, toks, i, vocab, protected)
+            || (dot.text == "." && month_before_year(text, toks, i, protected))
         {
             out.push(StageEdit::new(
                 dot.start..dot.end,
@@ -3616,7 +3607,8 @@ fn misread_party(lang: Lang, printed: &str) -> Option<&'static str> {
 
 /// Party letters the engine misread ([`misread_party`]: `Nilsson (5)` for `Nilsson (S)`,
 /// `Hansen (G)` for `Hansen (Ø)`): only on a page that prints at least two party letters of
-/// its language intact in parentheses, and only in parentheses of their own one space after
+/// its language intact in parentheses and no other capital so (a lettered list, `Bilag (E)`),
+/// and only in parentheses of their own one space after
 /// a word (the member's name); a digit (`(5)`) only after a capitalised word, since `punkt
 /// (5)` is a count (a count after a capitalised noun is the risk left, which the pairs and
 /// seeds never show).
@@ -3634,7 +3626,17 @@ fn party_letters(toks: &[Token<'_>], lang: Lang, protected: &[(usize, usize)]) -
     let intact = (0..toks.len())
         .filter(|&i| marker(i).is_some_and(|m| codes.contains(&m)))
         .count();
-    if intact < 2 {
+    // A capital in parentheses that is no party letter nor a misread one (`(E)`, `(H)`) makes
+    // the page's markers a lettered list (`Bilag (A)` ... `(G)`), not parties.
+    let lettered = (0..toks.len()).any(|i| {
+        marker(i).is_some_and(|m| {
+            m.len() == 1
+                && m.as_bytes()[0].is_ascii_uppercase()
+                && !codes.contains(&m)
+                && misread_party(lang, m).is_none()
+        })
+    });
+    if intact < 2 || lettered {
         return Vec::new();
     }
     let mut out = Vec::new();
