@@ -773,12 +773,7 @@ pub fn restore_with(
         let after_lowercase = prev.is_some_and(|x| x.class == TokenClass::Word && x.uppers == 0);
         // `Yttrande Över motion`, `Förteckningen Över delegationsbeslut`: after the word that
         // opens a sentence or heading, for a function word only.
-        let after_opener = prev.is_some_and(|x| {
-            x.class == TokenClass::Word
-                && x.uppers == 1
-                && starts_upper(x.text)
-                && sentence_start(text, x.start)
-        });
+        let after_opener = prev.is_some_and(|x| capitalised_opener(text, x));
         if !(after_lowercase || after_opener) || t.uppers != 1 || sentence_start(text, t.start) {
             return false;
         }
@@ -1366,6 +1361,9 @@ pub fn restore_with(
             })
             .map(|e| e.range.start)
             .collect();
+        // The address rules read the text, not the protected ranges: their edits must stay
+        // out of what the user marked.
+        let outside_user = |e: &StageEdit| !in_ranges(&user, e.range.start, e.range.end);
         let marks = paragraph_signs(text, &toks, &protected)
             .into_iter()
             .chain(party_letters(&toks, vocab.lang(), &protected))
@@ -1376,11 +1374,7 @@ pub fn restore_with(
             .chain(date_separators(text, &protected))
             .chain(clock_commas(text, &protected))
             .chain(misread_bullets(text, &protected))
-            .chain(
-                spaced_www(text)
-                    .into_iter()
-                    .filter(|e| !in_ranges(&user, e.range.start, e.range.end)),
-            )
+            .chain(spaced_www(text).into_iter().filter(outside_user))
             .chain(marks_for_l(&toks, vocab, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
         // Rules on single marks, after the others: a mark another rule already changed (a
@@ -1390,11 +1384,7 @@ pub fn restore_with(
             .into_iter()
             .chain(doubled_marks(text, &toks, &protected))
             .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
-            .chain(
-                address_marks(text)
-                    .into_iter()
-                    .filter(|e| !in_ranges(&user, e.range.start, e.range.end)),
-            )
+            .chain(address_marks(text).into_iter().filter(outside_user))
             .chain(address_words(
                 text,
                 &addresses,
@@ -1475,6 +1465,15 @@ enum Slot {
 fn opens_line(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with('\n')
+}
+
+/// Whether `t` is a word with a capital first letter only that opens a sentence or line
+/// (`Yttrande` of `Yttrande Över motion`, `Til` of `Til 4 signere`).
+fn capitalised_opener(text: &str, t: &Token<'_>) -> bool {
+    t.class == TokenClass::Word
+        && t.uppers == 1
+        && starts_upper(t.text)
+        && sentence_start(text, t.start)
 }
 
 /// Whether a token at byte `at` opens a line, or a sentence after a mark and a space
@@ -3554,14 +3553,7 @@ fn paragraph_signs(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)])
                     0.85,
                 ));
             }
-        } else if t.text == "@"
-            && i > 0
-            && toks[i - 1].text == "("
-            && toks[i - 1].end == t.start
-            && toks
-                .get(i + 1)
-                .is_some_and(|c| c.text == ")" && c.start == t.end)
-        {
+        } else if t.text == "@" && i > 0 && parenthesised(toks, i - 1).is_some() {
             out.push(StageEdit::new(
                 t.start..t.end,
                 "Ø",
@@ -3572,6 +3564,14 @@ fn paragraph_signs(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)])
         }
     }
     out
+}
+
+/// The token `(`, token, `)` enclose when all three touch with the `(` at `j` (`(S)`, `(@)`,
+/// `(OQ)`): the shape of a party marker.
+fn parenthesised<'t, 'a>(toks: &'t [Token<'a>], j: usize) -> Option<&'t Token<'a>> {
+    let (open, inner, close) = (toks.get(j)?, toks.get(j + 1)?, toks.get(j + 2)?);
+    (open.text == "(" && close.text == ")" && open.end == inner.start && inner.end == close.start)
+        .then_some(inner)
 }
 
 /// The party letters each language's minutes put in parentheses after a member's name.
@@ -3614,37 +3614,34 @@ fn misread_party(lang: Lang, printed: &str) -> Option<&'static str> {
 /// seeds never show).
 fn party_letters(toks: &[Token<'_>], lang: Lang, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     let codes = party_codes(lang);
-    // `(`, one token, `)`, touching, at `i` the opening parenthesis.
-    let marker = |i: usize| -> Option<&str> {
-        let (open, inner, close) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
-        (open.text == "("
-            && close.text == ")"
-            && open.end == inner.start
-            && inner.end == close.start)
-            .then_some(inner.text)
-    };
-    let intact = (0..toks.len())
-        .filter(|&i| marker(i).is_some_and(|m| codes.contains(&m)))
+    // Every parenthesised token of the page, with the index of its `(`.
+    let markers: Vec<(usize, &Token<'_>)> = (0..toks.len())
+        .filter_map(|j| parenthesised(toks, j).map(|m| (j, m)))
+        .collect();
+    let intact = markers
+        .iter()
+        .filter(|(_, m)| codes.contains(&m.text))
         .count();
     // A capital in parentheses that is no party letter nor a misread one (`(E)`, `(H)`) makes
     // the page's markers a lettered list (`Bilag (A)` ... `(G)`), not parties.
-    let lettered = (0..toks.len()).any(|i| {
-        marker(i).is_some_and(|m| {
-            m.len() == 1
-                && m.as_bytes()[0].is_ascii_uppercase()
-                && !codes.contains(&m)
-                && misread_party(lang, m).is_none()
-        })
+    let lettered = markers.iter().any(|(_, m)| {
+        m.text.len() == 1
+            && m.text.as_bytes()[0].is_ascii_uppercase()
+            && !codes.contains(&m.text)
+            && misread_party(lang, m.text).is_none()
     });
     if intact < 2 || lettered {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for i in 1..toks.len() {
-        let Some(party) = marker(i).and_then(|m| misread_party(lang, m)) else {
+    for &(i, inner) in &markers {
+        let Some(party) = misread_party(lang, inner.text) else {
             continue;
         };
-        let (name, open, inner) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+        let Some(name) = i.checked_sub(1).map(|k| &toks[k]) else {
+            continue;
+        };
+        let open = &toks[i];
         // A digit could be a count (`punkt (5)`): only after a capitalised word. A letter
         // misread needs a word only, which OCR may have damaged itself (`@rum (OQ)`).
         let digit = inner.text.bytes().any(|b| b.is_ascii_digit());
@@ -3682,20 +3679,11 @@ fn split_marker(
         return None;
     }
     let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    // toks[j] is `(`: `(`, one to three letters, `)`, all touching.
     let party_at = |j: usize| -> bool {
-        // toks[j] is `(`: `(`, letters, `)`, all touching.
-        match (toks.get(j), toks.get(j + 1), toks.get(j + 2)) {
-            (Some(o), Some(w), Some(c)) => {
-                o.text == "("
-                    && c.text == ")"
-                    && touch(o, w)
-                    && touch(w, c)
-                    && w.class == TokenClass::Word
-                    && (1..=3).contains(&w.letters)
-                    && starts_upper(w.text)
-            }
-            _ => false,
-        }
+        parenthesised(toks, j).is_some_and(|w| {
+            w.class == TokenClass::Word && (1..=3).contains(&w.letters) && starts_upper(w.text)
+        })
     };
     let (a, b) = (&toks[i - 1], &toks[i + 1]);
     if !touch(a, t) || !touch(t, b) || in_ranges(protected, a.start, b.end) {
@@ -5000,11 +4988,7 @@ fn lone_digit(
                 .is_some_and(|z| z >= FUNCTION_WORD_ZIPF)
     };
     // The infinitive marker may follow a function word opening a sentence (`Til 4 signere`).
-    let opening_function_word = t.text != "1"
-        && prev.uppers == 1
-        && starts_upper(prev.text)
-        && sentence_start(text, prev.start)
-        && function_word();
+    let opening_function_word = t.text != "1" && capitalised_opener(text, prev) && function_word();
     if !(lowerword(prev) || opening_function_word)
         || !lowerword(next)
         || in_ranges(protected, t.start, next.end)
