@@ -1270,7 +1270,8 @@ pub fn restore_with(
             }
             if let Some(reading) = inserted_letter(w.word, vocab) {
                 target.insert(k as u32, (reading, 0.8, "restore.ocr-confusion", true));
-            } else if let Some(reading) = inserted_letter_compound(&ctx, w.word, &type_cands[k]) {
+            } else if let Some(reading) = inserted_letter_compound(&ctx, w.word, &type_cands[k], p)
+            {
                 target.insert(k as u32, (reading, 0.75, "restore.ocr-compound", true));
             } else if let Some(reading) = six_for_o(w.word, vocab.lang()) {
                 target.insert(k as u32, (reading, 0.8, "restore.digit-for-letter", false));
@@ -2353,29 +2354,42 @@ fn inserted_at(word: &str, beside: bool) -> impl Iterator<Item = std::ops::Range
 /// The one form of `word` with one inserted letter taken out ([`inserted_at`]) that `reads`
 /// accepts: `None` where no form or two different forms do.
 fn one_i_out(word: &str, beside: bool, reads: impl Fn(&str) -> bool) -> Option<String> {
+    one_i_read(word, beside, |shorter| {
+        reads(shorter).then(|| shorter.to_string())
+    })
+}
+
+/// The one reading `read` gives of a form of `word` with one inserted letter taken out
+/// ([`inserted_at`]): `None` where no form or two forms with different readings have one.
+fn one_i_read(word: &str, beside: bool, read: impl Fn(&str) -> Option<String>) -> Option<String> {
     let mut found: Option<String> = None;
+    let mut tried: Option<String> = None;
     for at in inserted_at(word, beside) {
         let shorter = format!("{}{}", &word[..at.start], &word[at.end..]);
-        if found.as_deref() == Some(shorter.as_str()) {
+        // `mmi` and `mim` out of `mmim` are one form.
+        if tried.as_deref() == Some(shorter.as_str()) {
             continue;
         }
-        if reads(&shorter) {
-            if found.is_some() {
+        if let Some(r) = read(&shorter) {
+            if found.as_ref().is_some_and(|f| *f != r) {
                 return None;
             }
-            found = Some(shorter);
+            found = Some(r);
         }
+        tried = Some(shorter);
     }
     found
 }
 
 /// As [`inserted_letter`], for a long compound no list holds (`ledsagerordninigen`,
 /// `hjemmieplejen`, `arrangeimentskalender`): the word does not analyse into listed parts as
-/// printed, and with exactly one `i` beside `m`, `n` or `l` taken out it does.
+/// printed, and with exactly one `i` beside `m`, `n` or `l` taken out it does, as printed or
+/// as the judgement (at the document's prior `p`) is all but sure it reads.
 fn inserted_letter_compound(
     ctx: &Ctx<'_>,
     word: &str,
     cands: &Option<Rc<[Candidate]>>,
+    p: f32,
 ) -> Option<String> {
     if word.chars().count() < 10 || !word.contains('i') || !word.chars().all(char::is_alphabetic) {
         return None;
@@ -2386,6 +2400,18 @@ fn inserted_letter_compound(
     }
     one_i_out(word, true, |shorter| {
         analyses(&ctx.cached_search(shorter, Search::Full))
+    })
+    .or_else(|| {
+        // The same word with a special letter lost too (`Komimunfullmaktiges`,
+        // `Oimsorgsnamnden`): the form without the `i` is one the judgement repairs, with
+        // all but certainty (INSERTED_I_READING).
+        one_i_read(word, true, |shorter| {
+            let cands = ctx.candidates(shorter, false);
+            ctx.judge(shorter, None, cands, p, false, Slot::Running)
+                .change
+                .filter(|(_, conf, _)| *conf >= INSERTED_I_READING)
+                .map(|(reading, _, _)| reading)
+        })
     })
 }
 
@@ -2449,6 +2475,10 @@ const DEEP_MIN_ZIPF: f32 = 2.5;
 
 /// How common (Zipf) the word without the inserted `i` must be.
 const INSERTED_I_MIN_ZIPF: f32 = 3.0;
+
+/// How sure the judgement must be of its repair of a long word without its inserted `i`
+/// ([`inserted_letter_compound`]).
+const INSERTED_I_READING: f32 = 0.9;
 
 /// A period OCR made of a speck mid-sentence (`og. vi`, `har. fått`, `på. mødet`, `oplever.
 /// bedre`, `Godkendelse. af`): a sentence does not end and go on in lowercase.
