@@ -819,6 +819,10 @@ pub fn restore_with(
             let cands = type_cands[k]
                 .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
                 .clone();
+            // No reading changes a letter (most listed words): nothing to judge.
+            if !cands.iter().any(|c| c.subs() > 0) {
+                return None;
+            }
             ctx.judge(type_words[k], freq[k], cands, p, upper, slot)
                 .change
         };
