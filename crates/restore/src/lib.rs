@@ -1085,10 +1085,17 @@ pub fn restore_with(
             });
             if let Some((reading, conf, dropped)) = found.as_ref() {
                 // A capitalised word mid-sentence may be a name the lists lack (`Heiine` is
-                // no `Henne`): read only into a long word, as the inserted-letter repair.
+                // no `Henne`): read only into a long word, as the inserted-letter repair. A
+                // name reading (`Martenssoh` -> `Mårtensson`) only for a capitalised word and
+                // only where it puts back a special letter: a name the lists lack is not read
+                // as another by a plain glyph confusion (`Salberg` is no `Solberg`).
                 let short_name =
                     capitalised && reading.chars().count() < 7 && !sentence_start(text, t.start);
-                if *conf >= opts.min_confidence && !vocab.is_proper(reading) && !short_name {
+                if *conf >= opts.min_confidence
+                    && ((capitalised && reading.chars().any(is_special))
+                        || !vocab.is_proper(reading))
+                    && !short_name
+                {
                     let (start, to) = match dropped {
                         // What the engine printed for the dropped letter, glued before the
                         // word (`®konomiudvalget`, `A’ldrerads`), goes with it; the letter is
