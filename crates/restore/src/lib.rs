@@ -1092,7 +1092,9 @@ pub fn restore_with(
                 let short_name =
                     capitalised && reading.chars().count() < 7 && !sentence_start(text, t.start);
                 if *conf >= opts.min_confidence
-                    && ((capitalised && reading.chars().any(is_special))
+                    && ((capitalised
+                        && reading.chars().filter(|&c| is_special(c)).count()
+                            > type_words[k].chars().filter(|&c| is_special(c)).count())
                         || !vocab.is_proper(reading))
                     && !short_name
                 {
@@ -2377,7 +2379,7 @@ fn one_i_read(word: &str, beside: bool, read: impl Fn(&str) -> Option<String>) -
     let mut tried: Option<String> = None;
     for at in inserted_at(word, beside) {
         let shorter = format!("{}{}", &word[..at.start], &word[at.end..]);
-        // `mmi` and `mim` out of `mmim` are one form.
+        // Either `i` of a doubled `ii` leaves one form.
         if tried.as_deref() == Some(shorter.as_str()) {
             continue;
         }
