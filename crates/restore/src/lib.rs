@@ -2397,8 +2397,9 @@ fn one_i_read(word: &str, beside: bool, read: impl Fn(&str) -> Option<String>) -
 /// As [`inserted_letter`], for a long compound no list holds (`ledsagerordninigen`,
 /// `hjemmieplejen`, `arrangeimentskalender`): the word does not analyse into listed parts as
 /// printed, and with exactly one `i` beside `m`, `n` or `l` taken out it does (ten letters or
-/// more), or the judgement (at the document's prior `p`) is all but sure what it reads
-/// (INSERTED_I_JUDGED_MIN_LEN letters or more).
+/// more), or with one `i` anywhere after its first letter taken out the judgement (at the
+/// document's prior `p`) is all but sure what it reads (INSERTED_I_JUDGED_MIN_LEN letters or
+/// more: `Radhuiset`, `OPPVEKSTMILJIO`; beside `m`, `n` or `l` only, 3 fewer on train).
 fn inserted_letter_compound(
     ctx: &Ctx<'_>,
     word: &str,
@@ -2427,7 +2428,7 @@ fn inserted_letter_compound(
             // The same word with a special letter lost too (`Komimunfullmaktiges`,
             // `Oimsorgsnamnden`): the form without the `i` is one the judgement repairs, with
             // all but certainty (INSERTED_I_READING).
-            one_i_read(word, true, |shorter| {
+            one_i_read(word, false, |shorter| {
                 let cands = ctx.candidates(shorter, false);
                 ctx.judge(shorter, None, cands, p, false, Slot::Running)
                     .change
