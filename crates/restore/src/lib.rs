@@ -2454,6 +2454,10 @@ fn inserted_letter_compound(
                 inserted_at(word, false).chain(doubled_at(word)),
                 |shorter| {
                     let cands = ctx.candidates(shorter, false);
+                    // No reading changes a letter: nothing to judge (as in `judge_in`).
+                    if !cands.iter().any(|c| c.subs() > 0) {
+                        return None;
+                    }
                     ctx.judge(shorter, None, cands, p, false, Slot::Running)
                         .change
                         .filter(|(_, conf, _)| *conf >= INSERTED_I_READING)
