@@ -2331,22 +2331,16 @@ fn hyphen_ranges(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
 /// (INSERTED_I_MIN_ZIPF). Tesseract's English model inserts an `i` into about one word in a
 /// thousand of the train and dev pairs (57 of 66,912 words), always beside letters it could
 /// have split (`m`, `n`, `l`); the candidate search does not model insertions, which would
-/// multiply it for every word. One letter of a doubled pair the engine printed twice goes the
-/// same way (`Lokallplan`, `kKonsulent`; +3 on train, none broken).
+/// multiply it for every word.
 fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
     if word.len() < 5 || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    one_out_read(
-        word,
-        inserted_at(word, false).chain(doubled_at(word)),
-        |shorter| {
-            vocab
-                .frequency(shorter)
-                .is_some_and(|z| z >= INSERTED_I_MIN_ZIPF)
-                .then(|| shorter.to_string())
-        },
-    )
+    one_i_out(word, false, |shorter| {
+        vocab
+            .frequency(shorter)
+            .is_some_and(|z| z >= INSERTED_I_MIN_ZIPF)
+    })
 }
 
 /// The letters the engine may have put into `word`, as byte ranges: an `i` after the first
