@@ -819,12 +819,7 @@ pub fn restore_with(
             let cands = type_cands[k]
                 .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
                 .clone();
-            // No reading changes a letter (most listed words): nothing to judge.
-            if !cands.iter().any(|c| c.subs() > 0) {
-                return None;
-            }
-            ctx.judge(type_words[k], freq[k], cands, p, upper, slot)
-                .change
+            ctx.change(type_words[k], freq[k], cands, p, upper, slot)
         };
     if p >= SYMBOL_MIN_PRIOR {
         numbered = toks
@@ -1022,8 +1017,9 @@ pub fn restore_with(
             // printed form is a listed word (`borne`, without a frequency).
             let k = id as usize;
             let cands = ctx.cached_search(type_words[k], Search::Modifier);
-            let judged = ctx.judge(type_words[k], freq[k], cands, p, upper, Slot::Running);
-            if let Some((reading, conf, _)) = judged.change {
+            if let Some((reading, conf, _)) =
+                ctx.change(type_words[k], freq[k], cands, p, upper, Slot::Running)
+            {
                 edits.push(StageEdit::new(
                     t.start..t.end,
                     apply_case(t.text, &reading),
@@ -2454,12 +2450,7 @@ fn inserted_letter_compound(
                 inserted_at(word, false).chain(doubled_at(word)),
                 |shorter| {
                     let cands = ctx.candidates(shorter, false);
-                    // No reading changes a letter: nothing to judge (as in `judge_in`).
-                    if !cands.iter().any(|c| c.subs() > 0) {
-                        return None;
-                    }
-                    ctx.judge(shorter, None, cands, p, false, Slot::Running)
-                        .change
+                    ctx.change(shorter, None, cands, p, false, Slot::Running)
                         .filter(|(_, conf, _)| *conf >= INSERTED_I_READING)
                         .map(|(reading, _, _)| reading)
                 },
@@ -4237,6 +4228,25 @@ impl Ctx<'_> {
                 .collect(),
             change,
         }
+    }
+
+    /// The change [`Ctx::judge`] makes of a word, if any, without judging a word none of
+    /// whose readings changes a letter (most listed words in a damaged page): such a word
+    /// cannot change, and judging it was 3.6% of warm restore time.
+    fn change(
+        &self,
+        lower: &str,
+        known_exact: Option<f32>,
+        cands: Rc<[Candidate]>,
+        p: f32,
+        capitalised: bool,
+        slot: Slot,
+    ) -> Option<(String, f32, &'static str)> {
+        if !cands.iter().any(|c| c.subs() > 0) {
+            return None;
+        }
+        self.judge(lower, known_exact, cands, p, capitalised, slot)
+            .change
     }
 
     /// Scores keeping a word against its readings; copies nothing but the winner's text.
