@@ -36,3 +36,5 @@ time python3 dictionaries/build_lists.py
 cargo run --release -p rensa-dict-compile --example compile -- dictionaries/build dictionaries
 # The consonant clusters the compiled lists open and close words with (restore's shape repairs).
 cargo run --release -p rensa-dict-compile --example clusters -- dictionaries
+# The letter models (restore's reading of names the lists lack).
+cargo run --release -p rensa-dict-compile --example letters -- dictionaries

@@ -62,6 +62,13 @@ pub trait Vocabulary: Send + Sync {
     fn foreign_frequency(&self, _lower: &str) -> Option<f32> {
         None
     }
+
+    /// ln P(form) under a letter model of the language: how likely the string is as a word of
+    /// it, listed or not (a name the lists lack still spells like the language). `None` (the
+    /// default) where the vocabulary has no such model.
+    fn letters_logp(&self, _lower: &str) -> Option<f32> {
+        None
+    }
 }
 
 /// Position of a prefix walk (see [`Vocabulary::walk`]). Implementations interpret the fields:

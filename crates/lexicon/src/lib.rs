@@ -23,6 +23,9 @@ use std::path::{Path, PathBuf};
 
 use rensa_core::{Lang, SortedWords, Vocabulary, WalkState};
 
+pub mod letters;
+use letters::LetterModel;
+
 /// Flag bit: the form is a proper name (person or place).
 pub const FLAG_NAME: u64 = 1 << 16;
 /// Flag bit: the form was only seen capitalised in the sources.
@@ -35,6 +38,10 @@ static NB: &[u8] = include_bytes!("../../../dictionaries/nb/words.fst");
 static NN: &[u8] = include_bytes!("../../../dictionaries/nn/words.fst");
 static DA: &[u8] = include_bytes!("../../../dictionaries/da/words.fst");
 static EN: &[u8] = include_bytes!("../../../dictionaries/en/words.fst");
+static SV_LETTERS: &[u8] = include_bytes!("../../../dictionaries/sv/letters.bin");
+static NB_LETTERS: &[u8] = include_bytes!("../../../dictionaries/nb/letters.bin");
+static NN_LETTERS: &[u8] = include_bytes!("../../../dictionaries/nn/letters.bin");
+static DA_LETTERS: &[u8] = include_bytes!("../../../dictionaries/da/letters.bin");
 
 /// Errors loading dictionaries.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +82,8 @@ pub struct Lexicon {
     foreign: fst::Map<&'static [u8]>,
     extra: HashMap<String, (f32, bool)>,
     extra_sorted: SortedWords,
+    /// The language's letter model ([`letters`]).
+    letters: Option<LetterModel>,
     /// Identity for caches: the language and a hash of the user words.
     key: u64,
 }
@@ -92,11 +101,11 @@ impl std::fmt::Debug for Lexicon {
 impl Lexicon {
     /// Opens the embedded dictionary for `lang`.
     pub fn embedded(lang: Lang) -> Result<Lexicon, LexiconError> {
-        let bytes = match lang {
-            Lang::Sv => SV,
-            Lang::Nb => NB,
-            Lang::Nn => NN,
-            Lang::Da => DA,
+        let (bytes, letters) = match lang {
+            Lang::Sv => (SV, SV_LETTERS),
+            Lang::Nb => (NB, NB_LETTERS),
+            Lang::Nn => (NN, NN_LETTERS),
+            Lang::Da => (DA, DA_LETTERS),
         };
         let map = fst::Map::new(bytes).map_err(|source| LexiconError::Corrupt { lang, source })?;
         let foreign = fst::Map::new(EN).map_err(|source| LexiconError::Corrupt { lang, source })?;
@@ -106,6 +115,7 @@ impl Lexicon {
             foreign,
             extra: HashMap::new(),
             extra_sorted: SortedWords::default(),
+            letters: LetterModel::new(letters),
             key: lang as u64,
         })
     }
@@ -303,6 +313,10 @@ impl Vocabulary for Lexicon {
         self.flagged(lower, FLAG_NAME)
     }
 
+    fn letters_logp(&self, lower: &str) -> Option<f32> {
+        self.letters.map(|m| m.logp(lower))
+    }
+
     fn is_proper(&self, lower: &str) -> bool {
         self.flagged(lower, FLAG_NAME | FLAG_CAPITALISED)
     }
@@ -453,6 +467,24 @@ pub fn pack(zipf: f32, flags: u64) -> u64 {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn embedded_letter_models_know_how_each_language_spells() {
+        for (lang, right, damaged) in [
+            (Lang::Sv, "sjöqvist", "sjoqvist"),
+            (Lang::Sv, "sävström", "savstrém"),
+            (Lang::Nn, "høyheim", "hoyheim"),
+            (Lang::Nb, "skjæran", "skjaeran"),
+            (Lang::Da, "kræmer", "kraemer"),
+        ] {
+            let l = Lexicon::embedded(lang).unwrap();
+            let (r, d) = (
+                l.letters_logp(right).unwrap(),
+                l.letters_logp(damaged).unwrap(),
+            );
+            assert!(r > d + 3.0, "{lang:?}: {right} {r} against {damaged} {d}");
+        }
+    }
 
     #[test]
     fn embedded_dictionaries_open_and_know_core_words() {

@@ -99,6 +99,7 @@ pub mod search;
 mod shape;
 mod types;
 
+use confusion::Confusion;
 pub use confusion::ConfusionModel;
 pub use search::Candidate;
 
@@ -209,6 +210,11 @@ pub fn rules() -> &'static [RuleInfo] {
             name: "restore.unlisted-letter",
             kind: EditKind::Ocr,
             summary: "an unlisted word (a name, mostly) whose shape shows a misread letter, the ee the English model prints for æ in Danish and Norwegian or a g for ø (d for Swedish ö) in a consonant cluster no listed word has, in a damaged document that shows the same misreading in a listed word, gets its letter back (Leegreid -> Lægreid, Nordbg -> Nordbø)",
+        },
+        RuleInfo {
+            name: "restore.letter-model",
+            kind: EditKind::Ocr,
+            summary: "in a damaged document, an unlisted word no dictionary word explains gets back the lost letters that make it far likelier as a word of the language by its letter model, which names the lists lack share (Sjoqvist -> Sjöqvist, Hoyheim -> Høyheim)",
         },
         RuleInfo {
             name: "restore.inner-capital",
@@ -1284,11 +1290,28 @@ pub fn restore_with(
                 target.insert(k as u32, (reading, 0.75, "restore.ocr-compound", true));
             } else if let Some(reading) = six_for_o(w.word, vocab.lang()) {
                 target.insert(k as u32, (reading, 0.8, "restore.digit-for-letter", false));
+            } else if let Some((reading, conf)) = type_cands[k]
+                .as_ref()
+                .filter(|c| !c.iter().any(|c| c.subs() > 0 && c.parts == 1))
+                .and_then(|_| ctx.letters(w.word, p))
+                .filter(|(_, conf)| *conf >= opts.min_confidence)
+            {
+                // Last: the letter model, for a word no listed word and no repair above reads
+                // (a compound reading the judgement kept the word against may still be one).
+                target.insert(k as u32, (reading, conf, LETTER_MODEL, false));
             }
         }
         if !target.is_empty() {
+            // Where an edit already touches each token (one that took a capital's debris
+            // before the word starts before it: `A’ldrerads`).
             let edited: rustc_hash::FxHashSet<usize> =
                 edits.iter().map(|e| e.range.start).collect();
+            let spans: Vec<std::ops::Range<usize>> =
+                edits.iter().map(|e| e.range.clone()).collect();
+            let touched = |t: &Token<'_>| {
+                edited.contains(&t.start)
+                    || spans.iter().any(|r| r.start < t.end && t.start < r.end)
+            };
             for (i, t) in toks.iter().enumerate() {
                 let Some((reading, conf, rule, lowercase_only)) = target.get(&type_of[i]) else {
                     continue;
@@ -1296,7 +1319,16 @@ pub fn restore_with(
                 // A capitalised word loses its `i` only when what is left is long: `Kain` is a
                 // name, not `Kan`; `Dagsordeneni` is `Dagsordenen`.
                 let short_name = t.uppers > 0 && reading.chars().count() < 7;
-                if edited.contains(&t.start) || (*lowercase_only && short_name) {
+                if (*lowercase_only && short_name) || touched(t) {
+                    continue;
+                }
+                // The letter model reads words, lowercase or capitalised, not acronyms nor
+                // what may be an abbreviation (`Hgyh.`).
+                if *rule == LETTER_MODEL
+                    && (t.class != TokenClass::Word
+                        || !(t.uppers == 0 || (t.uppers == 1 && starts_upper(t.text)))
+                        || abbreviation_at(text, &toks, i))
+                {
                     continue;
                 }
                 readings.insert(i, reading.clone());
@@ -2510,6 +2542,43 @@ const STRAY_CAPITAL_ZIPF: f32 = 3.0;
 /// 0.2%): names and titles open with them far more often mid-sentence (`Statens vegvesen`,
 /// `Sundhed og Omsorg`, `Store Torv`), and the lists do not know them all as names.
 const SIZE_CAPITALS: [char; 3] = ['K', 'C', 'W'];
+
+/// A form of an unlisted word with one or two confusions that put back a special letter, and
+/// how much likelier (ln) the letter model finds it than the word as printed
+/// ([`Ctx::spellings`]).
+struct Spelling {
+    text: String,
+    gain: f32,
+    /// ln P(form) per letter (and the word's end) under the letter model.
+    per_letter: f32,
+    used: [u16; 2],
+    subs: u8,
+}
+
+/// Whether an `é` stands next to a vowel (`moétedato`, `peérsonal`, `levekéarsomradet`): an
+/// accent the engine put into a word beside the letter it printed, not the `é` it prints for
+/// `ö` between consonants (`Savstrém`, `Sjéqvist`).
+fn accent_beside_vowel(w: &str) -> bool {
+    let vowel = |c: char| "aeiouyéåäöæø".contains(c);
+    let c: Vec<char> = w.chars().collect();
+    (0..c.len()).any(|i| {
+        c[i] == 'é' && ((i > 0 && vowel(c[i - 1])) || c.get(i + 1).is_some_and(|&n| vowel(n)))
+    })
+}
+
+/// The rule of [`Ctx::letters`]' repairs.
+const LETTER_MODEL: &str = "restore.letter-model";
+/// Shortest word [`Ctx::letters`] reads.
+const LETTERS_MIN_LEN: usize = 4;
+/// How many of the best one-confusion forms [`Ctx::spellings`] pairs up.
+const LETTERS_PAIRED: usize = 4;
+/// How likely (ln, per letter) a reading of [`Ctx::letters`] must be as a word of the
+/// language: a name from another language stays foreign with a special letter put in
+/// (`Ojagh`, `Ojägh`: about -5 per letter, where the Nordic names it repairs score -1.9 to
+/// -3.6 and the words the lists hold about -2.5).
+const LETTERS_MIN_PER_LETTER: f32 = -4.0;
+/// How much likelier (ln) a reading of [`Ctx::letters`] must be than keeping the word.
+const LETTERS_MARGIN: f32 = 5.5;
 
 /// Shortest word [`Ctx::deep`] reads.
 const DEEP_MIN_LEN: usize = 5;
@@ -4170,6 +4239,164 @@ impl Ctx<'_> {
         Some((text.to_string(), 1.0 / z))
     }
 
+    /// The reading of an unlisted word no listed word explains, by the language's letter
+    /// model (`Vocabulary::letters_logp`): the word with one or two confusions
+    /// that put back a lost å ä ö æ ø, where the model makes it a far likelier word of the
+    /// language than the word as printed (`Sjoqvist` -> `Sjöqvist`, `Savstrém` ->
+    /// `Sävström`, `Hoyheim` -> `Høyheim`: names the lists lack spell like the language, and
+    /// `sjo` + consonant, `strém`, `hoy` are sequences it hardly writes). Each confusion pays
+    /// its weight and the document's damage prior, keeping the word pays for having escaped
+    /// the damage; the reading must beat keeping it by LETTERS_MARGIN. `None` for a word
+    /// that holds a special letter already (the engine read that one; a second is rarer), is
+    /// shorter than LETTERS_MIN_LEN, or is not all letters; nor for an `é` beside a vowel
+    /// ([`accent_beside_vowel`]) or outside Swedish, where the engine's `é` is mostly an `e`
+    /// it gave an accent (`Rotséthornet`), which no confusion here takes back.
+    fn letters(&self, lower: &str, p: f32) -> Option<(String, f32)> {
+        if lower.chars().count() < LETTERS_MIN_LEN
+            || !lower.chars().all(char::is_alphabetic)
+            || lower.chars().any(is_special)
+            || accent_beside_vowel(lower)
+            || (self.vocab.lang() != Lang::Sv && lower.contains('é'))
+        {
+            return None;
+        }
+        let spellings = self.spellings(lower)?;
+        let (_, lp, escaped) = self.logs_at(p);
+        // Each reading against keeping the word (0): its gain under the letter model, its
+        // confusions' weights in this document and their damage prior, less what keeping
+        // the word pays for having escaped the damage.
+        let score = |sp: &Spelling| {
+            let channel: f32 = sp.used[..usize::from(sp.subs)]
+                .iter()
+                .map(|&id| self.logp.get(id as usize).copied().unwrap_or(-20.0) + lp)
+                .sum();
+            sp.gain + channel - escaped
+        };
+        let (best, s) = spellings
+            .iter()
+            .map(|sp| (sp, score(sp)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        if s <= LETTERS_MARGIN || best.per_letter < LETTERS_MIN_PER_LETTER {
+            return None;
+        }
+        let z: f32 = std::iter::once(0.0)
+            .chain(spellings.iter().map(score))
+            .map(|x| (x - s).exp())
+            .sum();
+        Some((best.text.clone(), 1.0 / z))
+    }
+
+    /// The forms [`Ctx::letters`] weighs for `lower`, each with its gain under the letter
+    /// model: every form with one confusion that puts back a special letter of the language,
+    /// and every form with two of the LETTERS_PAIRED best of those (by gain and the shipped
+    /// weight; a second confusion the first does not already favour is rarely the reading,
+    /// and pairing all would take hundreds of forms in a long word). None depends on the
+    /// document, so a per-thread cache shares them across a batch, as the candidate search.
+    fn spellings(&self, lower: &str) -> Option<Rc<[Spelling]>> {
+        type Cache = HashMap<u64, HashMap<String, Option<Rc<[Spelling]>>>>;
+        thread_local! {
+            static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(HashMap::default());
+        }
+        const MAX_CACHED: usize = 20_000;
+        let key = match self.vocab.cache_key() {
+            Some(k) if std::ptr::eq(self.model, &*MODEL) => k,
+            _ => return self.find_spellings(lower),
+        };
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let map = c.entry(key).or_default();
+            if let Some(v) = map.get(lower) {
+                return v.clone();
+            }
+            let v = self.find_spellings(lower);
+            if map.len() >= MAX_CACHED {
+                map.clear();
+            }
+            map.insert(lower.to_string(), v.clone());
+            v
+        })
+    }
+
+    /// [`Ctx::spellings`] without the cache.
+    fn find_spellings(&self, lower: &str) -> Option<Rc<[Spelling]>> {
+        let printed = self.vocab.letters_logp(lower)?;
+        let chars: Vec<char> = lower.chars().collect();
+        let swedish = self.vocab.lang() == Lang::Sv;
+        // One confusion: where, how many printed characters, and which.
+        let mut singles: Vec<(usize, usize, &Confusion, Spelling)> = Vec::new();
+        for at in 0..chars.len() {
+            for conf in self.model.starting_with(chars[at]) {
+                let k = conf.ocr.len();
+                if !conf.restores_letter
+                    || conf.digit
+                    || conf.truth.chars().count() != 1
+                    || (if swedish {
+                        conf.dano_norwegian_letter
+                    } else {
+                        conf.swedish_letter
+                    })
+                    || at + k > chars.len()
+                    || chars[at..at + k] != conf.ocr[..]
+                {
+                    continue;
+                }
+                let text: String = chars[..at]
+                    .iter()
+                    .chain(conf.truth.chars().collect::<Vec<_>>().iter())
+                    .chain(&chars[at + k..])
+                    .collect();
+                let Some(lp) = self.vocab.letters_logp(&text) else {
+                    continue;
+                };
+                let sp = Spelling {
+                    per_letter: lp / (text.chars().count() + 1) as f32,
+                    text,
+                    gain: lp - printed,
+                    used: [conf.id, 0],
+                    subs: 1,
+                };
+                singles.push((at, k, conf, sp));
+            }
+        }
+        let weight = |(_, _, c, sp): &(usize, usize, &Confusion, Spelling)| sp.gain + c.logp;
+        singles.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+        let top = &singles[..singles.len().min(LETTERS_PAIRED)];
+        let mut pairs: Vec<Spelling> = Vec::new();
+        for (x, a) in top.iter().enumerate() {
+            for b in &top[x + 1..] {
+                let (first, second) = if a.0 < b.0 { (a, b) } else { (b, a) };
+                if first.0 + first.1 > second.0 {
+                    continue;
+                }
+                let text: String = chars[..first.0]
+                    .iter()
+                    .copied()
+                    .chain(first.2.truth.chars())
+                    .chain(chars[first.0 + first.1..second.0].iter().copied())
+                    .chain(second.2.truth.chars())
+                    .chain(chars[second.0 + second.1..].iter().copied())
+                    .collect();
+                let Some(lp) = self.vocab.letters_logp(&text) else {
+                    continue;
+                };
+                pairs.push(Spelling {
+                    per_letter: lp / (text.chars().count() + 1) as f32,
+                    text,
+                    gain: lp - printed,
+                    used: [first.2.id, second.2.id],
+                    subs: 2,
+                });
+            }
+        }
+        Some(
+            singles
+                .into_iter()
+                .map(|(_, _, _, sp)| sp)
+                .chain(pairs)
+                .collect(),
+        )
+    }
+
     /// The repairs tried on an unlisted word judge keeps, in order (see [`Fallback`]): a
     /// dropped first letter and an inserted `i` only in a lowercase word the search found no
     /// reading for (a word with readings is damaged elsewhere, if at all, or a name: one that
@@ -4191,6 +4418,7 @@ impl Ctx<'_> {
             }
             self.deep(lower, keep, p).map(|(r, c)| (r, c, None))
         };
+
         if capitalised || cands.iter().any(|c| c.subs() > 0) {
             return deep();
         }
@@ -4216,7 +4444,19 @@ impl Ctx<'_> {
                 .filter(|(r, c, _)| *c >= self.opts.min_confidence && !self.vocab.is_proper(r))
                 .map(|(r, c, _)| (r, c, "restore.ocr-confusion"))
         };
-        let change = j.change.clone().or_else(fallback);
+        // Last, as in restore: the letter model, where no listed word is a reading.
+        let letters = || {
+            if j.known
+                || p < REAL_WORD_MIN_PRIOR
+                || j.cands.iter().any(|c| c.subs() > 0 && c.parts == 1)
+            {
+                return None;
+            }
+            self.letters(lower, p)
+                .filter(|(_, c)| *c >= self.opts.min_confidence)
+                .map(|(r, c)| (r, c, LETTER_MODEL))
+        };
+        let change = j.change.clone().or_else(fallback).or_else(letters);
         Decision {
             word: lower.to_string(),
             known: j.known,
