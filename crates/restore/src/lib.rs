@@ -2609,6 +2609,8 @@ const LETTERS_MARGIN: f32 = 5.5;
 
 /// Shortest word [`Ctx::deep`] reads.
 const DEEP_MIN_LEN: usize = 5;
+/// How common (Zipf) [`Ctx::deep`]'s reading of a word shorter than DEEP_MIN_LEN must be.
+const DEEP_SHORT_MIN_ZIPF: f32 = 6.0;
 /// How common (Zipf) a reading of [`Ctx::deep`] must be (2.5 before DEEP_BONUS; see there).
 const DEEP_MIN_ZIPF: f32 = 1.5;
 /// How much likelier (ln) [`Ctx::deep`] takes a rare glyph confusion to be in a word that no
@@ -4231,9 +4233,13 @@ impl Ctx<'_> {
     /// (`Komimunedirektoren`): the wide model's search, scored with its own weights and the
     /// document's damage prior; `None` unless it beats keeping the word (`keep`).
     fn deep(&self, lower: &str, keep: impl FnOnce() -> f32, p: f32) -> Option<(String, f32)> {
-        if lower.chars().count() < DEEP_MIN_LEN || !lower.chars().all(char::is_alphabetic) {
+        let len = lower.chars().count();
+        if len < 2 || !lower.chars().all(char::is_alphabetic) {
             return None;
         }
+        // A short word is read only as one of the commonest words, with one confusion (`ech`,
+        // `ach`, `dch` for `och`; `ag` for `og`).
+        let short = len < DEEP_MIN_LEN;
         // Only with the shipped model: a caller's own model says which confusions to try.
         if !std::ptr::eq(self.model, &*MODEL) {
             return None;
@@ -4243,6 +4249,7 @@ impl Ctx<'_> {
         let scored: Vec<(&str, f32)> = cands
             .iter()
             .filter(|c| c.parts == 1 && c.subs() > 0 && c.zipf >= DEEP_MIN_ZIPF)
+            .filter(|c| !short || (c.subs() == 1 && c.zipf >= DEEP_SHORT_MIN_ZIPF))
             .map(|c| {
                 let s = c.zipf * LN10
                     + c.letter_logp
