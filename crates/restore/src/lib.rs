@@ -2368,11 +2368,16 @@ fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
     if word.len() < 5 || !word.chars().all(char::is_alphabetic) {
         return None;
     }
+    // A long word with an `i` out is rarely another listed word by accident: any listed form
+    // will do (`Valneminda`, `Dokumenita`, `kompetanseplaneni`).
+    let min_zipf = if word.chars().count() >= INSERTED_I_ANY_FROM {
+        f32::MIN
+    } else {
+        INSERTED_I_MIN_ZIPF
+    };
     let find = || {
         one_i_out(word, false, |shorter| {
-            vocab
-                .frequency(shorter)
-                .is_some_and(|z| z >= INSERTED_I_MIN_ZIPF)
+            vocab.frequency(shorter).is_some_and(|z| z >= min_zipf)
         })
     };
     type Cache = HashMap<u64, HashMap<String, Option<String>>>;
@@ -2622,6 +2627,8 @@ const DEEP_MIN_ZIPF: f32 = 1.5;
 /// Taken at 3.0 and 1.5: the gains flatten and the readings grow rarer beyond.
 const DEEP_BONUS: f32 = 3.0;
 
+/// From how many letters the word without the inserted `i` may be any listed form.
+const INSERTED_I_ANY_FROM: usize = 9;
 /// How common (Zipf) the word without the inserted `i` must be.
 const INSERTED_I_MIN_ZIPF: f32 = 3.0;
 
