@@ -199,7 +199,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.digit-for-letter",
             kind: EditKind::Ocr,
-            summary: "a lone digit between words is the letter it resembles (1 -> i)",
+            summary: "a lone digit or bar between words is the letter it resembles (1 -> i, tidligere | budgetprocessen -> tidligere i budgetprocessen)",
         },
         RuleInfo {
             name: "restore.split-joined",
@@ -1417,7 +1417,8 @@ pub fn restore_with(
             .chain(clock_commas(text, &protected))
             .chain(misread_bullets(text, &protected))
             .chain(spaced_www(text).into_iter().filter(outside_user))
-            .chain(marks_for_l(&toks, vocab, &protected));
+            .chain(marks_for_l(&toks, vocab, &protected))
+            .chain(lone_bar(text, &toks, &protected));
         edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
         // Rules on single marks, after the others: a mark another rule already changed (a
         // quote between two words made a space by `restore.split-joined`) is left to it, and
@@ -2969,6 +2970,55 @@ fn lone_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> V
             "",
             EditKind::Ocr,
             "restore.stray-mark",
+            0.8,
+        ));
+    }
+    out
+}
+
+/// A lone `|` before a lowercase word (`tidligere | budgetprocessen`, `förhinder. | hans
+/// ställe`) or between two words in capitals (`TIL MØTE | HOVEDUTVALG`): the preposition `i`,
+/// one of the commonest words of all four languages, which the English model prints as a bar
+/// now and then; a capital where a sentence opens or the words around are capitals. Not on a
+/// line with another `|`, where it rules a table's columns.
+fn lone_bar(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    let word = |w: &Token<'_>| w.class == TokenClass::Word;
+    let capitals = |w: &Token<'_>| word(w) && w.letters >= 2 && w.uppers == w.letters;
+    for (i, t) in toks.iter().enumerate() {
+        let Some(n) = toks.get(i + 1) else { break };
+        if t.text != "|"
+            || text.get(t.end..n.start) != Some(" ")
+            || in_ranges(protected, t.start, t.end)
+        {
+            continue;
+        }
+        let line_start = text[..t.start].rfind('\n').map_or(0, |k| k + 1);
+        let line_end = text[t.end..].find('\n').map_or(text.len(), |k| t.end + k);
+        if text[line_start..line_end].matches('|').count() > 1 {
+            continue;
+        }
+        let prev = i
+            .checked_sub(1)
+            .map(|k| &toks[k])
+            .filter(|p| p.end > line_start);
+        let spaced = prev.is_none_or(|p| text.get(p.end..t.start) == Some(" "));
+        let lowercase_next = word(n) && n.uppers == 0;
+        let to = match prev {
+            Some(p) if word(p) && p.uppers == 0 && lowercase_next => "i",
+            Some(p) if capitals(p) && capitals(n) => "I",
+            Some(p) if matches!(p.text, "." | "!" | "?") && lowercase_next => "I",
+            None if lowercase_next => "I",
+            _ => continue,
+        };
+        if !spaced {
+            continue;
+        }
+        out.push(StageEdit::new(
+            t.start..t.end,
+            to,
+            EditKind::Ocr,
+            "restore.digit-for-letter",
             0.8,
         ));
     }
