@@ -869,6 +869,7 @@ pub fn restore_with(
         }
         if p >= SYMBOL_MIN_PRIOR {
             if let Some(e) = clock_abbreviation(text, &toks, i, &protected)
+                .or_else(|| phone_abbreviation(&toks, i, vocab.lang(), &protected))
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
                 edits.push(e);
@@ -5327,7 +5328,9 @@ fn clock_abbreviation(
         }
         time = after;
     }
-    if dot.text != "." || dot.start != t.end || time.class != TokenClass::Number {
+    // The period itself printed as a semicolon or colon (`KI; 09.45`).
+    let mark = matches!(dot.text, ";" | ":");
+    if !(dot.text == "." || mark) || dot.start != t.end || time.class != TokenClass::Number {
         return None;
     }
     if in_ranges(protected, t.start, t.end) {
@@ -5339,6 +5342,18 @@ fn clock_abbreviation(
             && text.get(p.end..t.start) == Some(" ")
     });
     let to = if k == 'K' && !mid_line { "Kl" } else { "kl" };
+    if mark && !hyphen && time.start == dot.end + 1 {
+        return Some(StageEdit::new(
+            t.start..dot.end,
+            format!("{to}."),
+            EditKind::Ocr,
+            "restore.ocr-confusion",
+            0.9,
+        ));
+    }
+    if mark {
+        return None;
+    }
     if hyphen {
         return Some(StageEdit::new(
             t.start..time.start,
@@ -5349,6 +5364,42 @@ fn clock_abbreviation(
         ));
     }
     if to == t.text {
+        return None;
+    }
+    Some(StageEdit::new(
+        t.start..t.end,
+        to,
+        EditKind::Ocr,
+        "restore.ocr-confusion",
+        0.9,
+    ))
+}
+
+/// `tlf.` (telefon) before a number, printed `tf.` or `TIf.` (the `l` lost, or read as `I`):
+/// Danish and Norwegian write it before every phone number, and no list holds `tf` or `tif`.
+/// The capital stays where the engine printed one.
+fn phone_abbreviation(
+    toks: &[Token<'_>],
+    i: usize,
+    lang: Lang,
+    protected: &[(usize, usize)],
+) -> Option<StageEdit> {
+    if lang == Lang::Sv {
+        return None;
+    }
+    let t = &toks[i];
+    let to = match t.text {
+        "tf" | "tIf" | "tif" => "tlf",
+        "Tf" | "TIf" | "Tif" => "Tlf",
+        _ => return None,
+    };
+    let (dot, number) = (toks.get(i + 1)?, toks.get(i + 2)?);
+    if dot.text != "."
+        || dot.start != t.end
+        || number.class != TokenClass::Number
+        || number.start != dot.end + 1
+        || in_ranges(protected, t.start, t.end)
+    {
         return None;
     }
     Some(StageEdit::new(
