@@ -4357,14 +4357,6 @@ impl Ctx<'_> {
     /// ([`accent_beside_vowel`]) or outside Swedish, where the engine's `é` is mostly an `e`
     /// it gave an accent (`Rotséthornet`), which no confusion here takes back.
     fn letters(&self, lower: &str, p: f32) -> Option<(String, f32)> {
-        if lower.chars().count() < LETTERS_MIN_LEN
-            || !lower.chars().all(char::is_alphabetic)
-            || lower.chars().any(is_special)
-            || accent_beside_vowel(lower)
-            || (self.vocab.lang() != Lang::Sv && lower.contains('é'))
-        {
-            return None;
-        }
         let spellings = self.spellings(lower)?;
         let (_, lp, escaped) = self.logs_at(p);
         // Each reading against keeping the word (0): its gain under the letter model, its
@@ -4444,6 +4436,14 @@ impl Ctx<'_> {
 
     /// [`Ctx::spellings`] without the cache.
     fn find_spellings(&self, lower: &str) -> Option<Rc<[Spelling]>> {
+        if lower.chars().count() < LETTERS_MIN_LEN
+            || !lower.chars().all(char::is_alphabetic)
+            || lower.chars().any(is_special)
+            || accent_beside_vowel(lower)
+            || (self.vocab.lang() != Lang::Sv && lower.contains('é'))
+        {
+            return None;
+        }
         let printed = self.vocab.letters_logp(lower)?;
         let chars: Vec<char> = lower.chars().collect();
         let swedish = self.vocab.lang() == Lang::Sv;
@@ -4513,13 +4513,18 @@ impl Ctx<'_> {
                 });
             }
         }
-        Some(
-            singles
-                .into_iter()
-                .map(|(_, _, _, sp)| sp)
-                .chain(pairs)
-                .collect(),
-        )
+        // A form whose gain cannot beat any language's margin even with its confusions at
+        // certainty and the damage prior at its ceiling (keeping the word pays ln(1 - p),
+        // floored at ln 0.001) is never read: most forms make a word less likely, and a word
+        // none of whose forms can be read is judged at once in every document after.
+        let floor = LETTERS_MARGIN.iter().copied().fold(f32::MAX, f32::min) + 0.001f32.ln();
+        let found: Vec<Spelling> = singles
+            .into_iter()
+            .map(|(_, _, _, sp)| sp)
+            .chain(pairs)
+            .filter(|sp| sp.gain > floor)
+            .collect();
+        (!found.is_empty()).then(|| found.into())
     }
 
     /// The repairs tried on an unlisted word judge keeps, in order (see [`Fallback`]): a
