@@ -4615,17 +4615,23 @@ impl Ctx<'_> {
         if !cands.iter().any(|c| c.subs() > 0) {
             return None;
         }
-        // A listed lowercase word in running text whose likeliest reading could not beat
-        // keeping it even with its confusions at certainty and seen intact on the page: the
-        // judgement would keep it, so it is not made (most listed words of a damaged page;
-        // the judgement's scores of a listed word's readings only add terms of at most 0).
-        if let (Some(z), false, Slot::Running) = (known_exact, capitalised, slot) {
+        // A listed word in running text whose likeliest reading could not beat keeping it
+        // even with its confusions at certainty, seen intact on the page and (capitalised)
+        // a name's bonus: the judgement would keep it, so it is not made (most listed words
+        // of a damaged page; the judgement's scores of a listed word's readings only add
+        // terms of at most 0 to these).
+        if let (Some(z), Slot::Running) = (known_exact, slot) {
             let genre = |g: bool| if g { GENRE_ZIPF * LN10 } else { 0.0 };
             let keep = z.max(if z <= 0.0 { 1.5 } else { 0.0 }) * LN10 + genre(is_genre(lower));
+            let name = if capitalised {
+                PROPER_READING_BONUS
+            } else {
+                0.0
+            };
             let best = cands
                 .iter()
                 .filter(|c| c.subs() > 0 && c.parts == 1)
-                .map(|c| c.zipf * LN10 + genre(c.genre) + 3f32.ln())
+                .map(|c| c.zipf * LN10 + genre(c.genre) + 3f32.ln() + name)
                 .fold(f32::MIN, f32::max);
             if best <= keep {
                 return None;
