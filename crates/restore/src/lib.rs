@@ -472,8 +472,33 @@ struct Judgement {
     change: Option<(String, f32, &'static str)>,
 }
 
-/// Candidate lists by lowercase word.
-type CandidateCache = HashMap<String, Rc<[Candidate]>>;
+/// A per-thread cache of results that depend only on a word and a vocabulary (and a key of
+/// the caller's), shared across the documents of a batch.
+type WordCache<K, V> = std::cell::RefCell<HashMap<K, HashMap<String, V>>>;
+
+/// `find()` for `word` under `key`, through `cache`: each key's table is cleared when it holds
+/// `max` words, so memory stays bounded.
+fn cached<K: std::hash::Hash + Eq, V: Clone>(
+    cache: &'static std::thread::LocalKey<WordCache<K, V>>,
+    key: K,
+    word: &str,
+    max: usize,
+    find: impl FnOnce() -> V,
+) -> V {
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        let map = c.entry(key).or_default();
+        if let Some(v) = map.get(word) {
+            return v.clone();
+        }
+        let v = find();
+        if map.len() >= max {
+            map.clear();
+        }
+        map.insert(word.to_string(), v.clone());
+        v
+    })
+}
 
 /// Per-document restorer state.
 struct Ctx<'a> {
@@ -1100,9 +1125,7 @@ pub fn restore_with(
                 let short_name =
                     capitalised && reading.chars().count() < 7 && !sentence_start(text, t.start);
                 if *conf >= opts.min_confidence
-                    && ((capitalised
-                        && reading.chars().filter(|&c| is_special(c)).count()
-                            > type_words[k].chars().filter(|&c| is_special(c)).count())
+                    && ((capitalised && specials(reading) > specials(type_words[k]))
                         || !vocab.is_proper(reading))
                     && !short_name
                 {
@@ -2387,27 +2410,13 @@ fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
             vocab.frequency(shorter).is_some_and(|z| z >= min_zipf)
         })
     };
-    type Cache = HashMap<u64, HashMap<String, Option<String>>>;
     thread_local! {
-        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(HashMap::default());
+        static CACHE: WordCache<u64, Option<String>> = Default::default();
     }
-    const MAX_CACHED: usize = 50_000;
-    let Some(key) = vocab.cache_key() else {
-        return find();
-    };
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        let map = c.entry(key).or_default();
-        if let Some(v) = map.get(word) {
-            return v.clone();
-        }
-        let v = find();
-        if map.len() >= MAX_CACHED {
-            map.clear();
-        }
-        map.insert(word.to_string(), v.clone());
-        v
-    })
+    match vocab.cache_key() {
+        Some(key) => cached(&CACHE, key, word, 50_000, find),
+        None => find(),
+    }
 }
 
 /// The letters the engine may have put into `word`, as byte ranges: an `i` after the first
@@ -4185,27 +4194,14 @@ impl Ctx<'_> {
             }
         };
         thread_local! {
-            static CACHE: std::cell::RefCell<HashMap<(u64, Search), CandidateCache>> =
-                std::cell::RefCell::new(HashMap::default());
+            static CACHE: WordCache<(u64, Search), Rc<[Candidate]>> = Default::default();
         }
-        const MAX_CACHED: usize = 50_000;
-        let key = match self.vocab.cache_key() {
-            Some(k) if std::ptr::eq(self.model, &*MODEL) => k,
-            _ => return find(lower),
-        };
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            let map = c.entry((key, kind)).or_default();
-            if let Some(v) = map.get(lower) {
-                return Rc::clone(v);
+        match self.vocab.cache_key() {
+            Some(k) if std::ptr::eq(self.model, &*MODEL) => {
+                cached(&CACHE, (k, kind), lower, 50_000, || find(lower))
             }
-            let v = find(lower);
-            if map.len() >= MAX_CACHED {
-                map.clear();
-            }
-            map.insert(lower.to_string(), Rc::clone(&v));
-            v
-        })
+            _ => find(lower),
+        }
     }
 
     /// [`prior_logs`] of `p`, computed once per document for its own prior.
@@ -4410,28 +4406,15 @@ impl Ctx<'_> {
     /// and pairing all would take hundreds of forms in a long word). None depends on the
     /// document, so a per-thread cache shares them across a batch, as the candidate search.
     fn spellings(&self, lower: &str) -> Option<Rc<[Spelling]>> {
-        type Cache = HashMap<u64, HashMap<String, Option<Rc<[Spelling]>>>>;
         thread_local! {
-            static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(HashMap::default());
+            static CACHE: WordCache<u64, Option<Rc<[Spelling]>>> = Default::default();
         }
-        const MAX_CACHED: usize = 20_000;
-        let key = match self.vocab.cache_key() {
-            Some(k) if std::ptr::eq(self.model, &*MODEL) => k,
-            _ => return self.find_spellings(lower),
-        };
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            let map = c.entry(key).or_default();
-            if let Some(v) = map.get(lower) {
-                return v.clone();
+        match self.vocab.cache_key() {
+            Some(k) if std::ptr::eq(self.model, &*MODEL) => {
+                cached(&CACHE, k, lower, 20_000, || self.find_spellings(lower))
             }
-            let v = self.find_spellings(lower);
-            if map.len() >= MAX_CACHED {
-                map.clear();
-            }
-            map.insert(lower.to_string(), v.clone());
-            v
-        })
+            _ => self.find_spellings(lower),
+        }
     }
 
     /// [`Ctx::spellings`] without the cache.
@@ -4467,8 +4450,9 @@ impl Ctx<'_> {
                 }
                 let text: String = chars[..at]
                     .iter()
-                    .chain(conf.truth.chars().collect::<Vec<_>>().iter())
-                    .chain(&chars[at + k..])
+                    .copied()
+                    .chain(conf.truth.chars())
+                    .chain(chars[at + k..].iter().copied())
                     .collect();
                 let Some(lp) = self.vocab.letters_logp(&text) else {
                     continue;
@@ -4548,7 +4532,6 @@ impl Ctx<'_> {
             }
             self.deep(lower, keep, p).map(|(r, c)| (r, c, None))
         };
-
         if capitalised || cands.iter().any(|c| c.subs() > 0) {
             return deep();
         }
@@ -4622,7 +4605,7 @@ impl Ctx<'_> {
         // terms of at most 0 to these).
         if let (Some(z), Slot::Running) = (known_exact, slot) {
             let genre = |g: bool| if g { GENRE_ZIPF * LN10 } else { 0.0 };
-            let keep = z.max(if z <= 0.0 { 1.5 } else { 0.0 }) * LN10 + genre(is_genre(lower));
+            let keep = listed_keep(z, lower);
             let name = if capitalised {
                 PROPER_READING_BONUS
             } else {
@@ -4679,13 +4662,8 @@ impl Ctx<'_> {
                 .foreign_frequency(lower)
                 .map_or(f32::MIN, |z| z - FOREIGN_DISCOUNT)
         };
-        let genre = if is_genre(lower) {
-            GENRE_ZIPF * LN10
-        } else {
-            0.0
-        };
         let keep_score = match (known_exact, as_printed) {
-            (Some(z), _) => z.max(if z <= 0.0 { 1.5 } else { 0.0 }) * LN10 + genre,
+            (Some(z), _) => listed_keep(z, lower),
             // A compound of listed words as printed is a reading like any other: it does not
             // pay for escaping damage.
             (None, Some(c)) => c.zipf.max(oov).max(foreign()) * LN10,
@@ -4757,8 +4735,7 @@ impl Ctx<'_> {
                     && known_exact.is_some_and(|z| z > 0.0)
                     && !self.vocab.is_name(lower)
                     && self.vocab.is_proper(&c.text)
-                    && c.text.chars().filter(|&x| is_special(x)).count()
-                        > lower.chars().filter(|&x| is_special(x)).count()
+                    && specials(&c.text) > specials(lower)
                 {
                     s += PROPER_READING_BONUS;
                 }
@@ -4934,12 +4911,28 @@ fn stray_accents(lower: &str) -> f32 {
 /// A damage prior `p` with ln p and ln(1 - p), the latter floored at ln 0.001.
 /// The posterior of a reading scored `s` against keeping the word (scored `keep`), when the
 /// reading wins.
+/// The judgement's score for keeping a listed word of Zipf `z` as printed: its frequency (an
+/// unmeasured form counts as 1.5), and the genre bonus for a genre word.
+fn listed_keep(z: f32, lower: &str) -> f32 {
+    let genre = if is_genre(lower) {
+        GENRE_ZIPF * LN10
+    } else {
+        0.0
+    };
+    z.max(if z <= 0.0 { 1.5 } else { 0.0 }) * LN10 + genre
+}
+
 fn over_keep(s: f32, keep: f32) -> Option<f32> {
     (s > keep).then(|| 1.0 / (1.0 + (keep - s).exp()))
 }
 
 fn prior_logs(p: f32) -> (f32, f32, f32) {
     (p, p.ln(), (1.0 - p).max(1e-3).ln())
+}
+
+/// How many of å ä ö æ ø a word holds.
+fn specials(w: &str) -> usize {
+    w.chars().filter(|&c| is_special(c)).count()
 }
 
 pub(crate) fn is_special(c: char) -> bool {
