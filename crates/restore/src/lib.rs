@@ -1330,7 +1330,6 @@ pub fn restore_with(
                     !c.iter()
                         .any(|c| c.subs() == 0 || (c.subs() > 0 && c.parts == 1))
                 })
-                .filter(|_| vocab.foreign_frequency(w.word).is_none())
                 .and_then(|_| one_edit(w.word, vocab))
             {
                 target.insert(k as u32, (reading, ONE_EDIT_CONFIDENCE, ONE_EDIT, false));
@@ -2452,7 +2451,8 @@ fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
 /// (each would multiply it); a word no confusion, no compound and no other repair reads, in a
 /// damaged page, is where they are. The reading must be common (ONE_EDIT_MIN_ZIPF), no name
 /// (the token is lowercase), and clearly the likeliest of the word's one-edit neighbours
-/// (ONE_EDIT_GAP): a word that is one edit from two listed words is left alone.
+/// (ONE_EDIT_GAP): a word that is one edit from two listed words is left alone, and so is an
+/// English word.
 ///
 /// The neighbours are found by walking the dictionary's prefix structure: the word's prefix
 /// as printed once, then each edit at each position and the rest as printed, so a prefix no
@@ -2464,6 +2464,10 @@ fn one_edit(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
         return None;
     }
     let find = || {
+        // An English word (`workshop`) is no damage.
+        if vocab.foreign_frequency(word).is_some() {
+            return None;
+        }
         let alphabet: &[char] = match vocab.lang() {
             Lang::Sv => &ONE_EDIT_LETTERS_SV,
             _ => &ONE_EDIT_LETTERS_DANO,
@@ -2518,8 +2522,27 @@ fn one_edit(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
                     consider(z, text(pre, &[post[1], post[0]], &post[2..]));
                 }
             }
-            for &a in alphabet {
-                let Some(t) = step(s, a) else { continue };
+            // The letters that may stand here, with the state after each: listed from the
+            // node where the vocabulary can (a third of the cost of trying each letter).
+            let mut next: Vec<(char, WalkState)> = Vec::new();
+            let listed = vocab.walk_children(s, &mut |b, t| {
+                if b.is_ascii_lowercase() {
+                    next.push((char::from(b), t));
+                } else if b == 0xC3 {
+                    vocab.walk_children(t, &mut |b2, t2| {
+                        if let Ok(c) = std::str::from_utf8(&[0xC3, b2]) {
+                            let c = c.chars().next().unwrap_or(' ');
+                            if alphabet.contains(&c) {
+                                next.push((c, t2));
+                            }
+                        }
+                    });
+                }
+            });
+            if !listed {
+                next.extend(alphabet.iter().filter_map(|&a| step(s, a).map(|t| (a, t))));
+            }
+            for (a, t) in next {
                 // Changed: the page had `a` where the engine printed the letter at `i`.
                 if post.first().is_some_and(|&c| c != a) {
                     if let Some(z) = rest(t, i + 1) {
