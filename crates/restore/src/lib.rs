@@ -4800,6 +4800,17 @@ impl Ctx<'_> {
                 .filter(|(r, c, _)| *c >= self.opts.min_confidence && !self.vocab.is_proper(r))
                 .map(|(r, c, _)| (r, c, "restore.ocr-confusion"))
         };
+        // Then, as in restore, one edit from a common word (a lowercase word only).
+        let one = || {
+            if j.known
+                || capitalised
+                || p < REAL_WORD_MIN_PRIOR
+                || j.cands.iter().any(|c| c.subs() > 0 && c.parts == 1)
+            {
+                return None;
+            }
+            one_edit(lower, self.vocab).map(|r| (r, ONE_EDIT_CONFIDENCE, ONE_EDIT))
+        };
         // Last, as in restore: the letter model, where no listed word is a reading.
         let letters = || {
             if j.known
@@ -4812,7 +4823,12 @@ impl Ctx<'_> {
                 .filter(|(_, c)| *c >= self.opts.min_confidence)
                 .map(|(r, c)| (r, c, LETTER_MODEL))
         };
-        let change = j.change.clone().or_else(fallback).or_else(letters);
+        let change = j
+            .change
+            .clone()
+            .or_else(fallback)
+            .or_else(one)
+            .or_else(letters);
         Decision {
             word: lower.to_string(),
             known: j.known,
