@@ -1326,10 +1326,7 @@ pub fn restore_with(
                 target.insert(k as u32, (reading, 0.8, "restore.digit-for-letter", false));
             } else if let Some(reading) = type_cands[k]
                 .as_ref()
-                .filter(|c| {
-                    !c.iter()
-                        .any(|c| c.subs() == 0 || (c.subs() > 0 && c.parts == 1))
-                })
+                .filter(|c| !c.iter().any(|c| c.subs() == 0 || c.parts == 1))
                 .and_then(|_| one_edit(w.word, vocab))
             {
                 target.insert(k as u32, (reading, ONE_EDIT_CONFIDENCE, ONE_EDIT, false));
@@ -1359,6 +1356,9 @@ pub fn restore_with(
                 let Some((reading, conf, rule, lowercase_only)) = target.get(&type_of[i]) else {
                     continue;
                 };
+                if *conf < opts.min_confidence {
+                    continue;
+                }
                 // A capitalised word loses its `i` only when what is left is long: `Kain` is a
                 // name, not `Kan`; `Dagsordeneni` is `Dagsordenen`.
                 let short_name = t.uppers > 0 && reading.chars().count() < 7;
@@ -2523,7 +2523,7 @@ fn one_edit(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
                 }
             }
             // The letters that may stand here, with the state after each: listed from the
-            // node where the vocabulary can (a third of the cost of trying each letter).
+            // node where the vocabulary can (one read of the node, not one per letter).
             let mut next: Vec<(char, WalkState)> = Vec::new();
             let listed = vocab.walk_children(s, &mut |b, t| {
                 if b.is_ascii_lowercase() {
