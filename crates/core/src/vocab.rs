@@ -63,15 +63,6 @@ pub trait Vocabulary: Send + Sync {
         None
     }
 
-    /// Calls `f` with each byte that continues the walk at `s` and the state after it, and
-    /// returns `true`; or returns `false` without calling it where the vocabulary cannot list
-    /// them (the default), and the caller tries the bytes it cares about with
-    /// [`Vocabulary::walk`]. Listing reads a node once where trying every letter reads it once
-    /// per letter.
-    fn walk_children(&self, _s: WalkState, _f: &mut dyn FnMut(u8, WalkState)) -> bool {
-        false
-    }
-
     /// ln P(form) under a letter model of the language: how likely the string is as a word of
     /// it, listed or not (a name the lists lack still spells like the language). `None` (the
     /// default) where the vocabulary has no such model.

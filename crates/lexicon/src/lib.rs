@@ -375,27 +375,6 @@ impl Vocabulary for Lexicon {
         (next.alive != 0).then_some(next)
     }
 
-    fn walk_children(&self, s: WalkState, f: &mut dyn FnMut(u8, WalkState)) -> bool {
-        // The user's words walk a sorted array beside the automaton: only a walk in the
-        // automaton alone lists its node.
-        if s.alive != 1 {
-            return false;
-        }
-        let node = self.map.as_fst().node(s.node);
-        for t in node.transitions() {
-            f(
-                t.inp,
-                WalkState {
-                    node: t.addr,
-                    out: s.out + t.out.value(),
-                    depth: s.depth + 1,
-                    ..s
-                },
-            );
-        }
-        true
-    }
-
     fn walk_final(&self, s: WalkState) -> Option<f32> {
         self.final_value(s, false)
     }
@@ -571,28 +550,6 @@ mod tests {
         }
         assert!(walk(&langs[0], "förvaltningarna").is_some());
         assert!(walk(&langs[3], "förvaltningarna").is_none());
-    }
-
-    #[test]
-    fn listed_children_are_the_bytes_a_walk_accepts() {
-        let sv = Lexicon::embedded(Lang::Sv).unwrap();
-        for prefix in ["", "m", "mö", "kommu", "samverkan", "xq"] {
-            let Some(s) = sv.walk(sv.walk_start(), prefix.as_bytes()) else {
-                continue;
-            };
-            let mut listed = Vec::new();
-            assert!(sv.walk_children(s, &mut |b, t| listed.push((b, t))));
-            let tried: Vec<(u8, WalkState)> = (0..=255u8)
-                .filter_map(|b| sv.walk(s, &[b]).map(|t| (b, t)))
-                .collect();
-            assert_eq!(listed, tried, "{prefix}");
-        }
-        // With a user's words beside the automaton the lexicon does not list.
-        let mut user = Lexicon::embedded(Lang::Sv).unwrap();
-        user.add_user_text("zzyzxbo\n", std::path::Path::new("u.txt"))
-            .unwrap();
-        let s = user.walk_start();
-        assert!(!user.walk_children(s, &mut |_, _| {}));
     }
 
     #[test]

@@ -90,7 +90,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rensa_core::{
     fold_diacritics, lower_latin1, tokens, Document, EditError, EditKind, Lang, StageEdit, Token,
-    TokenClass, Vocabulary, WalkState,
+    TokenClass, Vocabulary,
 };
 
 pub mod confusion;
@@ -215,11 +215,6 @@ pub fn rules() -> &'static [RuleInfo] {
             name: "restore.letter-model",
             kind: EditKind::Ocr,
             summary: "in a damaged document, an unlisted word no dictionary word explains gets back the lost letters that make it far likelier as a word of the language by its letter model, which names the lists lack share (Sjoqvist -> Sjöqvist, Hoyheim -> Høyheim)",
-        },
-        RuleInfo {
-            name: "restore.one-edit",
-            kind: EditKind::Ocr,
-            summary: "in a damaged document, an unlisted lowercase word no confusion, compound or other repair reads, one letter dropped, added, changed or swapped from one common listed word and from no other as common, becomes that word (hensyr -> hensyn, tllsammans -> tillsammans)",
         },
         RuleInfo {
             name: "restore.inner-capital",
@@ -1324,12 +1319,6 @@ pub fn restore_with(
                 target.insert(k as u32, (reading, 0.75, "restore.ocr-compound", true));
             } else if let Some(reading) = six_for_o(w.word, vocab.lang()) {
                 target.insert(k as u32, (reading, 0.8, "restore.digit-for-letter", false));
-            } else if let Some(reading) = type_cands[k]
-                .as_ref()
-                .filter(|c| !c.iter().any(|c| c.subs() == 0 || c.parts == 1))
-                .and_then(|_| one_edit(w.word, vocab))
-            {
-                target.insert(k as u32, (reading, ONE_EDIT_CONFIDENCE, ONE_EDIT, false));
             } else if let Some((reading, conf)) = type_cands[k]
                 .as_ref()
                 .filter(|c| !c.iter().any(|c| c.subs() > 0 && c.parts == 1))
@@ -1371,16 +1360,6 @@ pub fn restore_with(
                     && (t.class != TokenClass::Word
                         || !(t.uppers == 0 || (t.uppers == 1 && starts_upper(t.text)))
                         || abbreviation_at(text, &toks, i))
-                {
-                    continue;
-                }
-                // One edit reads lowercase words only (a capitalised one is mostly a name),
-                // never an address's scheme the engine broke (`https:/www`).
-                if *rule == ONE_EDIT
-                    && (t.uppers > 0
-                        || t.class != TokenClass::Word
-                        || in_ranges(&protected, t.start, t.end)
-                        || text[t.end..].starts_with(':'))
                 {
                     continue;
                 }
@@ -2443,157 +2422,6 @@ fn inserted_letter(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
         None => find(),
     }
 }
-
-/// The one common listed word an unlisted lowercase word is one edit from: one letter
-/// dropped, added, changed or two neighbours swapped (`hensyr` -> `hensyn`, `tllsammans` ->
-/// `tillsammans`, `dagtiloud` -> `dagtilbud`, `pehovet` -> `behovet`). The engine's rarer
-/// misreadings are too many and too rare to be confusions the search tries in every word
-/// (each would multiply it); a word no confusion, no compound and no other repair reads, in a
-/// damaged page, is where they are. The reading must be common (ONE_EDIT_MIN_ZIPF), no name
-/// (the token is lowercase), and clearly the likeliest of the word's one-edit neighbours
-/// (ONE_EDIT_GAP): a word that is one edit from two listed words is left alone, and so is an
-/// English word.
-///
-/// The neighbours are found by walking the dictionary's prefix structure: the word's prefix
-/// as printed once, then each edit at each position and the rest as printed, so a prefix no
-/// word starts with ends the walk (a few hundred steps for a long word). Cached per thread as
-/// [`inserted_letter`] is.
-fn one_edit(word: &str, vocab: &dyn Vocabulary) -> Option<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < ONE_EDIT_MIN_LEN || !chars.iter().all(|c| c.is_lowercase()) {
-        return None;
-    }
-    let find = || {
-        // An English word (`workshop`) is no damage.
-        if vocab.foreign_frequency(word).is_some() {
-            return None;
-        }
-        let alphabet: &[char] = match vocab.lang() {
-            Lang::Sv => &ONE_EDIT_LETTERS_SV,
-            _ => &ONE_EDIT_LETTERS_DANO,
-        };
-        let step = |s: WalkState, c: char| {
-            let mut buf = [0u8; 4];
-            vocab.walk(s, c.encode_utf8(&mut buf).as_bytes())
-        };
-        let rest = |mut s: WalkState, from: usize| {
-            for &c in &chars[from..] {
-                s = step(s, c)?;
-            }
-            vocab.walk_final(s)
-        };
-        // The two likeliest distinct neighbours (unmeasured forms count as UNMEASURED_ZIPF).
-        let mut best: Option<(f32, String)> = None;
-        let mut second = f32::MIN;
-        let mut consider = |z: f32, text: String| {
-            if text == word {
-                return;
-            }
-            let z = if z <= 0.0 { ONE_EDIT_UNMEASURED } else { z };
-            match &best {
-                Some((_, t)) if *t == text => {}
-                Some((bz, _)) if z <= *bz => second = second.max(z),
-                _ => {
-                    if let Some((bz, _)) = best.take() {
-                        second = second.max(bz);
-                    }
-                    best = Some((z, text));
-                }
-            }
-        };
-        let text = |pre: &[char], mid: &[char], post: &[char]| -> String {
-            pre.iter().chain(mid).chain(post).collect()
-        };
-        let mut s = vocab.walk_start();
-        for i in 0..=chars.len() {
-            let (pre, post) = chars.split_at(i);
-            // Deleted: the letter at `i` was added by the engine (not a first `i` or `å`,
-            // a preposition glued to its word: `ikommunen` is `i kommunen`).
-            let glued = i == 0 && matches!(post.first(), Some('i' | 'å' | 'ö' | 'ø'));
-            if let Some(z) = post.first().filter(|_| !glued).and_then(|_| rest(s, i + 1)) {
-                consider(z, text(pre, &[], &post[1..]));
-            }
-            // Swapped with the next letter.
-            if post.len() >= 2 && post[0] != post[1] {
-                if let Some(z) = step(s, post[1])
-                    .and_then(|t| step(t, post[0]))
-                    .and_then(|t| rest(t, i + 2))
-                {
-                    consider(z, text(pre, &[post[1], post[0]], &post[2..]));
-                }
-            }
-            // The letters that may stand here, with the state after each: listed from the
-            // node where the vocabulary can (one read of the node, not one per letter).
-            let mut next: Vec<(char, WalkState)> = Vec::new();
-            let listed = vocab.walk_children(s, &mut |b, t| {
-                if b.is_ascii_lowercase() {
-                    next.push((char::from(b), t));
-                } else if b == 0xC3 {
-                    vocab.walk_children(t, &mut |b2, t2| {
-                        if let Ok(c) = std::str::from_utf8(&[0xC3, b2]) {
-                            let c = c.chars().next().unwrap_or(' ');
-                            if alphabet.contains(&c) {
-                                next.push((c, t2));
-                            }
-                        }
-                    });
-                }
-            });
-            if !listed {
-                next.extend(alphabet.iter().filter_map(|&a| step(s, a).map(|t| (a, t))));
-            }
-            for (a, t) in next {
-                // Changed: the page had `a` where the engine printed the letter at `i`.
-                if post.first().is_some_and(|&c| c != a) {
-                    if let Some(z) = rest(t, i + 1) {
-                        consider(z, text(pre, &[a], &post[1..]));
-                    }
-                }
-                // Dropped: the page had `a` before the letter at `i`.
-                if let Some(z) = rest(t, i) {
-                    consider(z, text(pre, &[a], post));
-                }
-            }
-            match post.first().and_then(|&c| step(s, c)) {
-                Some(t) => s = t,
-                None => break,
-            }
-        }
-        let (z, reading) = best?;
-        (z >= ONE_EDIT_MIN_ZIPF && second < z - ONE_EDIT_GAP && !vocab.is_proper(&reading))
-            .then_some(reading)
-    };
-    thread_local! {
-        static CACHE: WordCache<u64, Option<String>> = Default::default();
-    }
-    match vocab.cache_key() {
-        Some(key) => cached(&CACHE, key, word, 50_000, find),
-        None => find(),
-    }
-}
-
-/// The rule of [`one_edit`]'s repairs.
-const ONE_EDIT: &str = "restore.one-edit";
-/// How sure [`one_edit`]'s repairs are.
-const ONE_EDIT_CONFIDENCE: f32 = 0.6;
-/// Shortest word [`one_edit`] reads: a short word is one edit from many listed words and
-/// often an abbreviation (`offl`).
-const ONE_EDIT_MIN_LEN: usize = 5;
-/// How common (Zipf) [`one_edit`]'s reading must be.
-const ONE_EDIT_MIN_ZIPF: f32 = 3.5;
-/// How much commoner (Zipf) [`one_edit`]'s reading must be than the word's next neighbour.
-const ONE_EDIT_GAP: f32 = 1.0;
-/// Zipf of a neighbour without a measured frequency.
-const ONE_EDIT_UNMEASURED: f32 = 1.5;
-/// The letters [`one_edit`] puts in: the alphabet and the language's own letters.
-const ONE_EDIT_LETTERS_SV: [char; 30] = [
-    'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's',
-    't', 'u', 'v', 'w', 'x', 'y', 'z', 'å', 'ä', 'ö', 'é',
-];
-const ONE_EDIT_LETTERS_DANO: [char; 30] = [
-    'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's',
-    't', 'u', 'v', 'w', 'x', 'y', 'z', 'å', 'æ', 'ø', 'é',
-];
 
 /// The letters the engine may have put into `word`, as byte ranges: an `i` after the first
 /// letter (with `beside`, only one next to `m`, `n` or `l`, which it could have split), and
@@ -4800,17 +4628,6 @@ impl Ctx<'_> {
                 .filter(|(r, c, _)| *c >= self.opts.min_confidence && !self.vocab.is_proper(r))
                 .map(|(r, c, _)| (r, c, "restore.ocr-confusion"))
         };
-        // Then, as in restore, one edit from a common word (a lowercase word only).
-        let one = || {
-            if j.known
-                || capitalised
-                || p < REAL_WORD_MIN_PRIOR
-                || j.cands.iter().any(|c| c.subs() > 0 && c.parts == 1)
-            {
-                return None;
-            }
-            one_edit(lower, self.vocab).map(|r| (r, ONE_EDIT_CONFIDENCE, ONE_EDIT))
-        };
         // Last, as in restore: the letter model, where no listed word is a reading.
         let letters = || {
             if j.known
@@ -4823,12 +4640,7 @@ impl Ctx<'_> {
                 .filter(|(_, c)| *c >= self.opts.min_confidence)
                 .map(|(r, c)| (r, c, LETTER_MODEL))
         };
-        let change = j
-            .change
-            .clone()
-            .or_else(fallback)
-            .or_else(one)
-            .or_else(letters);
+        let change = j.change.clone().or_else(fallback).or_else(letters);
         Decision {
             word: lower.to_string(),
             known: j.known,
