@@ -4754,7 +4754,8 @@ impl Ctx<'_> {
                 };
                 (oov.max(foreign()) - long) * LN10 + escaped
                     - STRAY_ACCENT_COST * stray_accents(lower)
-                    - SYMBOL_IN_WORD_COST * lower.matches(['@', '&']).count() as f32
+                    - SYMBOL_IN_WORD_COST
+                        * (lower.matches(['@', '&']).count() + inner_digits(lower)) as f32
             }
         };
         // The readings in the fewest listed parts, if fewer than the printed analysis has.
@@ -4952,10 +4953,21 @@ const LONG_UNKNOWN_MAX: f32 = 2.0;
 /// How common a word must be for an accent on it to be emphasis (`ei` is 5.2, `en` 6.7).
 const EMPHASIS_MIN_ZIPF: f32 = 4.5;
 
+/// How many digits stand between two letters in `w` (`sjo6stadsbadet`, `Fjallstro6m`): no
+/// word is spelt so (`covid19`, `2a`, `A4` have theirs at an end), and the English model
+/// prints `6` for `ö`.
+fn inner_digits(w: &str) -> usize {
+    let c: Vec<char> = w.chars().collect();
+    (1..c.len().saturating_sub(1))
+        .filter(|&i| c[i].is_ascii_digit() && c[i - 1].is_alphabetic() && c[i + 1].is_alphabetic())
+        .count()
+}
+
 /// What keeping an unlisted word costs per `@` or `&` inside it (`Sg@nderby`, `l@rer`,
 /// `P&melding`): ln 100, as for a stray accent. No word is spelt with either (addresses are
 /// protected before, and runs of capitals around `&`, `R&D`, are no words here), and the
-/// English model prints `@` for `ø`: 53% of the capitals, 1.4% of the lowercase ones.
+/// English model prints `@` for `ø`: 53% of the capitals, 1.4% of the lowercase ones. So
+/// does each digit between two letters ([`inner_digits`]).
 const SYMBOL_IN_WORD_COST: f32 = 4.6;
 
 /// What keeping an unlisted word costs per [`stray_accents`] `é`: ln 100. In the dev and train
