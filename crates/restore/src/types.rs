@@ -24,7 +24,8 @@ use std::cell::RefCell;
 /// What the shared table knows about one type.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TypeInfo {
-    /// The listed frequency (Zipf), `None` for a word the lists do not hold.
+    /// The listed frequency (Zipf), `None` for a word the lists do not hold (an abbreviation
+    /// of [`crate::ABBREVIATIONS`] they lack counts as listed).
     pub freq: Option<f32>,
     /// Whether it has one of å ä ö æ ø.
     pub special: bool,
@@ -141,8 +142,14 @@ impl TypeTable {
 
     /// Looks a new type up in the lists; its shared number.
     fn learn(&mut self, lower: &str, vocab: &dyn Vocabulary) -> u32 {
+        // An abbreviation the lists lack (`sign`) is a word as printed.
+        let freq = vocab.frequency(lower).or_else(|| {
+            crate::ABBREVIATIONS
+                .contains(&lower)
+                .then_some(crate::UNLISTED_ABBREVIATION_ZIPF)
+        });
         self.info.push(TypeInfo {
-            freq: vocab.frequency(lower),
+            freq,
             special: lower.chars().any(crate::is_special),
         });
         (self.info.len() - 1) as u32
