@@ -120,6 +120,10 @@ pub(crate) fn eval_cmd(args: EvalArgs) -> Result<Status> {
         .parse()
         .unwrap_or(f64::from(args.common.min_confidence));
     settings.insert("min_confidence".into(), min_conf.into());
+    if let Some(p) = args.common.damage_prior {
+        let p: f64 = p.to_string().parse().unwrap_or(f64::from(p));
+        settings.insert("damage_prior".into(), p.into());
+    }
     if !args.common.dict.is_empty() {
         let dicts: Vec<String> = args
             .common

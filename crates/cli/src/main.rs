@@ -139,6 +139,11 @@ pub(crate) struct Common {
     /// Only make changes at least this confident (0 to 1).
     #[arg(long, default_value_t = 0.6, value_parser = parse_confidence)]
     min_confidence: f32,
+    /// Treat every document as damaged to this degree (0 to 1) instead of measuring it: a
+    /// stress test of what restore would change in text known to be correct (0.8 is a page
+    /// OCR'd with the wrong language model).
+    #[arg(long, value_parser = parse_confidence, value_name = "P")]
+    damage_prior: Option<f32>,
     /// Add a word list of your own (one word per line, optional TAB zipf).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
@@ -223,6 +228,7 @@ fn engine(common: &Common, extract: bool) -> Result<Engine> {
         ..Settings::default()
     };
     settings.restore.min_confidence = common.min_confidence;
+    settings.restore.damage_prior = common.damage_prior;
     settings.run_restore = !common.skip_restore;
     settings.restore.protect = common.protect.clone();
     Ok(Engine::new(lex, settings))

@@ -295,6 +295,26 @@ fn skip_restore_repairs_encodings_only() {
     assert_eq!(out, "Mötet i Göteborg: fran mote med radet.\n");
 }
 
+/// `--damage-prior` replaces the measured damage: a clean sentence with an ambiguous word
+/// stays as it is at the measured prior and gets the damaged page's reading when told the
+/// page is damaged; a value outside 0..1 is a usage error.
+#[test]
+fn damage_prior_overrides_the_measured_damage() {
+    let text = "Vi far i uppdrag att skriva en rapport om skolan och om vården.\n";
+    let measured = stdout_for(&["clean", "--lang", "sv", "-"], text);
+    assert_eq!(measured, text);
+    let forced = stdout_for(
+        &["clean", "--lang", "sv", "--damage-prior", "0.8", "-"],
+        text,
+    );
+    assert_eq!(
+        forced,
+        "Vi får i uppdrag att skriva en rapport om skolan och om vården.\n"
+    );
+    let out = rensa(&["clean", "--damage-prior", "1.5", "fixtures/seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
 /// `-o` and `--edits` pointing at a device or pipe write into it; they must never replace it
 /// with a regular file (as a temporary file renamed over `/dev/null` would). Tested on a FIFO
 /// so that a failure cannot damage the machine's `/dev/null`.

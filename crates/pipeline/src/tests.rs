@@ -184,6 +184,11 @@ fn fingerprint_follows_the_settings() {
     assert_eq!(a.fingerprint(&[]).len(), 16);
     assert_ne!(a.fingerprint(&[]), b.fingerprint(&[]));
     assert_ne!(a.fingerprint(&[]), a.fingerprint(&["dict abc".to_string()]));
+    // A forced damage prior changes records too.
+    let mut s = Settings::default();
+    s.restore.damage_prior = Some(0.8);
+    let c = Engine::new(Lexicons::embedded().unwrap(), s);
+    assert_ne!(a.fingerprint(&[]), c.fingerprint(&[]));
 }
 
 #[test]
