@@ -1103,6 +1103,14 @@ pub fn restore_with(
                 let keep = std::cell::OnceCell::new();
                 let keep = || {
                     *keep.get_or_init(|| {
+                        // The judgement's keep score, without the judgement where the word is
+                        // no compound as printed (most words that reach here).
+                        let printed = cands
+                            .iter()
+                            .any(|c| c.subs() == 0 && c.text == type_words[k]);
+                        if !printed {
+                            return ctx.unlisted_keep(type_words[k], capitalised, p);
+                        }
                         let judged = ctx.judge(
                             type_words[k],
                             None,
@@ -4728,6 +4736,43 @@ impl Ctx<'_> {
             .change
     }
 
+    /// An English word's frequency less FOREIGN_DISCOUNT (`f32::MIN` for no English word).
+    fn foreign_zipf(&self, lower: &str) -> f32 {
+        self.vocab
+            .foreign_frequency(lower)
+            .map_or(f32::MIN, |z| z - FOREIGN_DISCOUNT)
+    }
+
+    /// The judgement's score for keeping an unlisted word that is no compound of listed words
+    /// as printed: what an unknown word is worth (its English frequency, less a discount, for
+    /// an English word), less what a long one pays for being unknown, less the marks no word is
+    /// spelt with. It also pays for having escaped the document's damage (`escaped`,
+    /// ln(1 - p)): in a page that loses most of its special letters, an unknown word that could
+    /// hold one probably did (ln(1 - p) is about 0 on clean text).
+    fn unlisted_keep(&self, lower: &str, capitalised: bool, p: f32) -> f32 {
+        let (_, _, escaped) = self.logs_at(p);
+        let oov = if capitalised {
+            self.opts.oov_name_zipf
+        } else {
+            self.opts.oov_zipf
+        };
+        let foreign = self.foreign_zipf(lower);
+        // A long word pays for being unknown, unless it is a listed word's genitive.
+        let excess = lower.chars().count() as f32 - LONG_UNKNOWN_FROM;
+        let long = if excess <= 0.0
+            || lower
+                .strip_suffix('s')
+                .is_some_and(|stem| self.vocab.frequency(stem).is_some())
+        {
+            0.0
+        } else {
+            excess.min(LONG_UNKNOWN_MAX / LONG_UNKNOWN_ZIPF) * LONG_UNKNOWN_ZIPF
+        };
+        (oov.max(foreign) - long) * LN10 + escaped
+            - STRAY_ACCENT_COST * stray_accents(lower)
+            - SYMBOL_IN_WORD_COST * (lower.matches(['@', '&']).count() + inner_digits(lower)) as f32
+    }
+
     /// Scores keeping a word against its readings; copies nothing but the winner's text.
     /// `known_exact` is the word's listed frequency, `cands` its readings.
     fn judge(
@@ -4740,10 +4785,7 @@ impl Ctx<'_> {
         slot: Slot,
     ) -> Judgement {
         let opts = self.opts;
-        // An unlisted word as printed also pays for having escaped the document's damage
-        // (`escaped`, ln(1 - p)): in a page that loses most of its special letters, an unknown
-        // word that could hold one probably did (ln(1 - p) is about 0 on clean text).
-        let (_, lp, escaped) = self.logs_at(p);
+        let (_, lp, _) = self.logs_at(p);
         // The word as printed, as a listed word or a compound of listed words.
         let as_printed = cands.iter().find(|c| c.text == lower && c.subs() == 0);
         let known = known_exact.is_some() || as_printed.is_some();
@@ -4761,33 +4803,13 @@ impl Ctx<'_> {
         // An English word in a Nordic document (`workshop`, `Drop-in`) is rarer than in English
         // text, but it is not damage: it keeps its English frequency less FOREIGN_DISCOUNT.
         // Looked up only for a word the lists do not know.
-        let foreign = || {
-            self.vocab
-                .foreign_frequency(lower)
-                .map_or(f32::MIN, |z| z - FOREIGN_DISCOUNT)
-        };
+        let foreign = || self.foreign_zipf(lower);
         let keep_score = match (known_exact, as_printed) {
             (Some(z), _) => listed_keep(z, lower),
             // A compound of listed words as printed is a reading like any other: it does not
             // pay for escaping damage.
             (None, Some(c)) => c.zipf.max(oov).max(foreign()) * LN10,
-            (None, None) => {
-                // A long word pays for being unknown, unless it is a listed word's genitive.
-                let excess = lower.chars().count() as f32 - LONG_UNKNOWN_FROM;
-                let long = if excess <= 0.0
-                    || lower
-                        .strip_suffix('s')
-                        .is_some_and(|stem| self.vocab.frequency(stem).is_some())
-                {
-                    0.0
-                } else {
-                    excess.min(LONG_UNKNOWN_MAX / LONG_UNKNOWN_ZIPF) * LONG_UNKNOWN_ZIPF
-                };
-                (oov.max(foreign()) - long) * LN10 + escaped
-                    - STRAY_ACCENT_COST * stray_accents(lower)
-                    - SYMBOL_IN_WORD_COST
-                        * (lower.matches(['@', '&']).count() + inner_digits(lower)) as f32
-            }
+            (None, None) => self.unlisted_keep(lower, capitalised, p),
         };
         // The readings in the fewest listed parts, if fewer than the printed analysis has.
         let fewest_parts = if printed_compound {
@@ -4988,10 +5010,21 @@ const EMPHASIS_MIN_ZIPF: f32 = 4.5;
 /// word is spelt so (`covid19`, `2a`, `A4` have theirs at an end), and the English model
 /// prints `6` for `ö`.
 fn inner_digits(w: &str) -> usize {
-    let c: Vec<char> = w.chars().collect();
-    (1..c.len().saturating_sub(1))
-        .filter(|&i| c[i].is_ascii_digit() && c[i - 1].is_alphabetic() && c[i + 1].is_alphabetic())
-        .count()
+    // Asked of every unlisted word the judgement keeps: no allocation, and no walk at all
+    // for a word without a digit (nearly all).
+    if !w.bytes().any(|b| b.is_ascii_digit()) {
+        return 0;
+    }
+    let mut cs = w.chars();
+    let (Some(mut a), Some(mut b)) = (cs.next(), cs.next()) else {
+        return 0;
+    };
+    let mut n = 0;
+    for c in cs {
+        n += usize::from(b.is_ascii_digit() && a.is_alphabetic() && c.is_alphabetic());
+        (a, b) = (b, c);
+    }
+    n
 }
 
 /// What keeping an unlisted word costs per `@` or `&` inside it (`Sg@nderby`, `l@rer`,
