@@ -5299,7 +5299,48 @@ fn is_candidate_token(toks: &[Token<'_>], i: usize, protected: &[(usize, usize)]
     // capital the engine could not read (see `letter_debris`), not an identifier's.
     let debris =
         matches!(prev, b'/' | b'#') && starts_upper(t.text) && text_opens_before(toks, i - 1);
+    if (prev == b'/' || next == b'/') && (prev != b'/' || next != b'/') && slashed_pair(toks, i) {
+        return true;
+    }
     (debris || !matches!(prev, b'/' | b'@' | b'_')) && !matches!(next, b'/' | b'@' | b'_')
+}
+
+/// Whether word `i` is one of two words joined by one slash and by nothing else
+/// (`seminarier/minitraningar`, `radgiver/sekreteer`: alternatives, which running text writes
+/// so), not a part of a path or an address (`se/politik/handlingar`, `kommune.no/plan`): the
+/// pair opens after a space, a line start or `(`, and closes before a space, the end or one
+/// closing mark and a space; both are words of two letters or more, no acronym.
+fn slashed_pair(toks: &[Token<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    // The slash and the other word, left or right of this one.
+    let (a, b) = if i >= 2 && toks[i - 1].text == "/" && toks[i - 1].end == t.start {
+        (i - 2, i)
+    } else if toks
+        .get(i + 1)
+        .is_some_and(|s| s.text == "/" && s.start == t.end)
+        && i + 2 < toks.len()
+    {
+        (i, i + 2)
+    } else {
+        return false;
+    };
+    // Words, not acronyms (`SU/Eldre` is a committee's label).
+    let word = |k: usize| {
+        let w = &toks[k];
+        w.class == TokenClass::Word
+            && w.letters >= 2
+            && (w.uppers == 0 || (w.uppers == 1 && starts_upper(w.text)))
+    };
+    let glued = toks[a].end == toks[a + 1].start && toks[a + 1].end == toks[b].start;
+    let closes = match toks.get(b + 1) {
+        None => true,
+        Some(n) if n.start > toks[b].end => true,
+        Some(n) => {
+            matches!(n.text, "." | "," | ":" | ";" | ")")
+                && toks.get(b + 2).is_none_or(|m| m.start > n.end)
+        }
+    };
+    word(a) && word(b) && glued && closes && text_opens_before(toks, a)
 }
 
 /// Whether token `j` opens a word: nothing but whitespace or an opening parenthesis touches it
