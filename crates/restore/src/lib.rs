@@ -4756,21 +4756,35 @@ impl Ctx<'_> {
         } else {
             self.opts.oov_zipf
         };
-        let foreign = self.foreign_zipf(lower);
-        // A long word pays for being unknown, unless it is a listed word's genitive.
-        let excess = lower.chars().count() as f32 - LONG_UNKNOWN_FROM;
-        let long = if excess <= 0.0
-            || lower
-                .strip_suffix('s')
-                .is_some_and(|stem| self.vocab.frequency(stem).is_some())
-        {
-            0.0
-        } else {
-            excess.min(LONG_UNKNOWN_MAX / LONG_UNKNOWN_ZIPF) * LONG_UNKNOWN_ZIPF
+        // The parts that depend on the word and the lists only (an English list lookup, a
+        // genitive's stem, a scan for marks), asked again in every document that prints the
+        // word: a per-thread cache, as for the candidate search.
+        let find = || {
+            let foreign = self.foreign_zipf(lower);
+            // A long word pays for being unknown, unless it is a listed word's genitive.
+            let excess = lower.chars().count() as f32 - LONG_UNKNOWN_FROM;
+            let long = if excess <= 0.0
+                || lower
+                    .strip_suffix('s')
+                    .is_some_and(|stem| self.vocab.frequency(stem).is_some())
+            {
+                0.0
+            } else {
+                excess.min(LONG_UNKNOWN_MAX / LONG_UNKNOWN_ZIPF) * LONG_UNKNOWN_ZIPF
+            };
+            let marks = STRAY_ACCENT_COST * stray_accents(lower)
+                + SYMBOL_IN_WORD_COST
+                    * (lower.matches(['@', '&']).count() + inner_digits(lower)) as f32;
+            (foreign, long, marks)
         };
-        (oov.max(foreign) - long) * LN10 + escaped
-            - STRAY_ACCENT_COST * stray_accents(lower)
-            - SYMBOL_IN_WORD_COST * (lower.matches(['@', '&']).count() + inner_digits(lower)) as f32
+        thread_local! {
+            static CACHE: WordCache<u64, (f32, f32, f32)> = Default::default();
+        }
+        let (foreign, long, marks) = match self.vocab.cache_key() {
+            Some(key) => cached(&CACHE, key, lower, 50_000, find),
+            None => find(),
+        };
+        (oov.max(foreign) - long) * LN10 + escaped - marks
     }
 
     /// Scores keeping a word against its readings; copies nothing but the winner's text.
