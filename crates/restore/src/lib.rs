@@ -2886,11 +2886,7 @@ fn name_speck(
     {
         return false;
     }
-    let lower = token_lowercase(next);
-    match vocab.frequency(&lower) {
-        None => true,
-        Some(z) => vocab.is_proper(&lower) && z < NAME_SPECK_MAX_ZIPF,
-    }
+    surname_like(&token_lowercase(next), vocab)
 }
 
 /// Above this Zipf a listed name after a given name and a period is as likely a sentence's
@@ -2961,13 +2957,7 @@ fn doubled_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -
                     && word_after
                     && !in_ranges(protected, before.start, next.end)
                 {
-                    out.push(StageEdit::new(
-                        speck.start..speck.end,
-                        " ",
-                        EditKind::Ocr,
-                        "restore.split-joined",
-                        0.8,
-                    ));
+                    out.push(space_for(speck.start..speck.end, 0.8));
                 }
             }
             None => {
@@ -3453,15 +3443,7 @@ fn split_number(
                 !ABBREVIATIONS.contains(&w.as_str()) && vocab.frequency(&w).is_some()
             })
     };
-    ok.then(|| {
-        StageEdit::new(
-            t.start..t.end,
-            " ",
-            EditKind::Ocr,
-            "restore.split-joined",
-            0.75,
-        )
-    })
+    ok.then(|| space_for(t.start..t.end, 0.75))
 }
 
 /// Whether the word at `i` may be an abbreviation: a listed one (`ordf`), or four letters or
@@ -4000,15 +3982,7 @@ fn split_marker(
                 .get(i + 2)
                 .is_none_or(|n| !touch(b, n) || n.text == ",")
     };
-    glued.then(|| {
-        StageEdit::new(
-            t.start..t.end,
-            " ",
-            EditKind::Ocr,
-            "restore.split-joined",
-            0.8,
-        )
-    })
+    glued.then(|| space_for(t.start..t.end, 0.8))
 }
 /// Zipf of the function words (`og`, `av`, `med`, `er`) a hyphen may not join to a neighbour.
 const FUNCTION_WORD_ZIPF: f32 = 5.5;
@@ -4154,13 +4128,29 @@ fn split_joined(
     } else {
         0.8
     };
-    Some(StageEdit::new(
-        t.start..t.end,
+    Some(space_for(t.start..t.end, confidence))
+}
+
+/// The edit that puts back a space the engine printed as the mark at `range`
+/// (`restore.split-joined`).
+fn space_for(range: std::ops::Range<usize>, confidence: f32) -> StageEdit {
+    StageEdit::new(
+        range,
         " ",
         EditKind::Ocr,
         "restore.split-joined",
         confidence,
-    ))
+    )
+}
+
+/// Whether a capitalised word after a given name reads as a surname: unlisted, or a name the
+/// lists know only capitalised and no commoner than NAME_SPECK_MAX_ZIPF (above it, a listed
+/// name is as likely a sentence's first word: `Vi`, `Han`).
+fn surname_like(lower: &str, vocab: &dyn Vocabulary) -> bool {
+    match vocab.frequency(lower) {
+        None => true,
+        Some(z) => vocab.is_proper(lower) && z < NAME_SPECK_MAX_ZIPF,
+    }
 }
 
 /// Whether the run word, separator `toks[i]`, word continues on either side with another
@@ -4223,19 +4213,7 @@ fn split_given_name(
         return None;
     }
     let lower = word_of(i + 1)?.0;
-    let surname = match vocab.frequency(&lower) {
-        None => true,
-        Some(z) => vocab.is_proper(&lower) && z < NAME_SPECK_MAX_ZIPF,
-    };
-    surname.then(|| {
-        StageEdit::new(
-            t.start..t.end,
-            " ",
-            EditKind::Ocr,
-            "restore.split-joined",
-            0.7,
-        )
-    })
+    surname_like(&lower, vocab).then(|| space_for(t.start..t.end, 0.7))
 }
 
 /// How much likelier (ln) under the letter model a name must be than the printed form for a
