@@ -113,16 +113,13 @@ pub(crate) fn eval_cmd(args: EvalArgs) -> Result<Status> {
             .into(),
     );
     // Through the shortest decimal string, so 0.6 stays 0.6 and not 0.6000000238418579.
-    let min_conf: f64 = args
-        .common
-        .min_confidence
-        .to_string()
-        .parse()
-        .unwrap_or(f64::from(args.common.min_confidence));
-    settings.insert("min_confidence".into(), min_conf.into());
+    let decimal = |v: f32| -> f64 { v.to_string().parse().unwrap_or(f64::from(v)) };
+    settings.insert(
+        "min_confidence".into(),
+        decimal(args.common.min_confidence).into(),
+    );
     if let Some(p) = args.common.damage_prior {
-        let p: f64 = p.to_string().parse().unwrap_or(f64::from(p));
-        settings.insert("damage_prior".into(), p.into());
+        settings.insert("damage_prior".into(), decimal(p).into());
     }
     if !args.common.dict.is_empty() {
         let dicts: Vec<String> = args

@@ -183,6 +183,9 @@ const BUILTIN: &[(&str, &str, f32)] = &[
 /// cost 42% more instructions (136M against 96M) for 0.6 points more errors removed on dev and
 /// 0.4 on train.
 const MIN_GENERIC_P: f32 = 0.001;
+/// How often the estimate must have seen a plain-letter confusion for the shipped model to try
+/// it (the wide model takes those seen twice).
+const MIN_GENERIC_COUNT: f32 = 3.0;
 
 /// The adapted log-probability of a confusion seen `n` times among `total` uses of its true
 /// letter, with prior log-probability `logp`: (n + k·P) / (total + k).
@@ -201,7 +204,7 @@ impl ConfusionModel {
     /// Parses `truth<TAB>ocr<TAB>count<TAB>prob` lines (a header line and `#` comments are
     /// skipped) and merges the built-in table under them.
     pub fn from_tsv(tsv: &str) -> ConfusionModel {
-        ConfusionModel::from_tsv_with(tsv, MIN_GENERIC_P)
+        ConfusionModel::from_tsv_with(tsv, MIN_GENERIC_P, MIN_GENERIC_COUNT)
     }
 
     /// The shipped model with every plain-letter confusion seen twice or more, however rare
@@ -210,23 +213,24 @@ impl ConfusionModel {
     /// 8 more words repaired (`korimunale`, `Medlerimer`, `innbyggerme`, `tilloyggnad`), none
     /// broken.
     pub fn wide() -> ConfusionModel {
-        ConfusionModel::from_tsv_with(CONFUSIONS_TSV, 0.0)
+        ConfusionModel::from_tsv_with(CONFUSIONS_TSV, 0.0, 2.0)
     }
 
-    fn from_tsv_with(tsv: &str, min_generic_p: f32) -> ConfusionModel {
+    /// `min_generic_p` and `min_generic_count`: how likely and how often seen a plain-letter
+    /// confusion must be to be kept.
+    fn from_tsv_with(tsv: &str, min_generic_p: f32, min_generic_count: f32) -> ConfusionModel {
         let mut weights: HashMap<(String, String), f32> = HashMap::default();
         for &(t, o, p) in BUILTIN {
             weights.insert((t.to_string(), o.to_string()), p);
         }
         for (truth, ocr, count, p) in tsv_rows(tsv) {
-            // Only substitutions seen at least twice (plain letter-for-letter ones, `n`/`ri`,
-            // three times and at least MIN_GENERIC_P, except in the wide model), that change
-            // at most two characters on either side, never deletions or insertions of whole
-            // letters.
+            // Only substitutions seen at least twice (plain letter-for-letter ones, `n`/`ri`, as
+            // often and as likely as the caller asks), that change at most two characters on
+            // either side, never deletions or insertions of whole letters.
             let special = |s: &str| s.chars().any(|c| !c.is_ascii() || c.is_ascii_digit());
             let generic = !(special(&truth) || special(&ocr));
             if count < 2.0
-                || (generic && count < if min_generic_p == 0.0 { 2.0 } else { 3.0 })
+                || (generic && count < min_generic_count)
                 || (generic && p < min_generic_p)
                 || truth.is_empty()
                 || ocr.is_empty()
