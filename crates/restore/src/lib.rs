@@ -49,9 +49,11 @@
 //!    nothing changes.
 //!
 //! Real-word errors (`far`/`får`, `for`/`för`, `ar`/`är`) are thus repaired only in documents
-//! whose other words show the damage, which keeps clean text untouched. Context beyond the
-//! document (bigrams) is not used yet, so `ligga forslag` gets `förslag` but keeps `ligga`, and
-//! Danish/Norwegian `for`/`før` stays as printed. Documents mixing languages are split by
+//! whose other words show the damage, which keeps clean text untouched. Beyond the document,
+//! context is a short hand table of collocations (`CUES`: `før møtet`, `dagen før`, `rår
+//! kommunestyret til`, `särskilt stöd`, `i våra byar`) that favour one reading of a listed word
+//! next to them (`restore.context`); there is no bigram model, so `ligga forslag` gets
+//! `förslag` but keeps `ligga`, and `for` elsewhere stays `for`. Documents mixing languages are split by
 //! [`language_regions`] and each region restored with its own words (the pipeline does this).
 //!
 //! # Performance
@@ -185,6 +187,11 @@ pub fn rules() -> &'static [RuleInfo] {
             name: "restore.real-word",
             kind: EditKind::Ocr,
             summary: "a known word becomes a far commoner one with a lost letter, in a document that shows that damage (far -> får)",
+        },
+        RuleInfo {
+            name: "restore.context",
+            kind: EditKind::Ocr,
+            summary: "a known word becomes its reading with a lost letter where the neighbouring words call for that reading, in a document that shows the damage (for motet -> før møtet, rar kommunestyret til -> rår kommunestyret til)",
         },
         RuleInfo {
             name: "restore.name-context",
@@ -795,6 +802,7 @@ pub fn restore_with(
     let mut name_eligible: Vec<Option<bool>> = vec![None; decided.len()];
     let mut named_choice: HashMap<usize, Choice> = HashMap::default();
     let mut heading_choice: HashMap<usize, Choice> = HashMap::default();
+    let mut cue_choice: HashMap<usize, Choice> = HashMap::default();
     // Per slot: the judgement as a lowercase word, for an unlisted word opening a sentence.
     let mut opened_choice: HashMap<usize, Choice> = HashMap::default();
     // Per type: the reading with a dropped first letter put back (`dropped_initial`).
@@ -988,6 +996,22 @@ pub fn restore_with(
             });
             if heading.is_some() {
                 choice = heading.as_ref();
+            }
+        }
+        // A listed word kept as printed whose neighbours call for one of its readings
+        // (`før møtet`, `rår kommunestyret til`, `särskilt stöd`) is judged again with that
+        // reading favoured.
+        if p >= REAL_WORD_MIN_PRIOR && choice.is_none() && known[id as usize] {
+            if let Some(cued) = cued_reading(&toks, i, type_words[id as usize], vocab.lang()) {
+                let k = id as usize;
+                let judged = cue_choice.entry(slot).or_insert_with(|| {
+                    judge_in(&mut type_cands, k, upper, Slot::Cue(cued))
+                        .filter(|(r, _, _)| r == cued)
+                        .map(|(r, c, _)| (r, c, "restore.context"))
+                });
+                if judged.is_some() {
+                    choice = judged.as_ref();
+                }
             }
         }
         if let Some((reading, conf, rule)) = choice {
@@ -1556,6 +1580,131 @@ enum Slot {
     /// Before the colon that ends a heading line (see [`heading_end`]): meeting words gain
     /// GENRE_ZIPF once more.
     Heading,
+    /// Beside words that call for one reading of a listed word (see [`cued_reading`]): that
+    /// reading gains CUE_ZIPF.
+    Cue(&'static str),
+}
+
+/// Zipf a reading gains where its neighbours call for it (see [`cued_reading`]), as much as
+/// a meeting word gains ([`GENRE_ZIPF`]). Measured on train (words fixed, none broken): 1.0
+/// +11, 2.0 +21; dev +4 at both; no edit in the 265 clean field documents restored at a
+/// forced damage prior of 0.8.
+const CUE_ZIPF: f32 = 2.0;
+
+/// A real-word error the neighbouring words give away: `printed` is read `reading` where the
+/// word before is one of `before` or one of the next `reach` words is one of `after`
+/// (lowercase, compared with å ä ö æ ø é folded away, as OCR prints them). Each cue is a collocation
+/// of the meeting texts that the printed word does not make (`før møtet`, `dagen før`, `rår
+/// kommunestyret til`, `särskilt stöd`, `söka stöd`, `i våra byar`, `vart ført`): the
+/// document-level damage prior alone cannot tell these from their plain twins, which are as
+/// common in the lists.
+struct Cue {
+    langs: &'static [Lang],
+    printed: &'static str,
+    reading: &'static str,
+    before: &'static [&'static str],
+    after: &'static [&'static str],
+    /// How many words ahead `after` may stand: 2 for a verb before its object (`rår
+    /// kommunestyret til`), else 1 (`Gruppemøte for partia kl.` keeps its `for`).
+    reach: usize,
+}
+
+const CUES: &[Cue] = &[
+    Cue {
+        langs: &[Lang::Nb, Lang::Nn],
+        printed: "for",
+        reading: "før",
+        before: &["dagen", "like", "rett", "kort"],
+        after: &[
+            "kl",
+            "møtet",
+            "motet",
+            "sakene",
+            "sakshandsaminga",
+            "sakshandsamingen",
+        ],
+        reach: 1,
+    },
+    Cue {
+        langs: &[Lang::Da],
+        printed: "for",
+        reading: "før",
+        before: &["dagen"],
+        after: &["kl"],
+        reach: 1,
+    },
+    Cue {
+        langs: &[Lang::Nb, Lang::Nn],
+        printed: "rar",
+        reading: "rår",
+        before: &[],
+        after: &["til"],
+        reach: 2,
+    },
+    Cue {
+        langs: &[Lang::Sv],
+        printed: "stod",
+        reading: "stöd",
+        before: &[
+            "särskilt",
+            "sarskilt",
+            "söka",
+            "soka",
+            "ekonomiskt",
+            "statligt",
+        ],
+        after: &[],
+        reach: 1,
+    },
+    Cue {
+        langs: &[Lang::Sv],
+        printed: "vara",
+        reading: "våra",
+        before: &["i", "om", "av", "på", "pa", "hos", "alla"],
+        after: &[],
+        reach: 1,
+    },
+    Cue {
+        langs: &[Lang::Nb, Lang::Nn],
+        printed: "fort",
+        reading: "ført",
+        before: &["vart", "vert", "blitt"],
+        after: &[],
+        reach: 1,
+    },
+];
+
+/// The reading the neighbours of the listed word `lower` at `toks[i]` call for (see
+/// [`Cue`]): the word before on the same line, or the next two words of the sentence.
+fn cued_reading(toks: &[Token<'_>], i: usize, lower: &str, lang: Lang) -> Option<&'static str> {
+    let cue = CUES
+        .iter()
+        .find(|c| c.printed == lower && c.langs.contains(&lang))?;
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|t| t.class == TokenClass::Word)
+            .map(|t| fold_specials(&token_lowercase(t)))
+    };
+    let is = |w: Option<String>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|c| fold_specials(c) == w))
+    };
+    let before = i >= 1 && is(word(i - 1), cue.before);
+    // The next two tokens, words only (a mark ends the look-ahead: `rar. Til`).
+    let after = is(word(i + 1), cue.after)
+        || (cue.reach >= 2 && word(i + 1).is_some() && is(word(i + 2), cue.after));
+    (before || after).then_some(cue.reading)
+}
+
+/// `w` with å ä ö æ ø é folded to their plain letters, as OCR prints them.
+fn fold_specials(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'æ' => 'a',
+            'ö' | 'ø' => 'o',
+            'é' => 'e',
+            c => c,
+        })
+        .collect()
 }
 
 /// Whether byte `at` opens a line: nothing but spaces and tabs before it on its line.
@@ -2734,7 +2883,7 @@ fn stray_periods(
             && !in_ranges(protected, w.start, next.end);
         if speck_colon
             || after_conjunction
-            || name_speck(text, toks, i, vocab, protected)
+            || name_speck(text, toks, i, vocab, protected, word_of)
             || (dot.text == "." && month_before_year(text, toks, i, protected))
         {
             out.push(StageEdit::new(
@@ -2869,6 +3018,7 @@ fn name_speck(
     i: usize,
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
+    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
 ) -> bool {
     let (w, dot, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
     let capitalised = |t: &Token<'_>| {
@@ -2880,13 +3030,39 @@ fn name_speck(
         || text.get(dot.end..next.start) != Some(" ")
         // `t.ex. Per`: the name must not itself follow a period.
         || (i >= 2 && toks[i - 2].end == w.start)
-        || GIVEN_NAMES.binary_search(&w.text).is_err()
-        || GIVEN_NAMES.binary_search(&next.text).is_ok()
         || in_ranges(protected, w.start, next.end)
+        // As restored: `Pal. Hovde` is `Pål. Hovde` by now.
+        || !given_name_at(i - 1, word_of)
+        || given_name_at(i + 1, word_of)
     {
         return false;
     }
-    surname_like(&token_lowercase(next), vocab)
+    // A surname the lists know as a common word (`Bakken`, `Hovde`, `Stål`) counts where a
+    // parenthesis follows it, as a party or `(sign.)` follows a whole name.
+    let parenthesis = toks
+        .get(i + 2)
+        .is_some_and(|p| p.text == "(" && text.get(next.end..p.start) == Some(" "));
+    word_of(i + 1).is_some_and(|(lower, _)| {
+        surname_like(&lower, vocab)
+            || (parenthesis
+                && vocab
+                    .frequency(&lower)
+                    .is_some_and(|z| z < FUNCTION_WORD_ZIPF))
+    })
+}
+
+/// Whether the word `toks[k]`, as restored, is a given name of [`GIVEN_NAMES`].
+fn given_name_at(k: usize, word_of: &dyn Fn(usize) -> Option<(String, bool)>) -> bool {
+    word_of(k).is_some_and(|(w, _)| {
+        let mut c = w.chars();
+        let cap: String = c
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(c)
+            .collect();
+        GIVEN_NAMES.binary_search(&cap.as_str()).is_ok()
+    })
 }
 
 /// Above this Zipf a listed name after a given name and a period is as likely a sentence's
@@ -4197,19 +4373,7 @@ fn split_given_name(
         return None;
     }
     // Both as restored: `Per-Goran` is `Per-Göran`.
-    let given = |k: usize| {
-        word_of(k).is_some_and(|(w, _)| {
-            let mut c = w.chars();
-            let cap: String = c
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(c)
-                .collect();
-            GIVEN_NAMES.binary_search(&cap.as_str()).is_ok()
-        })
-    };
-    if !given(i - 1) || given(i + 1) {
+    if !given_name_at(i - 1, word_of) || given_name_at(i + 1, word_of) {
         return None;
     }
     let lower = word_of(i + 1)?.0;
@@ -4861,6 +5025,7 @@ impl Ctx<'_> {
                 match slot {
                     Slot::Name if self.vocab.is_name(&c.text) => s += NAME_SLOT_ZIPF * LN10,
                     Slot::Heading if c.genre => s += GENRE_ZIPF * LN10,
+                    Slot::Cue(r) if c.text == r => s += CUE_ZIPF * LN10,
                     _ => {}
                 }
                 (k, s)
