@@ -1001,7 +1001,7 @@ pub fn restore_with(
         // A listed word whose neighbours call for one of its readings (`før møtet`, `rår
         // kommunestyret til`, `särskilt stöd`, `i år` where `ar` reads `är` elsewhere) is
         // judged again with that reading favoured.
-        if p >= REAL_WORD_MIN_PRIOR && known[id as usize] {
+        if p >= REAL_WORD_MIN_PRIOR {
             if let Some(cued) = cued_reading(text, &toks, i, type_words[id as usize], vocab.lang())
                 .filter(|&r| choice.is_none_or(|c| c.0 != r))
             {
@@ -1698,6 +1698,47 @@ const CUES: &[Cue] = &[
         opening: &[],
     },
     Cue {
+        langs: &[Lang::Sv],
+        printed: "vard",
+        reading: "vård",
+        before: &[],
+        after: &[
+            "omsorg",
+            "omsorgsnämnden",
+            "omsorgsförvaltningen",
+            "omsorgsnamnden",
+        ],
+        reach: 2,
+        opening: &[],
+    },
+    Cue {
+        langs: &[Lang::Sv],
+        printed: "laget",
+        reading: "läget",
+        before: &["om"],
+        after: &[],
+        reach: 1,
+        opening: &[],
+    },
+    Cue {
+        langs: &[Lang::Nb, Lang::Nn],
+        printed: "lag",
+        reading: "låg",
+        before: &[],
+        after: &["ute"],
+        reach: 1,
+        opening: &[],
+    },
+    Cue {
+        langs: &[Lang::Da],
+        printed: "mod",
+        reading: "mød",
+        before: &[],
+        after: &["op"],
+        reach: 1,
+        opening: &[],
+    },
+    Cue {
         langs: &[Lang::Nb, Lang::Nn],
         printed: "fort",
         reading: "ført",
@@ -1729,6 +1770,11 @@ fn cued_reading(
         w.is_some_and(|w| set.iter().any(|c| fold_specials(c) == w))
     };
     let before = i >= 1 && is(word(i - 1), cue.before);
+    // The words after a suspended compound's hyphen (`Vard- och omsorgsnämnden`).
+    let suspended = toks.get(i + 1).is_some_and(|h| {
+        h.text == "-" && h.start == toks[i].end && toks.get(i + 2).is_some_and(|n| n.start > h.end)
+    });
+    let i = if suspended { i + 1 } else { i };
     // The next two tokens, words only (a mark ends the look-ahead: `rar. Til`).
     let after = is(word(i + 1), cue.after)
         || (cue.reach >= 2 && word(i + 1).is_some() && is(word(i + 2), cue.after));
