@@ -3,6 +3,7 @@
 
     python3 benches/peers/peers.py            # from the repository root
     python3 benches/peers/peers.py --no-build # use the existing target/release/rensa
+    python3 benches/peers/peers.py --no-build --only restore --pairs fresh
 
 Three comparisons, each printed as a table with ratios (rensa / peer):
 
@@ -12,10 +13,14 @@ Three comparisons, each printed as a table with ratios (rensa / peer):
   as rensa_bench::corpus::mojibake_20pct). rensa runs as a process: `rensa run DIR` over the cases
   written one per file, `rensa clean --lang auto FILE` for speed.
 - restore vs hunspell's first suggestion: every OCR word hunspell does not know
-  (fixtures/pairs/test/*.ocr.txt, dictionary by name prefix) is replaced by its first
+  (fixtures/pairs/SPLIT/*.ocr.txt, dictionary by name prefix) is replaced by its first
   suggestion; WER before/after against .gold.txt, words fixed and broken, words/s. rensa's numbers
-  come from `rensa eval --pairs fixtures/pairs/test --json`. WER is rensa-eval's: whitespace
+  come from `rensa eval --pairs fixtures/pairs/SPLIT --json`. WER is rensa-eval's: whitespace
   tokens, Levenshtein over token lists, micro-averaged; fixed/broken read off the same alignment.
+  SPLIT is `--pairs SPLIT`, default `test`: any folder of fixtures/pairs holding *.ocr.txt /
+  *.gold.txt pairs whose names start with a language code (sv, nb, nn, da), e.g. test, dev,
+  fresh. The decode comparison's clean corpus uses the test pairs' gold texts whatever SPLIT is,
+  as rensa_bench::corpus does.
 - dates   vs dateparser `search.search_dates`: precision/recall/F1 of ISO dates (multiset match)
   on the five seed texts of fixtures/golden/fields/, time per document. rensa's dates come from
   `rensa extract --compact`; its time per document is `rensa run --jobs 1` over the five texts
@@ -23,9 +28,12 @@ Three comparisons, each printed as a table with ratios (rensa / peer):
 
 Also: process startup (`rensa clean` on a one-line file, median of 20 runs).
 
-Writes benches/record/<YYYY-MM-DD>-<machine>.csv (`-2`, `-3`, … for later runs the same day) with columns task,tool,metric,value,unit and the
-machine (nproc, CPU model) in a header comment. Not part of CI: it needs Python packages and
-Debian hunspell dictionaries, and takes a few minutes (hunspell's suggestions are slow).
+Writes benches/record/<YYYY-MM-DD>-<machine>.csv (`-2`, `-3`, … for later runs the same day) with
+columns task,tool,metric,value,unit and the machine (nproc, CPU model) and the command line in
+header comments. The restore rows' task is `restore` for the test split, as in the earlier
+records, and `restore-SPLIT` for any other split (`restore-fresh`). Not part of CI: it needs
+Python packages and Debian hunspell dictionaries, and takes a few minutes (hunspell's suggestions
+are slow).
 """
 
 from __future__ import annotations
@@ -426,8 +434,39 @@ def hunspell_first_suggestions(words: list[str], dic: str) -> dict[str, str]:
     return out
 
 
+PAIRS_SPLIT = "test"  # set from --pairs in main()
+
+
+def pairs_dir() -> Path:
+    return FIX / "pairs" / PAIRS_SPLIT
+
+
+def restore_task() -> str:
+    """CSV task name: `restore` for the test split (as in earlier records), else `restore-SPLIT`."""
+    return "restore" if PAIRS_SPLIT == "test" else f"restore-{PAIRS_SPLIT}"
+
+
+def check_split(split: str) -> str | None:
+    """Why fixtures/pairs/<split> cannot be used, or None when it can."""
+    d = FIX / "pairs" / split
+    if "/" in split or split in ("", ".", "..") or not d.is_dir():
+        have = sorted(x.name for x in (FIX / "pairs").iterdir()
+                      if x.is_dir() and any(x.glob("*.ocr.txt")))
+        return f"no folder fixtures/pairs/{split} (folders with pairs: {', '.join(have)})"
+    ocr = sorted(d.glob("*.ocr.txt"))
+    if not ocr:
+        return f"fixtures/pairs/{split} holds no *.ocr.txt files"
+    for p in ocr:
+        if not p.with_name(p.name.replace(".ocr.txt", ".gold.txt")).exists():
+            return f"{p.relative_to(ROOT)} has no .gold.txt beside it"
+        if p.name.split("-")[0] not in HUNSPELL_DICT:
+            return (f"{p.relative_to(ROOT)}: name does not start with a language code "
+                    f"({', '.join(HUNSPELL_DICT)}) followed by '-'")
+    return None
+
+
 def bench_restore(tmp: Path) -> None:
-    pairs = sorted((FIX / "pairs" / "test").glob("*.ocr.txt"))
+    pairs = sorted(pairs_dir().glob("*.ocr.txt"))
     by_lang: dict[str, list[Path]] = collections.defaultdict(list)
     for p in pairs:
         by_lang[p.name.split("-")[0]].append(p)
@@ -470,7 +509,7 @@ def bench_restore(tmp: Path) -> None:
         "words_per_s": tokens_total / t_hun,
     }
 
-    p = subprocess.run([str(RENSA), "eval", "--pairs", str(FIX / "pairs" / "test"), "--json"],
+    p = subprocess.run([str(RENSA), "eval", "--pairs", str(pairs_dir()), "--json"],
                        capture_output=True, check=False)
     rep = json.loads(p.stdout)
     s = rep["summary"]
@@ -486,19 +525,20 @@ def bench_restore(tmp: Path) -> None:
         d["errors_removed"] = 1 - d["wer_after"] / d["wer_before"] if d["wer_before"] else 0.0
 
     print("\n## restore: rensa vs hunspell first suggestion")
-    print(f"{len(pairs)} test pairs, {agg['words']} gold words, {tokens_total} OCR tokens, "
-          f"{unknown_total} distinct words unknown to hunspell")
+    print(f"{len(pairs)} {PAIRS_SPLIT} pairs (fixtures/pairs/{PAIRS_SPLIT}), {agg['words']} gold words, "
+          f"{tokens_total} OCR tokens, {unknown_total} distinct words unknown to hunspell")
     print(f"{'tool':<10} {'WER before':>10} {'WER after':>10} {'errors removed':>15} {'fixed':>6} {'broken':>7} {'words/s':>10}")
     for tool, d in (("rensa", ren), ("hunspell", hun)):
         print(f"{tool:<10} {d['wer_before'] * 100:9.2f}% {d['wer_after'] * 100:9.2f}% "
               f"{d['errors_removed'] * 100:14.1f}% {d['fixed']:>6} {d['broken']:>7} {d['words_per_s']:>10.0f}")
-        record("restore", tool, "wer_before", d["wer_before"], "fraction")
-        record("restore", tool, "wer_after", d["wer_after"], "fraction")
-        record("restore", tool, "errors_removed", d["errors_removed"], "fraction")
-        record("restore", tool, "fixed", d["fixed"], "words")
-        record("restore", tool, "broken", d["broken"], "words")
-        record("restore", tool, "throughput", d["words_per_s"], "words/s")
-    record("restore", "rensa", "throughput", ren["mb_per_s"], "MB/s")
+        task = restore_task()
+        record(task, tool, "wer_before", d["wer_before"], "fraction")
+        record(task, tool, "wer_after", d["wer_after"], "fraction")
+        record(task, tool, "errors_removed", d["errors_removed"], "fraction")
+        record(task, tool, "fixed", d["fixed"], "words")
+        record(task, tool, "broken", d["broken"], "words")
+        record(task, tool, "throughput", d["words_per_s"], "words/s")
+    record(restore_task(), "rensa", "throughput", ren["mb_per_s"], "MB/s")
     print(f"ratio rensa/hunspell: errors removed {ren['errors_removed'] / max(hun['errors_removed'], 1e-9):.1f}x, "
           f"words broken {ren['broken']} vs {hun['broken']}, speed {ren['words_per_s'] / hun['words_per_s']:.0f}x")
     if abs(ren["wer_before"] - hun["wer_before"]) > 1e-6:
@@ -593,7 +633,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-build", action="store_true", help="use the existing release binary")
     ap.add_argument("--only", choices=["decode", "restore", "dates", "startup"], action="append")
+    ap.add_argument("--pairs", default="test", metavar="SPLIT",
+                    help="restore: read the OCR pairs from fixtures/pairs/SPLIT (default: test; "
+                         "e.g. dev, fresh)")
     args = ap.parse_args()
+    why = check_split(args.pairs)
+    if why:
+        ap.error(f"--pairs {args.pairs}: {why}")
+    global PAIRS_SPLIT
+    PAIRS_SPLIT = args.pairs
     os.chdir(ROOT)
     ensure_python("ftfy")
     ensure_python("dateparser")

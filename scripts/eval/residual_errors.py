@@ -11,6 +11,7 @@ words should not be read while the model is tuned.
 Categories, per gold word aligned one-to-one with a cleaned word:
   diacritic-left  the words differ only in å ä ö æ ø é (what restore is for);
   punct           the words differ only in surrounding punctuation;
+  dash            the words differ only in the kind of dash (`2027-2030` for `2027–2030`);
   other           any other damage (letters, symbols);
 and split/merge for gold spans that did not align one-to-one (split or joined words).
 """
@@ -18,6 +19,7 @@ import difflib,sys,glob,os,subprocess,unicodedata,collections
 args=[a for a in sys.argv[1:] if a!='--counts']; counts_only='--counts' in sys.argv[1:]
 d=args[0]
 fold=lambda s: s.translate(str.maketrans('åäæöøéÅÄÆÖØÉ','aaaooeAAAOOE'))
+dash=lambda s: s.replace('–','-').replace('—','-')
 cnt=collections.Counter(); ex=collections.defaultdict(list)
 for o in sorted(glob.glob(d+'/*.ocr.txt')):
     g=o.replace('.ocr.txt','.gold.txt')
@@ -31,6 +33,7 @@ for o in sorted(glob.glob(d+'/*.ocr.txt')):
                 strip=lambda s: s.strip('.,:;!?()"”“«»')
                 if strip(x)==strip(y): k='punct'
                 elif fold(x)==fold(y) or fold(x).lower()==fold(y).lower(): k='diacritic-left'
+                elif dash(x)==dash(y): k='dash'
                 else: k='other'
                 cnt[k]+=1; ex[k].append(f'{x}->{y}')
         else:
