@@ -803,6 +803,7 @@ pub fn restore_with(
     let mut named_choice: HashMap<usize, Choice> = HashMap::default();
     let mut heading_choice: HashMap<usize, Choice> = HashMap::default();
     let mut cue_choice: HashMap<usize, Choice> = HashMap::default();
+    let mut type_cue: Vec<Option<Option<&'static Cue>>> = vec![None; type_words.len()];
     // Per slot: the judgement as a lowercase word, for an unlisted word opening a sentence.
     let mut opened_choice: HashMap<usize, Choice> = HashMap::default();
     // Per type: the reading with a dropped first letter put back (`dropped_initial`).
@@ -1002,7 +1003,16 @@ pub fn restore_with(
         // kommunestyret til`, `särskilt stöd`, `i år` where `ar` reads `är` elsewhere) is
         // judged again with that reading favoured.
         if p >= REAL_WORD_MIN_PRIOR {
-            if let Some(cued) = cued_reading(text, &toks, i, type_words[id as usize], vocab.lang())
+            // The type's cue, looked up once per type (most words have none).
+            let cue = *type_cue[id as usize].get_or_insert_with(|| {
+                // Every cued word is short: one length test spares most types the table.
+                (type_words[id as usize].len() <= CUED_WORD_MAX_LEN).then_some(())?;
+                CUES.iter().find(|c| {
+                    c.printed == type_words[id as usize] && c.langs.contains(&vocab.lang())
+                })
+            });
+            if let Some(cued) = cue
+                .and_then(|cue| cued_reading(text, &toks, i, cue))
                 .filter(|&r| choice.is_none_or(|c| c.0 != r))
             {
                 let k = id as usize;
@@ -1587,6 +1597,9 @@ enum Slot {
     Cue(&'static str),
 }
 
+/// Bytes of the longest printed word of [`CUES`] (`laget`).
+const CUED_WORD_MAX_LEN: usize = 5;
+
 /// Zipf a reading gains where its neighbours call for it (see [`cued_reading`]). Measured on
 /// train (words fixed, none broken): 1.0 +11, 2.0 +21, 3.0 +26, 4.0 +26 (at 2.0 `for` kept
 /// its place in a page of middling damage: `for` is 0.9 Zipf commoner than `før` in
@@ -1749,26 +1762,22 @@ const CUES: &[Cue] = &[
     },
 ];
 
-/// The reading the neighbours of the listed word `lower` at `toks[i]` call for (see
-/// [`Cue`]): the word before on the same line, or the next two words of the sentence.
+/// The reading `cue` gives the word at `toks[i]` (its printed word) where the neighbours call
+/// for it (see [`Cue`]): the word before, the next `reach` words, or the next word where the
+/// word opens a line or sentence.
 fn cued_reading(
     text: &str,
     toks: &[Token<'_>],
     i: usize,
-    lower: &str,
-    lang: Lang,
+    cue: &'static Cue,
 ) -> Option<&'static str> {
-    let cue = CUES
-        .iter()
-        .find(|c| c.printed == lower && c.langs.contains(&lang))?;
     let word = |j: usize| {
         toks.get(j)
             .filter(|t| t.class == TokenClass::Word)
-            .map(|t| fold_specials(&token_lowercase(t)))
+            .map(|t| t.text)
     };
-    let is = |w: Option<String>, set: &[&str]| {
-        w.is_some_and(|w| set.iter().any(|c| fold_specials(c) == w))
-    };
+    let is =
+        |w: Option<&str>, set: &[&str]| w.is_some_and(|w| set.iter().any(|c| same_folded(w, c)));
     let before = i >= 1 && is(word(i - 1), cue.before);
     // The words after a suspended compound's hyphen (`Vard- och omsorgsnämnden`).
     let suspended = toks.get(i + 1).is_some_and(|h| {
@@ -1788,16 +1797,20 @@ fn cued_reading(
     (before || after || opening).then_some(cue.reading)
 }
 
-/// `w` with å ä ö æ ø é folded to their plain letters, as OCR prints them.
-fn fold_specials(w: &str) -> String {
-    w.chars()
-        .map(|c| match c {
-            'å' | 'ä' | 'æ' => 'a',
-            'ö' | 'ø' => 'o',
-            'é' => 'e',
-            c => c,
-        })
-        .collect()
+/// Whether `printed` and `cue` are one word with case and å ä ö æ ø é folded away (as OCR
+/// prints them), compared without allocating: asked for the neighbours of every cued word.
+fn same_folded(printed: &str, cue: &str) -> bool {
+    let fold = |c: char| match c {
+        'å' | 'ä' | 'æ' => 'a',
+        'ö' | 'ø' => 'o',
+        'é' => 'e',
+        c => c,
+    };
+    printed
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold)
+        .eq(cue.chars().map(fold))
 }
 
 /// Whether byte `at` opens a line: nothing but spaces and tabs before it on its line.
