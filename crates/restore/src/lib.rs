@@ -1016,6 +1016,10 @@ pub fn restore_with(
                 .filter(|&r| choice.is_none_or(|c| c.0 != r))
             {
                 let k = id as usize;
+                // A cue that reads the word as printed keeps it (`ta vare på`, `till handa`).
+                if cued == type_words[k] {
+                    continue;
+                }
                 let judged = cue_choice.entry(slot).or_insert_with(|| {
                     judge_in(&mut type_cands, k, upper, Slot::Cue(cued))
                         .filter(|(r, _, _)| r == cued)
@@ -1607,7 +1611,8 @@ const CUED_WORD_MAX_LEN: usize = 5;
 /// damage prior of 0.8.
 const CUE_ZIPF: f32 = 3.0;
 
-/// A real-word error the neighbouring words give away: `printed` is read `reading` where the
+/// A real-word error the neighbouring words give away (or, where `reading` is `printed`, a
+/// correct word they keep): `printed` is read `reading` where the
 /// word before is one of `before` or one of the next `reach` words is one of `after`
 /// (lowercase, compared with å ä ö æ ø é folded away, as OCR prints them). Each cue is a collocation
 /// of the meeting texts that the printed word does not make (`før møtet`, `dagen før`, `rår
@@ -1748,6 +1753,26 @@ const CUES: &[Cue] = &[
         reading: "mød",
         before: &[],
         after: &["op"],
+        reach: 1,
+        opening: &[],
+    },
+    // Idioms that keep the printed word where its reading is commoner: `ta vare på` (take
+    // care of; `våre`, ours), `till handa` (to hand; `hända`, happen).
+    Cue {
+        langs: &[Lang::Nb, Lang::Nn],
+        printed: "vare",
+        reading: "vare",
+        before: &[],
+        after: &["på", "pa"],
+        reach: 1,
+        opening: &[],
+    },
+    Cue {
+        langs: &[Lang::Sv],
+        printed: "handa",
+        reading: "handa",
+        before: &["till", "tillhanda"],
+        after: &[],
         reach: 1,
         opening: &[],
     },
