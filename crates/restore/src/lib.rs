@@ -1508,6 +1508,7 @@ pub fn restore_with(
             ))
             .chain(en_dashes(text, &protected))
             .chain(date_separators(text, &protected))
+            .chain(phone_separators(text, &protected))
             .chain(clock_commas(text, &protected))
             .chain(misread_bullets(text, &protected))
             .chain(spaced_www(text).into_iter().filter(outside_user))
@@ -2098,6 +2099,57 @@ fn date_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
             EditKind::Ocr,
             "restore.date-separator",
             0.85,
+        ));
+    }
+    out
+}
+
+/// A mark the engine printed for a space inside a phone number of four two-digit groups, the
+/// Danish and Norwegian way of writing one (`tlf. 72.53 14 88`, `96 63:11 00`, `21 43 87°65`):
+/// exactly one of the three gaps is a mark (`.` `:` `,` `-` `°`), the other two spaces, and
+/// nothing numeric is glued on either side, so dates (`21-10-2027`), clock ranges
+/// (`19.45-20.15`), case numbers (`00.01.00-A00`) and amounts keep their marks.
+fn phone_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d\d([ .:,°-])\d\d([ .:,°-])\d\d([ .:,°-])\d\d").expect("phone pattern")
+    });
+    let b = text.as_bytes();
+    // Glued: a digit or letter, or a mark with a digit beyond it.
+    let glued_before = |at: usize| {
+        at > 0
+            && (b[at - 1].is_ascii_alphanumeric()
+                || (matches!(b[at - 1], b'.' | b':' | b',' | b'-')
+                    && at >= 2
+                    && b[at - 2].is_ascii_digit()))
+    };
+    let glued_after = |at: usize| {
+        b.get(at).is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || (matches!(c, b'.' | b':' | b',' | b'-')
+                    && b.get(at + 1).is_some_and(u8::is_ascii_digit))
+        })
+    };
+    let mut out = Vec::new();
+    for m in PHONE.captures_iter(text) {
+        let whole = m.get(0).expect("match");
+        if glued_before(whole.start())
+            || glued_after(whole.end())
+            || in_ranges(protected, whole.start(), whole.end())
+        {
+            continue;
+        }
+        let gaps: Vec<_> = (1..=3).filter_map(|g| m.get(g)).collect();
+        let marks: Vec<_> = gaps.iter().filter(|g| g.as_str() != " ").collect();
+        if marks.len() != 1 {
+            continue;
+        }
+        let g = marks[0];
+        out.push(StageEdit::new(
+            g.start()..g.end(),
+            " ",
+            EditKind::Ocr,
+            "restore.split-joined",
+            0.8,
         ));
     }
     out
