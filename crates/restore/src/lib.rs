@@ -1470,6 +1470,7 @@ pub fn restore_with(
                 .or_else(|| split_given_name(&toks, i, vocab, &protected, &word_of))
                 .or_else(|| split_number(&toks, i, vocab, &protected, &word_of))
                 .or_else(|| split_after_number(text, &toks, i, vocab.lang(), &protected))
+                .or_else(|| hyphen_after_number(&toks, i, vocab, &protected))
                 .filter(|e| e.confidence >= opts.min_confidence)
             {
                 joined_splits += usize::from(e.rule == "restore.split-joined");
@@ -3714,6 +3715,65 @@ fn ordinal_marks(
         }
     }
     out
+}
+
+/// A space OCR printed as a hyphen after a number, before a word (`19.45-Spørsmål`,
+/// `15.00-på`, `1/27-Godkjenning`, `23/24-og`, `2035-att`), in a damaged document: after a
+/// clock time or a case number (digits, a slash, digits) any word, since neither compounds
+/// with a word; after a plain number only a function word (`og`, `på`, `att`), since `2-årig`,
+/// `18-åring` and `1990-tallet` are written so. The number must not be glued to anything before
+/// it, nor the word to anything but punctuation after it.
+fn hyphen_after_number(
+    toks: &[Token<'_>],
+    i: usize,
+    vocab: &dyn Vocabulary,
+    protected: &[(usize, usize)],
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    if t.text != "-" {
+        return None;
+    }
+    let (a, b) = (&toks[i - 1], &toks[i + 1]);
+    let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    if a.class != TokenClass::Number
+        || b.class != TokenClass::Word
+        || b.letters < 2
+        || !touch(a, t)
+        || !touch(t, b)
+        || toks
+            .get(i + 2)
+            .is_some_and(|n| touch(b, n) && n.class != TokenClass::Punct)
+    {
+        return None;
+    }
+    // The number run: numbers joined by single `.`, `:` or `/` marks, ending at `a`.
+    let mut j = i - 1;
+    let mut marks = String::new();
+    while j >= 2
+        && matches!(toks[j - 1].text, "." | ":" | "/")
+        && touch(&toks[j - 1], &toks[j])
+        && toks[j - 2].class == TokenClass::Number
+        && touch(&toks[j - 2], &toks[j - 1])
+    {
+        marks.push_str(toks[j - 1].text);
+        j -= 2;
+    }
+    if (j >= 1 && touch(&toks[j - 1], &toks[j])) || in_ranges(protected, toks[j].start, b.end) {
+        return None;
+    }
+    let clock = matches!(marks.as_str(), "." | ":")
+        && toks[j].text.len() <= 2
+        && toks[j].text.parse::<u32>().is_ok_and(|h| h <= 23)
+        && a.text.len() == 2
+        && a.text.parse::<u32>().is_ok_and(|m| m <= 59);
+    let case_number = marks == "/";
+    let function_word = marks.is_empty()
+        && b.uppers == 0
+        && b.letters <= 4
+        && vocab
+            .frequency(b.text)
+            .is_some_and(|z| z >= FUNCTION_WORD_ZIPF);
+    (clock || case_number || function_word).then(|| space_for(t.start..t.end, 0.8))
 }
 
 /// A space OCR read as a mark between a word and a number (`den'17.`, `januar'2027`,
