@@ -50,7 +50,7 @@
 //!
 //! Real-word errors (`far`/`får`, `for`/`för`, `ar`/`är`) are thus repaired only in documents
 //! whose other words show the damage, which keeps clean text untouched. Beyond the document,
-//! context is a short hand table of collocations (`CUES`: `før møtet`, `dagen før`, `rår
+//! context is a short hand table of collocations (`data/cues.tsv`: `før møtet`, `dagen før`, `rår
 //! kommunestyret til`, `särskilt stöd`, `i våra byar`) that favour one reading of a listed word
 //! next to them (`restore.context`); there is no bigram model, so `ligga forslag` gets
 //! `förslag` but keeps `ligga`, and `for` elsewhere stays `for`. Documents mixing languages are split by
@@ -803,7 +803,7 @@ pub fn restore_with(
     let mut named_choice: HashMap<usize, Choice> = HashMap::default();
     let mut heading_choice: HashMap<usize, Choice> = HashMap::default();
     let mut cue_choice: HashMap<usize, Choice> = HashMap::default();
-    let mut type_cue: Vec<Option<Option<&'static Cue>>> = vec![None; type_words.len()];
+    let mut type_cue: Vec<Option<Option<&Cue>>> = vec![None; type_words.len()];
     // Per slot: the judgement as a lowercase word, for an unlisted word opening a sentence.
     let mut opened_choice: HashMap<usize, Choice> = HashMap::default();
     // Per type: the reading with a dropped first letter put back (`dropped_initial`).
@@ -1006,7 +1006,7 @@ pub fn restore_with(
             // The type's cue, looked up once per type (most words have none).
             let cue = *type_cue[id as usize].get_or_insert_with(|| {
                 // Every cued word is short: one length test spares most types the table.
-                (type_words[id as usize].len() <= CUED_WORD_MAX_LEN).then_some(())?;
+                (type_words[id as usize].len() <= *CUED_WORD_MAX_LEN).then_some(())?;
                 CUES.iter().find(|c| {
                     c.printed == type_words[id as usize] && c.langs.contains(&vocab.lang())
                 })
@@ -1603,8 +1603,9 @@ enum Slot {
     Cue(&'static str),
 }
 
-/// Bytes of the longest printed word of [`CUES`] (`laget`).
-const CUED_WORD_MAX_LEN: usize = 5;
+/// Bytes of the longest printed word of [`CUES`].
+static CUED_WORD_MAX_LEN: LazyLock<usize> =
+    LazyLock::new(|| CUES.iter().map(|c| c.printed.len()).max().unwrap_or(0));
 
 /// Zipf a reading gains where its neighbours call for it (see [`cued_reading`]). Measured on
 /// train (words fixed, none broken): 1.0 +11, 2.0 +21, 3.0 +26, 4.0 +26 (at 2.0 `for` kept
@@ -1622,11 +1623,11 @@ const CUE_ZIPF: f32 = 3.0;
 /// document-level damage prior alone cannot tell these from their plain twins, which are as
 /// common in the lists.
 struct Cue {
-    langs: &'static [Lang],
-    printed: &'static str,
-    reading: &'static str,
-    before: &'static [&'static str],
-    after: &'static [&'static str],
+    langs: Vec<Lang>,
+    printed: String,
+    reading: String,
+    before: Vec<String>,
+    after: Vec<String>,
     /// How many words ahead `after` may stand: 2 for a verb before its object (`rår
     /// kommunestyret til`), else 1 (`Gruppemøte for partia kl.` keeps its `for`).
     reach: usize,
@@ -1634,160 +1635,40 @@ struct Cue {
     /// sentence or follows the line's first word (`Før møtet er det befaring`, `Synfaring
     /// før møtet:`, `Orienteringer før sakene:`): in running text the printed word is as
     /// likely (`orienterte om økonomien for møtet`).
-    opening: &'static [&'static str],
+    opening: Vec<String>,
 }
 
-const CUES: &[Cue] = &[
-    Cue {
-        langs: &[Lang::Nb, Lang::Nn],
-        printed: "for",
-        reading: "før",
-        before: &["dagen", "like", "rett", "kort"],
-        after: &["kl"],
-        reach: 1,
-        opening: &["møtet", "sakene", "sakshandsaminga", "sakshandsamingen"],
-    },
-    Cue {
-        langs: &[Lang::Da],
-        printed: "for",
-        reading: "før",
-        before: &["dagen"],
-        after: &["kl"],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Nb, Lang::Nn],
-        printed: "rar",
-        reading: "rår",
-        before: &[],
-        after: &["til"],
-        reach: 2,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Sv],
-        printed: "stod",
-        reading: "stöd",
-        before: &[
-            "särskilt",
-            "sarskilt",
-            "söka",
-            "soka",
-            "ekonomiskt",
-            "statligt",
-        ],
-        after: &[],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Sv],
-        printed: "vara",
-        reading: "våra",
-        before: &["i", "om", "av", "på", "pa", "hos", "alla"],
-        after: &[],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Sv],
-        printed: "ar",
-        reading: "år",
-        before: &[
-            "i",
-            "föregående",
-            "förra",
-            "nästa",
-            "varje",
-            "samma",
-            "hela",
-            "per",
-        ],
-        after: &[],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Sv],
-        printed: "val",
-        reading: "väl",
-        before: &[],
-        after: &["mött", "mötta"],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Sv],
-        printed: "vard",
-        reading: "vård",
-        before: &[],
-        after: &[
-            "omsorg",
-            "omsorgsnämnden",
-            "omsorgsförvaltningen",
-            "omsorgsnamnden",
-        ],
-        reach: 2,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Sv],
-        printed: "laget",
-        reading: "läget",
-        before: &["om"],
-        after: &[],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Nb, Lang::Nn],
-        printed: "lag",
-        reading: "låg",
-        before: &[],
-        after: &["ute"],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Da],
-        printed: "mod",
-        reading: "mød",
-        before: &[],
-        after: &["op"],
-        reach: 1,
-        opening: &[],
-    },
-    // Idioms that keep the printed word where its reading is commoner: `ta vare på` (take
-    // care of; `våre`, ours), `till handa` (to hand; `hända`, happen).
-    Cue {
-        langs: &[Lang::Nb, Lang::Nn],
-        printed: "vare",
-        reading: "vare",
-        before: &[],
-        after: &["på", "pa"],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Sv],
-        printed: "handa",
-        reading: "handa",
-        before: &["till", "tillhanda"],
-        after: &[],
-        reach: 1,
-        opening: &[],
-    },
-    Cue {
-        langs: &[Lang::Nb, Lang::Nn],
-        printed: "fort",
-        reading: "ført",
-        before: &["vart", "vert", "blitt"],
-        after: &[],
-        reach: 1,
-        opening: &[],
-    },
-];
+/// The cues of `data/cues.tsv` (one per line: languages, printed, reading, before, after,
+/// reach, opening; lists comma-separated, `-` for none), read once.
+static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    let list = |f: &str| -> Vec<String> {
+        if f == "-" {
+            Vec::new()
+        } else {
+            f.split(',').map(str::to_string).collect()
+        }
+    };
+    include_str!("../data/cues.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 7, "cues.tsv: seven fields in {l:?}");
+            Cue {
+                langs: f[0]
+                    .split(',')
+                    .map(|c| c.parse().expect("cues.tsv: a language code"))
+                    .collect(),
+                printed: f[1].to_string(),
+                reading: f[2].to_string(),
+                before: list(f[3]),
+                after: list(f[4]),
+                reach: f[5].parse().expect("cues.tsv: reach is a number"),
+                opening: list(f[6]),
+            }
+        })
+        .collect()
+});
 
 /// The reading `cue` gives the word at `toks[i]` (its printed word) where the neighbours call
 /// for it (see [`Cue`]): the word before, the next `reach` words, or the next word where the
@@ -1804,24 +1685,24 @@ fn cued_reading(
             .map(|t| t.text)
     };
     let is =
-        |w: Option<&str>, set: &[&str]| w.is_some_and(|w| set.iter().any(|c| same_folded(w, c)));
-    let before = i >= 1 && is(word(i - 1), cue.before);
+        |w: Option<&str>, set: &[String]| w.is_some_and(|w| set.iter().any(|c| same_folded(w, c)));
+    let before = i >= 1 && is(word(i - 1), &cue.before);
     // The words after a suspended compound's hyphen (`Vard- och omsorgsnämnden`).
     let suspended = toks.get(i + 1).is_some_and(|h| {
         h.text == "-" && h.start == toks[i].end && toks.get(i + 2).is_some_and(|n| n.start > h.end)
     });
     let i = if suspended { i + 1 } else { i };
     // The next two tokens, words only (a mark ends the look-ahead: `rar. Til`).
-    let after = is(word(i + 1), cue.after)
-        || (cue.reach >= 2 && word(i + 1).is_some() && is(word(i + 2), cue.after));
+    let after = is(word(i + 1), &cue.after)
+        || (cue.reach >= 2 && word(i + 1).is_some() && is(word(i + 2), &cue.after));
     // The word opens the line or sentence (nothing but a mark before it), or follows the
     // line's first word.
     let opens = |j: usize| {
         j == 0 || toks[j - 1].class == TokenClass::Punct || opens_line(text, toks[j].start)
     };
-    let opening = is(word(i + 1), cue.opening)
+    let opening = is(word(i + 1), &cue.opening)
         && (opens(i) || (i >= 1 && word(i - 1).is_some() && opens(i - 1)));
-    (before || after || opening).then_some(cue.reading)
+    (before || after || opening).then_some(cue.reading.as_str())
 }
 
 /// Whether `printed` and `cue` are one word with case and å ä ö æ ø é folded away (as OCR
@@ -6347,6 +6228,26 @@ pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_table_reads_whole() {
+        // Every line of data/cues.tsv is a cue (the parser panics on a malformed one), with a
+        // reach the look-ahead handles and at least one neighbour list.
+        assert_eq!(CUES.len(), 14);
+        for c in CUES.iter() {
+            assert!(
+                !c.langs.is_empty() && (1..=2).contains(&c.reach),
+                "{}",
+                c.printed
+            );
+            assert!(
+                !(c.before.is_empty() && c.after.is_empty() && c.opening.is_empty()),
+                "{}",
+                c.printed
+            );
+        }
+        assert!(same_folded("Sarskilt", "särskilt") && !same_folded("sarskild", "särskilt"));
+    }
 
     /// Addresses spell `ø` as `o` or `oe`, `å` as `a` or `aa`, `æ` as `ae`; `folds_to` agrees
     /// with `address_folds` without building them.
