@@ -2946,8 +2946,25 @@ fn stray_periods(
             && next.class == TokenClass::Word
             && text.get(dot.end..next.start) == Some(" ")
             && !in_ranges(protected, w.start, next.end);
+        // `Persson. (S)`, `Kolding. (O)`: a name's party follows the name itself; a period
+        // between them is a speck.
+        let before_party = dot.text == "."
+            && capitalised
+            && w.letters >= 3
+            && !ABBREVIATIONS.contains(&&*token_lowercase(w))
+            && (i < 2 || toks[i - 2].end < w.start)
+            && next.text == "("
+            && text.get(dot.end..next.start) == Some(" ")
+            && toks.get(i + 2).is_some_and(|c| {
+                c.start == next.end && party_codes(vocab.lang()).contains(&c.text)
+            })
+            && toks
+                .get(i + 3)
+                .is_some_and(|r| r.text == ")" && r.start == toks[i + 2].end)
+            && !in_ranges(protected, w.start, next.end);
         if speck_colon
             || after_conjunction
+            || before_party
             || name_speck(text, toks, i, vocab, protected, word_of)
             || (dot.text == "." && month_before_year(text, toks, i, protected))
         {
