@@ -2025,14 +2025,7 @@ fn phone_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> 
         if marks.len() != 1 {
             continue;
         }
-        let g = marks[0];
-        out.push(StageEdit::new(
-            g.start()..g.end(),
-            " ",
-            EditKind::Ocr,
-            "restore.split-joined",
-            0.8,
-        ));
+        out.push(space_for(marks[0].start()..marks[0].end(), 0.8));
     }
     out
 }
@@ -3135,16 +3128,7 @@ fn name_speck(
 
 /// Whether the word `toks[k]`, as restored, is a given name of [`GIVEN_NAMES`].
 fn given_name_at(k: usize, word_of: &dyn Fn(usize) -> Option<(String, bool)>) -> bool {
-    word_of(k).is_some_and(|(w, _)| {
-        let mut c = w.chars();
-        let cap: String = c
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .chain(c)
-            .collect();
-        GIVEN_NAMES.binary_search(&cap.as_str()).is_ok()
-    })
+    word_of(k).is_some_and(|(w, _)| GIVEN_NAMES.binary_search(&capitalise(&w).as_str()).is_ok())
 }
 
 /// Above this Zipf a listed name after a given name and a period is as likely a sentence's
