@@ -122,13 +122,22 @@ pub(crate) fn document_words(
     // Every pair that can pass shares the first byte or the last two: the targets sorted
     // both ways, each source looks at two ranges instead of every target (the full scan was
     // 4% of warm restore time on damaged text).
-    let mut by_first: Vec<u32> = (0..targets.len() as u32).collect();
-    by_first.sort_unstable_by_key(|&t| targets[t as usize].0 & 0xff);
-    let mut by_last = by_first.clone();
-    by_last.sort_unstable_by_key(|&t| targets[t as usize].1);
-    let range = |v: &[u32], key: &dyn Fn(u32) -> u16, want: u16| {
-        let a = v.partition_point(|&t| key(t) < want);
-        let b = a + v[a..].partition_point(|&t| key(t) == want);
+    // Each is sorted as plain integers, the key above the target's index (sorting indices
+    // by a key looked up through `targets` cost 1.5% more of warm restore time).
+    let packed = |key: fn(u16, u16) -> u16| -> Vec<u64> {
+        let mut v: Vec<u64> = targets
+            .iter()
+            .enumerate()
+            .map(|(t, &(f, l, _, _))| (u64::from(key(f, l)) << 32) | t as u64)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let by_first = packed(|f, _| f & 0xff);
+    let by_last = packed(|_, l| l);
+    let range = |v: &[u64], want: u16| {
+        let a = v.partition_point(|&x| (x >> 32) < u64::from(want));
+        let b = a + v[a..].partition_point(|&x| (x >> 32) == u64::from(want));
         a..b
     };
     let mut out = Vec::new();
@@ -138,17 +147,17 @@ pub(crate) fn document_words(
         let (first, last, len) = key(src.word);
         let mut found: Option<usize> = None;
         let mut ambiguous = false;
-        let same_first = range(&by_first, &|t| targets[t as usize].0 & 0xff, first & 0xff);
-        let same_last = range(&by_last, &|t| targets[t as usize].1, last);
+        let same_first = range(&by_first, first & 0xff);
+        let same_last = range(&by_last, last);
         // The second range skips what the first held (same first byte).
         let near = by_first[same_first]
             .iter()
             .chain(
                 by_last[same_last]
                     .iter()
-                    .filter(|&&t| targets[t as usize].0 & 0xff != first & 0xff),
+                    .filter(|&&x| targets[x as u32 as usize].0 & 0xff != first & 0xff),
             )
-            .map(|&t| targets[t as usize]);
+            .map(|&x| targets[x as u32 as usize]);
         for (f, l, n, j) in near {
             if budget == 0 {
                 return out;

@@ -84,6 +84,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -784,14 +785,18 @@ pub fn restore_with(
     // Pass 2: decide each word, once per type and capitalisation.
     type Choice = Option<(String, f32, &'static str)>;
     let mut decided: Vec<Option<Choice>> = vec![None; 2 * type_words.len()];
-    let mut edits = Vec::new();
+    // Most changes are of unlisted words: room for one per unlisted token, so neither grows
+    // while it fills.
+    let mut edits = Vec::with_capacity(unknown_toks.len());
     // The lowercase reading of each token that changed, for the split rule below.
-    let mut readings: HashMap<usize, String> = HashMap::default();
+    let mut readings: HashMap<usize, String> =
+        HashMap::with_capacity_and_hasher(unknown_toks.len(), Default::default());
     // Lowercase words a number follows, with the number (`pass 2`, `punkt 3`): a `1` after a
     // word another number follows elsewhere is numbering too (and so is a `4`). Function words
     // (`med 5 deltagare`) do not count. Only the lone-digit rule asks, and only in a damaged
     // document: a clean one skips the lookups.
-    let mut numbered: Vec<(&str, &str)> = Vec::new();
+    // Found on the first lone digit that asks (most documents have none).
+    let numbered: OnceCell<Numbered<'_>> = OnceCell::new();
     // Lone `4`s before an unlisted word, asked again with the word's reading.
     let mut fours: Vec<usize> = Vec::new();
     // Unlisted words with a misread letter their shape shows (`shape`), changed once the
@@ -866,20 +871,6 @@ pub fn restore_with(
                 .clone();
             ctx.change(type_words[k], freq[k], cands, p, upper, slot)
         };
-    if p >= SYMBOL_MIN_PRIOR {
-        numbered = toks
-            .windows(2)
-            .filter(|w| {
-                w[0].class == TokenClass::Word
-                    && w[1].class == TokenClass::Number
-                    && w[0].uppers == 0
-            })
-            .map(|w| (w[0].text, w[1].text))
-            .collect();
-        numbered.sort_unstable();
-        numbered.dedup();
-        numbered.retain(|(w, _)| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
-    }
     // Below SYMBOL_MIN_PRIOR only a word the lists do not know can change (every rule below
     // asks for at least that much damage): the loop visits those tokens only, and none that
     // is not a word (the number and clock rules need the prior too).
@@ -1434,10 +1425,11 @@ pub fn restore_with(
                 ));
             }
         }
-        let word_of = |i: usize| -> Option<(String, bool)> {
+        // Borrowed: the split and speck rules ask for many words and keep none.
+        let word_of = |i: usize| -> Option<(&str, bool)> {
             match readings.get(&i) {
-                Some(r) => Some((r.clone(), true)),
-                None => lower_of(i).map(|w| (w.to_string(), false)),
+                Some(r) => Some((r.as_str(), true)),
+                None => lower_of(i).map(|w| (w, false)),
             }
         };
         // A half is a listed word, or a long compound of listed words (`Servicetorget`).
@@ -1509,7 +1501,7 @@ pub fn restore_with(
             ))
             .chain(en_dashes(text, &protected))
             .chain(date_separators(text, &protected))
-            .chain(phone_separators(text, &protected))
+            .chain(phone_separators(text, &toks, &protected))
             .chain(clock_commas(text, &protected))
             .chain(misread_bullets(text, &protected))
             .chain(spaced_www(text).into_iter().filter(outside_user))
@@ -1537,8 +1529,8 @@ pub fn restore_with(
                             continue;
                         }
                         if let Some((w, _)) = word_of(j) {
-                            if vocab.contains(&w) || vocab.is_name(&w) {
-                                page.extend(address_folds(&w));
+                            if vocab.contains(w) || vocab.is_name(w) {
+                                page.extend(address_folds(w));
                             }
                         }
                     }
@@ -1564,7 +1556,7 @@ pub fn restore_with(
                         .iter()
                         .find(|e| e.range.start == t.start && e.range.end == t.end)
                         .map(|e| e.to.to_lowercase())
-                        .or_else(|| word_of(j).map(|(w, _)| w))
+                        .or_else(|| word_of(j).map(|(w, _)| w.to_string()))
                 },
             ));
         // Ranges taken so far, by start (disjoint, as edits that apply must be): the one that
@@ -1991,10 +1983,11 @@ fn date_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
 /// exactly one of the three gaps is a mark (`.` `:` `,` `-` `°`), the other two spaces, and
 /// nothing numeric is glued on either side, so dates (`21-10-2027`), clock ranges
 /// (`19.45-20.15`), case numbers (`00.01.00-A00`) and amounts keep their marks.
-fn phone_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
-    static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\d\d([ .:,°-])\d\d([ .:,°-])\d\d([ .:,°-])\d\d").expect("phone pattern")
-    });
+fn phone_separators(
+    text: &str,
+    toks: &[Token<'_>],
+    protected: &[(usize, usize)],
+) -> Vec<StageEdit> {
     let b = text.as_bytes();
     // Glued: a digit or letter, or a mark with a digit beyond it.
     let glued_before = |at: usize| {
@@ -2011,21 +2004,57 @@ fn phone_separators(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> 
                     && b.get(at + 1).is_some_and(u8::is_ascii_digit))
         })
     };
+    let pair = |at: usize| {
+        b.get(at..at + 2)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    // A gap between two groups: a space, `.`, `:`, `,`, `-` or `°`; its length in bytes.
+    let gap = |at: usize| match b.get(at) {
+        Some(b' ' | b'.' | b':' | b',' | b'-') => Some(1),
+        Some(0xc2) if b.get(at + 1) == Some(&0xb0) => Some(2),
+        _ => None,
+    };
+    // Four groups of two digits, three gaps: the gaps' ranges, leftmost first and not
+    // overlapping, as a regex would find them. Only digits of number-bearing tokens are
+    // tried (a regex over the whole text, or a scan of every byte, cost 1-2% of warm restore
+    // time on damaged text).
+    let phone_at = |at: usize| -> Option<[(usize, usize); 3]> {
+        let mut gaps = [(0, 0); 3];
+        let mut k = at;
+        pair(k).then_some(())?;
+        k += 2;
+        for g in &mut gaps {
+            let n = gap(k)?;
+            *g = (k, k + n);
+            k += n;
+            pair(k).then_some(())?;
+            k += 2;
+        }
+        Some(gaps)
+    };
     let mut out = Vec::new();
-    for m in PHONE.captures_iter(text) {
-        let whole = m.get(0).expect("match");
-        if glued_before(whole.start())
-            || glued_after(whole.end())
-            || in_ranges(protected, whole.start(), whole.end())
-        {
+    // Where the last match ended: the next starts no earlier.
+    let mut done = 0;
+    let digits = toks
+        .iter()
+        .filter(|t| matches!(t.class, TokenClass::Number | TokenClass::Mixed))
+        .flat_map(|t| t.start..t.end);
+    for at in digits {
+        if at < done || !b[at].is_ascii_digit() {
             continue;
         }
-        let gaps: Vec<_> = (1..=3).filter_map(|g| m.get(g)).collect();
-        let marks: Vec<_> = gaps.iter().filter(|g| g.as_str() != " ").collect();
-        if marks.len() != 1 {
+        let Some(gaps) = phone_at(at) else {
+            continue;
+        };
+        let (start, end) = (at, gaps[2].1 + 2);
+        done = end;
+        if glued_before(start) || glued_after(end) || in_ranges(protected, start, end) {
             continue;
         }
-        out.push(space_for(marks[0].start()..marks[0].end(), 0.8));
+        let mut marks = gaps.iter().filter(|&&(a, z)| &b[a..z] != b" ");
+        if let (Some(&(a, z)), None) = (marks.next(), marks.next()) {
+            out.push(space_for(a..z, 0.8));
+        }
     }
     out
 }
@@ -2907,12 +2936,12 @@ const INSERTED_I_JUDGED_MIN_LEN: usize = 7;
 /// away or opening the next line (`med.` / `foreldrene`), unless that word opens with `i` or
 /// `l`, which may be a capital `I` OCR lowered (`kommunestyret.` / `innstillingen`). Across
 /// line ends: train +7 words fixed, dev +2, none broken; with `i`/`l` lines, one broken.
-fn stray_periods(
+fn stray_periods<'w>(
     text: &str,
     toks: &[Token<'_>],
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
-    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
     raised: &[usize],
 ) -> Vec<StageEdit> {
     let mut out = Vec::new();
@@ -3001,7 +3030,7 @@ fn stray_periods(
         // the abbreviations are out above.
         let function_word = z.is_some_and(|z| z >= FUNCTION_WORD_ZIPF);
         // Listed as restored: `Bostader. pa` is `Bostäder på` by now.
-        let listed = |k: usize| word_of(k).is_some_and(|(r, _)| vocab.frequency(&r).is_some());
+        let listed = |k: usize| word_of(k).is_some_and(|(r, _)| vocab.frequency(r).is_some());
         // A lone letter after the period may be a speck itself (`saka. a`, read `å`): only one
         // listed as printed (`i`) will do.
         let word_after = next.letters >= 2 || word_of(i + 1).is_some_and(|(_, changed)| !changed);
@@ -3038,12 +3067,12 @@ const LINKING_WORDS: &[&str] = &[
 /// ([`LINKING_WORDS`]) before a listed lowercase word on the same line (none of the gold pages
 /// of the pairs nor the seeds has one there), or after a capitalised place name before
 /// `Kommune`/`kommun`.
-fn stray_colon(
+fn stray_colon<'w>(
     text: &str,
     toks: &[Token<'_>],
     i: usize,
     vocab: &dyn Vocabulary,
-    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> bool {
     let (w, colon, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
     if w.end != colon.start
@@ -3056,7 +3085,7 @@ fn stray_colon(
     }
     let lower = token_lowercase(w);
     if w.uppers == 0 && next.uppers == 0 && next.letters >= 2 {
-        let listed_next = word_of(i + 1).is_some_and(|(r, _)| vocab.frequency(&r).is_some());
+        let listed_next = word_of(i + 1).is_some_and(|(r, _)| vocab.frequency(r).is_some());
         return LINKING_WORDS.contains(&w.text) && listed_next;
     }
     // `Vordingborg: Kommune`, `Växjö: kommun`: a municipality's name.
@@ -3087,13 +3116,13 @@ static GIVEN_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// whole name. The word after must be capitalised, no given name
 /// itself, and either unlisted or a word the lists only know capitalised that is no common
 /// sentence opener (`Skaarup`, `Grønbech`; not `Det`, `Han`).
-fn name_speck(
+fn name_speck<'w>(
     text: &str,
     toks: &[Token<'_>],
     i: usize,
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
-    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> bool {
     let (w, dot, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
     let capitalised = |t: &Token<'_>| {
@@ -3118,17 +3147,17 @@ fn name_speck(
         .get(i + 2)
         .is_some_and(|p| p.text == "(" && text.get(next.end..p.start) == Some(" "));
     word_of(i + 1).is_some_and(|(lower, _)| {
-        surname_like(&lower, vocab)
+        surname_like(lower, vocab)
             || (parenthesis
                 && vocab
-                    .frequency(&lower)
+                    .frequency(lower)
                     .is_some_and(|z| z < FUNCTION_WORD_ZIPF))
     })
 }
 
 /// Whether the word `toks[k]`, as restored, is a given name of [`GIVEN_NAMES`].
-fn given_name_at(k: usize, word_of: &dyn Fn(usize) -> Option<(String, bool)>) -> bool {
-    word_of(k).is_some_and(|(w, _)| GIVEN_NAMES.binary_search(&capitalise(&w).as_str()).is_ok())
+fn given_name_at<'w>(k: usize, word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>) -> bool {
+    word_of(k).is_some_and(|(w, _)| GIVEN_NAMES.binary_search(&capitalise(w).as_str()).is_ok())
 }
 
 /// Above this Zipf a listed name after a given name and a period is as likely a sentence's
@@ -3665,12 +3694,12 @@ fn hyphen_after_number(
 /// letters or more, not an abbreviation such as `kl.` or `nr.`, whose period is real, and not
 /// an acronym) and before a number. The run must be exactly word, mark, number (the number
 /// may go on: `17/24`), as for [`split_joined`].
-fn split_number(
+fn split_number<'w>(
     toks: &[Token<'_>],
     i: usize,
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
-    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> Option<StageEdit> {
     let t = &toks[i];
     let apostrophe = matches!(t.text, "'" | "’");
@@ -3718,10 +3747,10 @@ fn split_number(
         word(a)
             && number(b)
             && word_of(i - 1).is_some_and(|(w, _)| {
-                (MONTHS.contains(&w.as_str()) && year)
+                (MONTHS.contains(&w) && year)
                     || (a.uppers == 0
                         && w.chars().count() <= 3
-                        && vocab.frequency(&w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
+                        && vocab.frequency(w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
             })
     } else if t.text == "-" {
         // A hyphen joins names and numbers on purpose (`Covid-19`, `E-18`): only after a
@@ -3729,20 +3758,19 @@ fn split_number(
         word(a)
             && number(b)
             && word_of(i - 1).is_some_and(|(w, _)| {
-                MONTHS.contains(&w.as_str())
-                    || WEEKDAYS.contains(&w.as_str())
-                    || NUMBERED_PARTS.contains(&w.as_str())
+                MONTHS.contains(&w)
+                    || WEEKDAYS.contains(&w)
+                    || NUMBERED_PARTS.contains(&w)
                     || (a.uppers == 0
-                        && vocab.frequency(&w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
+                        && vocab.frequency(w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
             })
     } else {
         word(a)
             && number(b)
             && a.letters >= 2
             && a.uppers < a.letters
-            && word_of(i - 1).is_some_and(|(w, _)| {
-                !ABBREVIATIONS.contains(&w.as_str()) && vocab.frequency(&w).is_some()
-            })
+            && word_of(i - 1)
+                .is_some_and(|(w, _)| !ABBREVIATIONS.contains(&w) && vocab.frequency(w).is_some())
     };
     ok.then(|| space_for(t.start..t.end, 0.75))
 }
@@ -4325,12 +4353,12 @@ pub(crate) const UNLISTED_ABBREVIATION_ZIPF: f32 = 3.0;
 /// continue (`t.ex.`, `fr.o.m.`, `Sankt-Hans-aften`), and a hyphen only counts as a space next
 /// to a short function word (`ber-om`, `Val-av`), since `C-nätet`, `Unge-udvalget` and
 /// `Per-Åke` are real hyphens.
-fn split_joined(
+fn split_joined<'w>(
     toks: &[Token<'_>],
     i: usize,
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
-    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
     zipf_of: &dyn Fn(&str) -> Option<f32>,
     pairs: bool,
 ) -> Option<StageEdit> {
@@ -4362,14 +4390,14 @@ fn split_joined(
         ONE_LETTER_WORDS.contains(&w) && printed == w && other.chars().count() >= 3
     };
     let (na, nb) = (wa.chars().count(), wb.chars().count());
-    if (na < 2 && !one(&wa, a.text, &wb)) || (nb < 2 && !one(&wb, b.text, &wa)) {
+    if (na < 2 && !one(wa, a.text, wb)) || (nb < 2 && !one(wb, b.text, wa)) {
         return None;
     }
     // Acronyms (`EU:s`, `SVT-serien`) and abbreviations (`kl.fem`) join on purpose.
-    if a.text.chars().all(char::is_uppercase) || ABBREVIATIONS.contains(&wa.as_str()) {
+    if a.text.chars().all(char::is_uppercase) || ABBREVIATIONS.contains(&wa) {
         return None;
     }
-    let (za, zb) = (zipf_of(&wa)?, zipf_of(&wb)?);
+    let (za, zb) = (zipf_of(wa)?, zipf_of(wb)?);
     let joined = format!("{wa}{}{wb}", t.text);
     if vocab.contains(&joined) {
         return None;
@@ -4382,8 +4410,7 @@ fn split_joined(
     let confidence = if t.text == "-" {
         // `ikke-kommunale`, `icke-medlemmar`: the negating prefix takes a hyphen, and so do
         // two numbers or two directions (`to-tre`, `nord-sør`).
-        if matches!(wa.as_str(), "ikke" | "icke")
-            || (COORDINATES.contains(&wa.as_str()) && COORDINATES.contains(&wb.as_str()))
+        if matches!(wa, "ikke" | "icke") || (COORDINATES.contains(&wa) && COORDINATES.contains(&wb))
         {
             return None;
         }
@@ -4415,11 +4442,11 @@ fn split_joined(
                 && w.chars().count() >= 3
                 && printed.chars().next().is_some_and(char::is_lowercase)
         };
-        let pair = pairs && content(&wa, za, a.text) && content(&wb, zb, b.text);
-        if !(function(&wa, za, a.text, changed_b) || function(&wb, zb, b.text, changed_a) || pair)
+        let pair = pairs && content(wa, za, a.text) && content(wb, zb, b.text);
+        if !(function(wa, za, a.text, changed_b) || function(wb, zb, b.text, changed_a) || pair)
             || closed
-            || english(&wa)
-            || english(&wb)
+            || english(wa)
+            || english(wb)
             || english(&a.text.to_lowercase())
             || english(&b.text.to_lowercase())
         {
@@ -4477,12 +4504,12 @@ fn run_continues(toks: &[Token<'_>], i: usize) -> bool {
 /// letters or more (`Ann-Sofi`: the list lacks some given names, most of them short) and is
 /// unlisted or a name no commoner than NAME_SPECK_MAX_ZIPF (no sentence's first word) is a
 /// given name and a surname. The run must not continue (`Per-Erik-Olsen`).
-fn split_given_name(
+fn split_given_name<'w>(
     toks: &[Token<'_>],
     i: usize,
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
-    word_of: &dyn Fn(usize) -> Option<(String, bool)>,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> Option<StageEdit> {
     let (a, t, b) = (&toks[i - 1], &toks[i], &toks[i + 1]);
     let capitalised = |t: &Token<'_>| {
@@ -4502,7 +4529,7 @@ fn split_given_name(
         return None;
     }
     let lower = word_of(i + 1)?.0;
-    surname_like(&lower, vocab).then(|| space_for(t.start..t.end, 0.7))
+    surname_like(lower, vocab).then(|| space_for(t.start..t.end, 0.7))
 }
 
 /// How much likelier (ln) under the letter model a name must be than the printed form for a
@@ -5105,57 +5132,60 @@ impl Ctx<'_> {
         } else {
             0
         };
-        let mut ranked: Vec<(usize, f32)> = cands
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.subs() > 0)
-            // A known word is only ever replaced by a listed word, never by a compound guess,
-            // and only in a document that shows the damage (real-word errors need evidence).
-            // Every confusion must put back a lost å ä ö æ ø: a listed word with an accent OCR
-            // could have added (`allé`, `én`, `Fredén`) is not stripped of it.
-            .filter(|(_, c)| {
-                known_exact.is_none()
-                    || (c.parts == 1
-                        && p >= REAL_WORD_MIN_PRIOR
-                        && c.used
-                            .iter()
-                            .all(|&id| self.model.all()[id as usize].restores_letter))
-            })
-            // A capitalised Swedish word ending in `én` is a surname's accent (`Fredén`,
-            // `Lidén`, `Åhlén`: 29 of the 33 such words the engine printed in train and dev),
-            // not one the engine added (2), so it is not read as `en`; `ön` is still a reading
-            // (`Orsasjén`, `Frésén`: the other 2).
-            .filter(|(_, c)| {
-                !(capitalised
-                    && self.vocab.lang() == Lang::Sv
-                    && lower.ends_with("én")
-                    && c.text.ends_with("en"))
-            })
-            .map(|(k, c)| {
-                let mut s = score(c, &self.logp, lp, &self.seen_intact);
-                if printed_compound && c.parts == fewest_parts {
-                    s += LISTED_OVER_ANALYSIS * LN10;
-                }
-                if capitalised && !known && c.parts == 1 {
-                    s += CAPITALISED_LISTED_READING * LN10;
-                }
-                if capitalised
-                    && known_exact.is_some_and(|z| z > 0.0)
-                    && !self.vocab.is_name(lower)
-                    && self.vocab.is_proper(&c.text)
-                    && specials(&c.text) > specials(lower)
-                {
-                    s += PROPER_READING_BONUS;
-                }
-                match slot {
-                    Slot::Name if self.vocab.is_name(&c.text) => s += NAME_SLOT_ZIPF * LN10,
-                    Slot::Heading if c.genre => s += GENRE_ZIPF * LN10,
-                    Slot::Cue(r) if c.text == r => s += CUE_ZIPF * LN10,
-                    _ => {}
-                }
-                (k, s)
-            })
-            .collect();
+        // Sized once: grown as filtered, it was reallocated a few times per word.
+        let mut ranked: Vec<(usize, f32)> = Vec::with_capacity(cands.len());
+        ranked.extend(
+            cands
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.subs() > 0)
+                // A known word is only ever replaced by a listed word, never by a compound guess,
+                // and only in a document that shows the damage (real-word errors need evidence).
+                // Every confusion must put back a lost å ä ö æ ø: a listed word with an accent OCR
+                // could have added (`allé`, `én`, `Fredén`) is not stripped of it.
+                .filter(|(_, c)| {
+                    known_exact.is_none()
+                        || (c.parts == 1
+                            && p >= REAL_WORD_MIN_PRIOR
+                            && c.used
+                                .iter()
+                                .all(|&id| self.model.all()[id as usize].restores_letter))
+                })
+                // A capitalised Swedish word ending in `én` is a surname's accent (`Fredén`,
+                // `Lidén`, `Åhlén`: 29 of the 33 such words the engine printed in train and dev),
+                // not one the engine added (2), so it is not read as `en`; `ön` is still a reading
+                // (`Orsasjén`, `Frésén`: the other 2).
+                .filter(|(_, c)| {
+                    !(capitalised
+                        && self.vocab.lang() == Lang::Sv
+                        && lower.ends_with("én")
+                        && c.text.ends_with("en"))
+                })
+                .map(|(k, c)| {
+                    let mut s = score(c, &self.logp, lp, &self.seen_intact);
+                    if printed_compound && c.parts == fewest_parts {
+                        s += LISTED_OVER_ANALYSIS * LN10;
+                    }
+                    if capitalised && !known && c.parts == 1 {
+                        s += CAPITALISED_LISTED_READING * LN10;
+                    }
+                    if capitalised
+                        && known_exact.is_some_and(|z| z > 0.0)
+                        && !self.vocab.is_name(lower)
+                        && self.vocab.is_proper(&c.text)
+                        && specials(&c.text) > specials(lower)
+                    {
+                        s += PROPER_READING_BONUS;
+                    }
+                    match slot {
+                        Slot::Name if self.vocab.is_name(&c.text) => s += NAME_SLOT_ZIPF * LN10,
+                        Slot::Heading if c.genre => s += GENRE_ZIPF * LN10,
+                        Slot::Cue(r) if c.text == r => s += CUE_ZIPF * LN10,
+                        _ => {}
+                    }
+                    (k, s)
+                }),
+        );
         // Only the best few are kept; the confidence is their posterior. A long list is cut
         // to them before it is sorted (the order is total, so the same few either way).
         let order = |a: &(usize, f32), b: &(usize, f32)| {
@@ -6023,6 +6053,33 @@ const DATE_WORDS: &[&str] = &[
     "tom", "efter", "etter", "før", "for", "för", "fore", "innen",
 ];
 
+/// The lowercase words a number follows (function words left out), each with the first number
+/// and whether another number follows it elsewhere: found once per document, on the first
+/// lone digit that asks (a map, not a sorted list: sorting the pairs cost 1.5% of warm
+/// restore time).
+type Numbered<'a> = HashMap<&'a str, (&'a str, bool)>;
+
+fn numbered_words<'c, 'a>(
+    toks: &[Token<'a>],
+    vocab: &dyn Vocabulary,
+    cell: &'c OnceCell<Numbered<'a>>,
+) -> &'c Numbered<'a> {
+    cell.get_or_init(|| {
+        let mut numbered: Numbered<'a> = HashMap::default();
+        for w in toks.windows(2) {
+            if w[0].class == TokenClass::Word
+                && w[1].class == TokenClass::Number
+                && w[0].uppers == 0
+            {
+                let e = numbered.entry(w[0].text).or_insert((w[1].text, false));
+                e.1 |= e.0 != w[1].text;
+            }
+        }
+        numbered.retain(|w, _| vocab.frequency(w).is_none_or(|z| z < FUNCTION_WORD_ZIPF));
+        numbered
+    })
+}
+
 /// A lone digit between two lowercase words, in a damaged document, that OCR printed for a
 /// letter: `1` is the word `i`, and in Bokmål or Nynorsk `4` is the infinitive marker `å`
 /// (`for 4 gjøre`), and so are a spaced `@` and, after a function word, `&` (`for @ komme`,
@@ -6033,13 +6090,13 @@ const DATE_WORDS: &[&str] = &[
 /// that makes it a date. A `4` also needs a listed word after it ending in the infinitive's
 /// `-e` or `-a` (`4 saker`, a count, ends in `-r`): `next_word` is that word as printed, or as
 /// restore read it (`4 kjape` -> `å kjøpe`).
-fn lone_digit(
+fn lone_digit<'a>(
     text: &str,
-    toks: &[Token<'_>],
+    toks: &[Token<'a>],
     i: usize,
     vocab: &dyn Vocabulary,
     protected: &[(usize, usize)],
-    numbered: &[(&str, &str)],
+    numbered: &OnceCell<Numbered<'a>>,
     next_word: &str,
 ) -> Option<StageEdit> {
     let t = &toks[i];
@@ -6058,7 +6115,9 @@ fn lone_digit(
     if !(lowerword(prev) || opening_function_word)
         || !lowerword(next)
         || in_ranges(protected, t.start, next.end)
-        || numbered.iter().any(|&(w, n)| w == prev.text && n != t.text)
+        || numbered_words(toks, vocab, numbered)
+            .get(prev.text)
+            .is_some_and(|&(n, more)| more || n != t.text)
     {
         return None;
     }
@@ -6338,6 +6397,7 @@ mod tests {
             date_separators(t, &[]);
             hyphen_ranges(t, &[]);
             address_marks(t);
+            phone_separators(t, &tokens(t).collect::<Vec<_>>(), &[]);
         }
     }
 
