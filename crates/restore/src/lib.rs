@@ -1514,7 +1514,13 @@ pub fn restore_with(
         let single_marks = stray_quotes(text, &toks, &protected)
             .into_iter()
             .chain(doubled_marks(text, &toks, &protected))
-            .chain(ordinal_marks(text, &toks, &protected, vocab.lang()))
+            .chain(ordinal_marks(
+                text,
+                &toks,
+                &protected,
+                vocab.lang(),
+                &word_of,
+            ))
             .chain(address_marks(text).into_iter().filter(outside_user))
             .chain(address_words(
                 text,
@@ -2131,6 +2137,41 @@ fn clock_at(b: &[u8], at: usize) -> Option<(usize, usize)> {
     let start = number_before(b, at, 0..=23)?;
     let end = number_after(b, at + 1, 0..=59)?;
     (end == at + 3 && unglued_number(b, start, end)).then_some((start, end))
+}
+
+/// Whether the number run ending at byte `end` is a year of this or the last century, a clock
+/// time after `kl.` (`kl. 17.30`) or an amount with thousands points (`450.000`), on its own:
+/// numbers that are never ordinals, so a period after them ends a sentence or is a speck.
+fn closed_number_before(b: &[u8], end: usize) -> bool {
+    let start = b[..end]
+        .iter()
+        .rposition(|c| !(c.is_ascii_digit() || matches!(c, b'.' | b':')))
+        .map_or(0, |k| k + 1);
+    let run = &b[start..end];
+    if run.is_empty() || !run[0].is_ascii_digit() || !unglued_number(b, start, end) {
+        return false;
+    }
+    let year = year_at(b, start) == Some(end);
+    // A clock time only after `kl.` (`kl. 17.30. til`): `12.03.` alone may be a day and a
+    // month.
+    let ends_with = |tail: &[u8]| {
+        start >= tail.len() && b[start - tail.len()..start].eq_ignore_ascii_case(tail)
+    };
+    let after_kl = ends_with(b"kl. ") || ends_with(b"kl ");
+    let clock = after_kl
+        && run.len() >= 4
+        && matches!(run[run.len() - 3], b'.' | b':')
+        && clock_at(b, start + run.len() - 3) == Some((start, end));
+    let amount = run.len() >= 5
+        && run.split(|&c| c == b'.').enumerate().all(|(k, g)| {
+            g.iter().all(u8::is_ascii_digit)
+                && if k == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                }
+        });
+    year || clock || amount
 }
 
 /// Past the dash of a range (` ?[-–—~] ?`) starting at byte `at`.
@@ -3504,12 +3545,19 @@ fn spaced_www(text: &str) -> Vec<StageEdit> {
 /// `16 oktober`), and after their `d` (`den`) before a day; after a number that opens a line,
 /// before a capitalised word: a comma or semicolon always, a colon where most of the page's
 /// numbered items have a period (`1: Godkendelse` beside `2. Budget`, `3. Orientering`; a
-/// writer numbers items one way). Train +11 words fixed, dev +1, none broken.
-fn ordinal_marks(
+/// writer numbers items one way). Train +11 words fixed, dev +1, none broken. The month is
+/// read as restored (`23, septeniber`: train +2, dev +1); a comma between an abbreviation that
+/// numbers what follows and its number (`nr, 112`, `tlf, 99 66 70`) is a period too (train +4,
+/// fresh +2). A period glued to a year, a clock time after `kl.` or an amount before a
+/// lowercase word is a speck (`2027. kl.`, `kl. 17.30. til`, `450.000. kr.`), and so is one
+/// after a Swedish day before its month (`den 2. mars`): train +8, fresh +1. None broken; no
+/// truth text of the pairs, fields sets or seeds has any of these marks.
+fn ordinal_marks<'w>(
     text: &str,
     toks: &[Token<'_>],
     protected: &[(usize, usize)],
     lang: Lang,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> Vec<StageEdit> {
     let mut out = Vec::new();
     // Every repair here but the clock word's makes the mark a period.
@@ -3560,6 +3608,34 @@ fn ordinal_marks(
             out.push(period(mark, 0.8));
             continue;
         }
+        // A period glued to a number before a lowercase word on the same line.
+        if mark.text == "."
+            && mark.start == t.end
+            && t.class == TokenClass::Number
+            && next.class == TokenClass::Word
+            && next.uppers == 0
+            && text.get(mark.end..next.start) == Some(" ")
+            && !in_ranges(protected, t.start, next.end)
+        {
+            let b = text.as_bytes();
+            // Swedish writes the day without a period (`2 mars`); after a year, a clock time
+            // or an amount none belongs (none is an ordinal), and a sentence that ended there
+            // would go on with a capital.
+            let swedish_day = lang == Lang::Sv
+                && t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                && word_of(i + 2)
+                    .is_some_and(|(m, _)| (m.len() >= 4 || m == "maj") && MONTHS.contains(&m));
+            if swedish_day || closed_number_before(b, mark.start) {
+                out.push(StageEdit::new(
+                    mark.start..mark.end,
+                    "",
+                    EditKind::Ocr,
+                    "restore.stray-mark",
+                    0.8,
+                ));
+            }
+            continue;
+        }
         if !matches!(mark.text, "," | ":")
             || mark.start != t.end
             || text.get(mark.end..next.start) != Some(" ")
@@ -3592,6 +3668,20 @@ fn ordinal_marks(
             out.push(period(mark, 0.8));
             continue;
         }
+        // `nr, 112`, `tlf, 99 66 70`, `bnr, 3`: an abbreviation that numbers what follows keeps
+        // its period before the number; no writer sets a comma there (a colon may stand:
+        // `Tlf: 77 18 54`).
+        if mark.text == ","
+            && next.class == TokenClass::Number
+            && t.class == TokenClass::Word
+            && matches!(
+                &*token_lowercase(t),
+                "nr" | "tlf" | "tel" | "tfn" | "bnr" | "gnr" | "pkt" | "ca"
+            )
+        {
+            out.push(period(mark, 0.8));
+            continue;
+        }
         if mark.text == ":" && item_at(i) && periods_number_items() {
             out.push(period(mark, 0.75));
             continue;
@@ -3599,11 +3689,14 @@ fn ordinal_marks(
         if t.class != TokenClass::Number || t.text.len() > 2 {
             continue;
         }
+        // The month as restored (`23, septeniber`).
         let day_month = t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
             && next.class == TokenClass::Word
-            // Full month names (`maj` and `mai` are three letters), not abbreviations.
-            && (next.text.len() >= 4 || matches!(next.text, "maj" | "mai"))
-            && MONTHS.contains(&next.text);
+            && next.uppers == 0
+            && word_of(i + 2).is_some_and(|(m, _)| {
+                // Full month names (`maj` and `mai` are three letters), not abbreviations.
+                (m.len() >= 4 || matches!(m, "maj" | "mai")) && MONTHS.contains(&m)
+            });
         // Swedish writes the day without a period (`19 november`): its mark is a speck.
         if day_month && lang == Lang::Sv {
             out.push(StageEdit::new(
