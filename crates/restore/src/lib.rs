@@ -3591,6 +3591,28 @@ fn ordinal_marks<'w>(
             confidence,
         )
     };
+    // The others drop it as a speck.
+    let speck = |mark: &Token<'_>| {
+        StageEdit::new(
+            mark.start..mark.end,
+            "",
+            EditKind::Ocr,
+            "restore.stray-mark",
+            0.8,
+        )
+    };
+    // Whether `toks[i]` is a day of the month (1 to 31) before a full month name as restored
+    // (`23, septeniber`; `maj` and `mai` are three letters, the abbreviations are out).
+    let day_before_month = |i: usize| {
+        let (t, next) = (&toks[i], &toks[i + 2]);
+        t.class == TokenClass::Number
+            && t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && next.class == TokenClass::Word
+            && next.uppers == 0
+            && word_of(i + 2).is_some_and(|(m, _)| {
+                (m.len() >= 4 || matches!(m, "maj" | "mai")) && MONTHS.contains(&m)
+            })
+    };
     // A numbered item: a number of up to three digits opening a line, a mark glued to it, one
     // space and a capitalised word (`3. Godkendelse`).
     let item_at = |i: usize| {
@@ -3638,22 +3660,13 @@ fn ordinal_marks<'w>(
             && text.get(mark.end..next.start) == Some(" ")
             && !in_ranges(protected, t.start, next.end)
         {
-            let b = text.as_bytes();
             // Swedish writes the day without a period (`2 mars`); after a year, a clock time
             // or an amount none belongs (none is an ordinal), and a sentence that ended there
             // would go on with a capital.
-            let swedish_day = lang == Lang::Sv
-                && t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-                && word_of(i + 2)
-                    .is_some_and(|(m, _)| (m.len() >= 4 || m == "maj") && MONTHS.contains(&m));
-            if swedish_day || closed_number_before(b, mark.start) {
-                out.push(StageEdit::new(
-                    mark.start..mark.end,
-                    "",
-                    EditKind::Ocr,
-                    "restore.stray-mark",
-                    0.8,
-                ));
+            if (lang == Lang::Sv && day_before_month(i))
+                || closed_number_before(text.as_bytes(), mark.start)
+            {
+                out.push(speck(mark));
             }
             continue;
         }
@@ -3710,23 +3723,10 @@ fn ordinal_marks<'w>(
         if t.class != TokenClass::Number || t.text.len() > 2 {
             continue;
         }
-        // The month as restored (`23, septeniber`).
-        let day_month = t.text.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-            && next.class == TokenClass::Word
-            && next.uppers == 0
-            && word_of(i + 2).is_some_and(|(m, _)| {
-                // Full month names (`maj` and `mai` are three letters), not abbreviations.
-                (m.len() >= 4 || matches!(m, "maj" | "mai")) && MONTHS.contains(&m)
-            });
+        let day_month = day_before_month(i);
         // Swedish writes the day without a period (`19 november`): its mark is a speck.
         if day_month && lang == Lang::Sv {
-            out.push(StageEdit::new(
-                mark.start..mark.end,
-                "",
-                EditKind::Ocr,
-                "restore.stray-mark",
-                0.8,
-            ));
+            out.push(speck(mark));
             continue;
         }
         let day = day_month && lang != Lang::Sv;
