@@ -3581,7 +3581,7 @@ fn ordinal_marks<'w>(
     word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    // Every repair here but the clock word's makes the mark a period.
+    // Most repairs here make the mark a period;
     let period = |mark: &Token<'_>, confidence: f32| {
         StageEdit::new(
             mark.start..mark.end,
@@ -3591,7 +3591,7 @@ fn ordinal_marks<'w>(
             confidence,
         )
     };
-    // The others drop it as a speck.
+    // the rest, but the clock word's, drop it as a speck.
     let speck = |mark: &Token<'_>| {
         StageEdit::new(
             mark.start..mark.end,
