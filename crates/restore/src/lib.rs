@@ -5935,6 +5935,17 @@ fn merge_symbol_letters<'a>(
     let mut out: Vec<Token<'a>> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
+        // Only a run that holds a symbol joins, and two words never touch: a token that is no
+        // symbol and touches none after it goes on as it is (most of a page).
+        if !is_sym(&toks[i])
+            && !toks
+                .get(i + 1)
+                .is_some_and(|n| n.start == toks[i].end && is_sym(n))
+        {
+            out.push(toks[i]);
+            i += 1;
+            continue;
+        }
         // A run of touching word and symbol tokens with at least one of each.
         let mut j = i;
         let (mut words, mut syms) = (0, 0);
