@@ -3031,13 +3031,7 @@ fn stray_periods<'w>(
             || name_speck(text, toks, i, vocab, protected, word_of)
             || (dot.text == "." && month_before_year(text, toks, i, protected))
         {
-            out.push(StageEdit::new(
-                dot.start..dot.end,
-                "",
-                EditKind::Ocr,
-                "restore.stray-mark",
-                0.75,
-            ));
+            out.push(drop_mark(dot.start..dot.end, 0.75));
             continue;
         }
         if dot.text != "."
@@ -3077,13 +3071,7 @@ fn stray_periods<'w>(
         let word_after = next.letters >= 2 || word_of(i + 1).is_some_and(|(_, changed)| !changed);
         let listed_pair = w.letters >= 4 && word_after && listed(i - 1) && listed(i + 1);
         if function_word || listed_pair {
-            out.push(StageEdit::new(
-                dot.start..dot.end,
-                "",
-                EditKind::Ocr,
-                "restore.stray-mark",
-                0.75,
-            ));
+            out.push(drop_mark(dot.start..dot.end, 0.75));
         }
     }
     out
@@ -3299,13 +3287,7 @@ fn doubled_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -
                     && b.get(speck.end).is_none_or(u8::is_ascii_whitespace)
                     && !in_ranges(protected, before.start, speck.end)
                 {
-                    out.push(StageEdit::new(
-                        speck.start..speck.end,
-                        "",
-                        EditKind::Ocr,
-                        "restore.stray-mark",
-                        0.8,
-                    ));
+                    out.push(drop_mark(speck.start..speck.end, 0.8));
                 }
             }
         }
@@ -3337,13 +3319,7 @@ fn lone_marks(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) -> V
         } else {
             t.start..t.end
         };
-        out.push(StageEdit::new(
-            range,
-            "",
-            EditKind::Ocr,
-            "restore.stray-mark",
-            0.8,
-        ));
+        out.push(drop_mark(range, 0.8));
     }
     out
 }
@@ -3591,16 +3567,7 @@ fn ordinal_marks<'w>(
             confidence,
         )
     };
-    // the rest, but the clock word's, drop it as a speck.
-    let speck = |mark: &Token<'_>| {
-        StageEdit::new(
-            mark.start..mark.end,
-            "",
-            EditKind::Ocr,
-            "restore.stray-mark",
-            0.8,
-        )
-    };
+    // the rest, but the clock word's, drop it as a speck (`drop_mark`).
     // Whether `toks[i]` is a day of the month (1 to 31) before a full month name as restored
     // (`23, septeniber`; `maj` and `mai` are three letters, the abbreviations are out).
     let day_before_month = |i: usize| {
@@ -3666,7 +3633,7 @@ fn ordinal_marks<'w>(
             if (lang == Lang::Sv && day_before_month(i))
                 || closed_number_before(text.as_bytes(), mark.start)
             {
-                out.push(speck(mark));
+                out.push(drop_mark(mark.start..mark.end, 0.8));
             }
             continue;
         }
@@ -3726,7 +3693,7 @@ fn ordinal_marks<'w>(
         let day_month = day_before_month(i);
         // Swedish writes the day without a period (`19 november`): its mark is a speck.
         if day_month && lang == Lang::Sv {
-            out.push(speck(mark));
+            out.push(drop_mark(mark.start..mark.end, 0.8));
             continue;
         }
         let day = day_month && lang != Lang::Sv;
@@ -4032,13 +3999,7 @@ fn stray_quotes(text: &str, toks: &[Token<'_>], protected: &[(usize, usize)]) ->
             })
             && !in_ranges(protected, q.start, q.end)
         {
-            out.push(StageEdit::new(
-                q.start..q.end,
-                "",
-                EditKind::Ocr,
-                "restore.stray-mark",
-                0.8,
-            ));
+            out.push(drop_mark(q.start..q.end, 0.8));
             continue;
         }
         if q.text != "‘" || in_ranges(protected, q.start, q.end) {
@@ -4101,13 +4062,7 @@ fn trailing_quote(text: &str, toks: &[Token<'_>], i: usize) -> Option<StageEdit>
     if text[line_start..q.start].contains(opener) {
         return None;
     }
-    Some(StageEdit::new(
-        q.start..q.end,
-        "",
-        EditKind::Ocr,
-        "restore.stray-mark",
-        0.8,
-    ))
+    Some(drop_mark(q.start..q.end, 0.8))
 }
 
 /// A hyphen the engine made of a speck at a word's edge, on a word's side that faces a space:
@@ -4175,13 +4130,7 @@ fn stray_hyphens(
             false
         };
         if stray {
-            out.push(StageEdit::new(
-                h.start..h.end,
-                "",
-                EditKind::Ocr,
-                "restore.stray-mark",
-                0.75,
-            ));
+            out.push(drop_mark(h.start..h.end, 0.75));
         }
     }
     out
@@ -4571,6 +4520,11 @@ fn split_joined<'w>(
         0.8
     };
     Some(space_for(t.start..t.end, confidence))
+}
+
+/// The edit that drops a mark OCR made of a speck at `range` (`restore.stray-mark`).
+fn drop_mark(range: std::ops::Range<usize>, confidence: f32) -> StageEdit {
+    StageEdit::new(range, "", EditKind::Ocr, "restore.stray-mark", confidence)
 }
 
 /// The edit that puts back a space the engine printed as the mark at `range`
