@@ -209,63 +209,6 @@ impl Lexicon {
         cached_get(self.lang as usize, &self.map, lower)
     }
 
-    /// One transition of the automaton: from node `addr` on byte `b`, the next node and the
-    /// output gained (fst outputs add up).
-    ///
-    /// Decoding an fst node costs a hundred or more instructions, most of the candidate
-    /// search's time, and the search takes the same few thousand transitions over and over
-    /// (every path starts at the root, compounds restart there). A per-thread direct-mapped
-    /// table of transitions answers those in a probe; a slot holds the automaton's identity,
-    /// so the four languages (and any other fst) never see each other's entries.
-    #[inline]
-    fn step(&self, addr: fst::raw::CompiledAddr, b: u8) -> Option<(fst::raw::CompiledAddr, u64)> {
-        const BITS: u32 = 15;
-        /// Marks a cached failed transition.
-        const NONE: u64 = u64::MAX;
-        #[derive(Clone, Copy, Default)]
-        struct Slot {
-            fst: u64,
-            key: u64,
-            next: u64,
-            out: u64,
-        }
-        thread_local! {
-            static STEPS: std::cell::RefCell<Vec<Slot>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let fst = self.map.as_fst();
-        let id = fst.as_bytes().as_ptr() as u64;
-        // `addr` is a byte offset into the fst (well under 2^48), shifted past the input byte;
-        // 0 is never a valid key because the key's low bit is set.
-        let key = ((addr as u64) << 9) | ((b as u64) << 1) | 1;
-        let slot = ((key ^ id.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS))
-            as usize;
-        let walk = || {
-            let node = fst.node(addr);
-            node.find_input(b).map(|i| {
-                let t = node.transition(i);
-                (t.addr, t.out.value())
-            })
-        };
-        STEPS.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.is_empty() {
-                c.resize(1 << BITS, Slot::default());
-            }
-            let e = &mut c[slot];
-            if e.key == key && e.fst == id {
-                return (e.next != NONE).then_some((e.next as fst::raw::CompiledAddr, e.out));
-            }
-            let r = walk();
-            *e = Slot {
-                fst: id,
-                key,
-                next: r.map_or(NONE, |(a, _)| a as u64),
-                out: r.map_or(0, |(_, o)| o),
-            };
-            r
-        })
-    }
-
     fn final_value(&self, s: WalkState, allow_part: bool) -> Option<f32> {
         if s.alive & 2 != 0 {
             if let Some(z) = self.extra_sorted.final_at(s.lo, s.hi, s.depth) {
@@ -338,6 +281,23 @@ impl Vocabulary for Lexicon {
     }
 
     fn walk(&self, s: WalkState, bytes: &[u8]) -> Option<WalkState> {
+        // Without user words only the automaton is walked: the candidate search's common case,
+        // taken several times per step, without the bookkeeping of two walks at once.
+        if s.alive == 1 {
+            let mut addr = s.node;
+            let mut out = s.out;
+            for &b in bytes {
+                let (a, o) = step(self.map.as_fst(), addr, b)?;
+                addr = a;
+                out += o;
+            }
+            return Some(WalkState {
+                node: addr,
+                out,
+                depth: s.depth + bytes.len() as u32,
+                ..s
+            });
+        }
         let mut next = WalkState {
             depth: s.depth + bytes.len() as u32,
             alive: 0,
@@ -348,7 +308,7 @@ impl Vocabulary for Lexicon {
             let mut out = s.out;
             let mut ok = true;
             for &b in bytes {
-                match self.step(addr, b) {
+                match step(self.map.as_fst(), addr, b) {
                     Some((a, o)) => {
                         addr = a;
                         out += o;
@@ -384,6 +344,66 @@ impl Vocabulary for Lexicon {
     }
 }
 
+/// One transition of the automaton: from node `addr` on byte `b`, the next node and the
+/// output gained (fst outputs add up).
+///
+/// Decoding an fst node costs a hundred or more instructions, most of the candidate
+/// search's time, and the search takes the same few thousand transitions over and over
+/// (every path starts at the root, compounds restart there). A per-thread direct-mapped
+/// table of transitions answers those in a probe; a slot holds the automaton's identity,
+/// so the four languages (and any other fst) never see each other's entries.
+#[inline]
+fn step(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    addr: fst::raw::CompiledAddr,
+    b: u8,
+) -> Option<(fst::raw::CompiledAddr, u64)> {
+    const BITS: u32 = 15;
+    /// Marks a cached failed transition.
+    const NONE: u64 = u64::MAX;
+    #[derive(Clone, Copy, Default)]
+    struct Slot {
+        fst: u64,
+        key: u64,
+        next: u64,
+        out: u64,
+    }
+    thread_local! {
+        static STEPS: std::cell::RefCell<Vec<Slot>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let id = fst.as_bytes().as_ptr() as u64;
+    // `addr` is a byte offset into the fst (well under 2^48), shifted past the input byte;
+    // 0 is never a valid key because the key's low bit is set.
+    let key = ((addr as u64) << 9) | ((b as u64) << 1) | 1;
+    let slot =
+        ((key ^ id.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize;
+    let walk = || {
+        let node = fst.node(addr);
+        node.find_input(b).map(|i| {
+            let t = node.transition(i);
+            (t.addr, t.out.value())
+        })
+    };
+    STEPS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_empty() {
+            c.resize(1 << BITS, Slot::default());
+        }
+        let e = &mut c[slot];
+        if e.key == key && e.fst == id {
+            return (e.next != NONE).then_some((e.next as fst::raw::CompiledAddr, e.out));
+        }
+        let r = walk();
+        *e = Slot {
+            fst: id,
+            key,
+            next: r.map_or(NONE, |(a, _)| a as u64),
+            out: r.map_or(0, |(_, o)| o),
+        };
+        r
+    })
+}
+
 /// Cache slot of the English list in [`cached_get`] (the Nordic lists use their `Lang` index).
 const ENGLISH_SLOT: usize = 4;
 
@@ -405,13 +425,29 @@ fn cached_get(slot: usize, map: &fst::Map<&'static [u8]>, lower: &str) -> Option
         if let Some(v) = cache.get(lower) {
             return *v;
         }
-        let v = map.get(lower);
+        let v = get(map.as_fst(), lower);
         if cache.len() >= MAX_CACHED {
             cache.clear();
         }
         cache.insert(lower.into(), v);
         v
     })
+}
+
+/// `fst.get(lower)` through the transition table of [`step`]: the words looked up are mostly
+/// the ones the candidate search has just walked, so their transitions are in the table, and a
+/// lookup costs a probe per byte instead of decoding a node per byte.
+fn get(fst: &fst::raw::Fst<&'static [u8]>, lower: &str) -> Option<u64> {
+    let mut addr = fst.root().addr();
+    let mut out = 0u64;
+    for &b in lower.as_bytes() {
+        let (a, o) = step(fst, addr, b)?;
+        addr = a;
+        out += o;
+    }
+    let node = fst.node(addr);
+    node.is_final()
+        .then(|| fst::raw::Output::new(out).cat(node.final_output()).value())
 }
 
 /// The four embedded lexicons.
@@ -545,6 +581,13 @@ mod tests {
                         .filter(|v| v & FLAG_PART_ONLY == 0)
                         .map(|v| (v & 0xffff) as f32 / 100.0);
                     assert_eq!(walk(lex, w), want, "{:?} {w}", lex.lang());
+                    // Lookups go through the same table: raw values, flags included.
+                    assert_eq!(
+                        get(lex.map.as_fst(), w),
+                        lex.map.get(w),
+                        "{:?} {w}",
+                        lex.lang()
+                    );
                 }
             }
         }

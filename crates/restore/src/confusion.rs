@@ -40,6 +40,19 @@ pub struct Confusion {
     pub restores_letter: bool,
 }
 
+impl Confusion {
+    /// Whether the confusion puts back a letter the language does not write: `æ ø` in Swedish,
+    /// `ä ö` in Danish and Norwegian.
+    #[inline]
+    pub fn foreign_to(&self, swedish: bool) -> bool {
+        if swedish {
+            self.dano_norwegian_letter
+        } else {
+            self.swedish_letter
+        }
+    }
+}
+
 /// Confusions indexed by the first OCR character.
 #[derive(Debug, Clone, Default)]
 pub struct ConfusionModel {
@@ -47,6 +60,10 @@ pub struct ConfusionModel {
     /// `by_first` for the characters below U+0100 (nearly every character the search meets),
     /// indexed directly: the search asks once per step.
     latin1: Vec<Vec<Confusion>>,
+    /// `latin1` without the confusions that put back a letter the language does not write, for
+    /// Swedish (index 0: no `æ ø`) and for the other three (index 1: no `ä ö`): the candidate
+    /// search never takes them, and skipping them in the table spares it a test per step.
+    latin1_for: [Vec<Vec<Confusion>>; 2],
     all: Vec<Confusion>,
     /// Per confusion, the index of its true side among the distinct true sides.
     truth_ix: Vec<u32>,
@@ -290,9 +307,22 @@ impl ConfusionModel {
                     .cloned()
                     .unwrap_or_default()
             })
-            .collect();
+            .collect::<Vec<Vec<Confusion>>>();
+        let only = |swedish: bool| -> Vec<Vec<Confusion>> {
+            latin1
+                .iter()
+                .map(|v| {
+                    v.iter()
+                        .filter(|c| !c.foreign_to(swedish))
+                        .cloned()
+                        .collect()
+                })
+                .collect()
+        };
+        let latin1_for = [only(true), only(false)];
         ConfusionModel {
             latin1,
+            latin1_for,
             by_first,
             all,
             truth_ix,
@@ -339,6 +369,15 @@ impl ConfusionModel {
     /// Confusions whose OCR side starts with `c`.
     pub fn starting_with(&self, c: char) -> &[Confusion] {
         match self.latin1.get(c as usize) {
+            Some(v) => v,
+            None => self.by_first.get(&c).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// [`Self::starting_with`] without the confusions that put back a letter the language does
+    /// not write (see [`Confusion::foreign_to`]).
+    pub fn starting_with_in(&self, c: char, swedish: bool) -> &[Confusion] {
+        match self.latin1_for[usize::from(!swedish)].get(c as usize) {
             Some(v) => v,
             None => self.by_first.get(&c).map_or(&[], Vec::as_slice),
         }

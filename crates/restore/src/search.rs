@@ -317,7 +317,7 @@ impl Search<'_> {
         // The Nordic letters are two bytes with the same first byte: that step is walked once
         // for all the confusions that put one back here.
         let mut lead: Option<Option<WalkState>> = None;
-        for conf in model.starting_with(c) {
+        for conf in model.starting_with_in(c, self.swedish) {
             let Some(acc2) = self.applies(conf, pos, acc) else {
                 continue;
             };
@@ -363,12 +363,8 @@ impl Search<'_> {
         if conf.generic && acc.generic >= self.max_generic {
             return None;
         }
-        let foreign = if self.swedish {
-            conf.dano_norwegian_letter
-        } else {
-            conf.swedish_letter
-        };
-        if foreign {
+        // Characters past U+00FF come from the unfiltered table.
+        if conf.foreign_to(self.swedish) {
             return None;
         }
         let mut acc2 = acc;
