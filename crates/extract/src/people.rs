@@ -3601,8 +3601,17 @@ fn single_person(text: &str, s: usize, e: usize) -> bool {
 /// set over the text tells which patterns can match at all; the others are not run. Each gate
 /// matches inside every match of its pattern, so skipping a pattern whose gate did not match
 /// changes nothing. A pattern that gains a keyword needs it in its gate too.
+/// Cache of the gates' lazy DFA, per thread. Sixteen case-insensitive keyword patterns
+/// searched at once make many DFA states: with the regex crate's default limit (2 MB) the cache
+/// filled and was cleared over and over on a stream of new documents, and the gates cost more
+/// each document than the patterns they gate (callgrind, `rensa run -j 1` over 220 and then
+/// 440 of the pair OCR texts: 0.88M instructions per further document in the gates; 0.16M with
+/// 4 MB or more; the other patterns showed no such effect at 16 MB). The cache grows only as
+/// far as it needs.
+const GATES_DFA_LIMIT: usize = 8 << 20;
+
 static STATEMENT_GATES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSet::new([
+    regex::RegexSetBuilder::new([
         // 0 SECRETARY
         r"(?i:antecknat av|antecknad av|antecknare|vid protokollet|skrevet av|skrevet af|nedtecknat av|referat ved|referat af|referent|protokollet fördes av|protokollen ble ført av|protokollen blev ført af|protokollen vart ført av|protokollen førtes af|som (?:sekreterare|sekretær|sekretar|referent|protokollförare|protokollfører|protokollførar)[ \t]+(?:tjänstgjorde|tjänstgör|fungerade|fungerar|fungerte|fungerede|fungerer|var|deltog|deltok))",
         // 1 CHOSEN
@@ -3634,6 +3643,8 @@ static STATEMENT_GATES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
         // 14 PROPOSER
         r"(?i:framlegg|forslag|förslag|yrkande|ændringsforslag|endringsforslag|endringsframlegg)[ \t]+(?i:frå|fra|från)[ \t]+",
     ])
+    .dfa_size_limit(GATES_DFA_LIMIT)
+    .build()
     .expect("valid regex set")
 });
 
