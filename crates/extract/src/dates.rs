@@ -867,12 +867,15 @@ fn calendar_word(w: &str) -> bool {
 /// The year a calendar heading gives the year-less dates listed under it: on line `li` or up to
 /// eight lines above, a line with a calendar word and exactly one lone year (`Sammanträdesplan
 /// 2025` over `3 februari, 17 mars …`). A complete date in between ends the search.
-fn calendar_heading_year(lines: &[Line<'_>], found: &[Found], li: usize) -> Option<i32> {
+fn calendar_heading_year(
+    lines: &[Line<'_>],
+    found: &[Found],
+    at: &DatesByLine,
+    li: usize,
+) -> Option<i32> {
     for k in (li.saturating_sub(8)..=li).rev() {
         let t = lines.get(k)?.text;
-        let complete = found
-            .iter()
-            .any(|g| g.year.is_some() && line_of(lines, g.start) == k);
+        let complete = at.on(k).any(|g| found[g].year.is_some());
         if complete {
             return None;
         }
@@ -911,7 +914,7 @@ fn calendar_line(t: &str) -> Option<Option<i32>> {
 /// the heading take it even past complete dates (the adoption, the plan's start). The heading
 /// is one of the first six non-empty lines, short (at most four words) and holds no date, so
 /// that a sentence naming a plan or a `Sammanträdesdatum` label is none. Returns the heading's line and year.
-fn head_calendar_year(lines: &[Line<'_>], found: &[Found]) -> Option<(usize, i32)> {
+fn head_calendar_year(lines: &[Line<'_>], at: &DatesByLine) -> Option<(usize, i32)> {
     lines
         .iter()
         .enumerate()
@@ -919,9 +922,34 @@ fn head_calendar_year(lines: &[Line<'_>], found: &[Found]) -> Option<(usize, i32
         .take(6)
         .filter(|(_, l)| l.text.split_whitespace().count() <= 4)
         // `Sammanträdesdatum 2025-11-20` is a label with its date, not a heading.
-        .filter(|(k, _)| !found.iter().any(|g| line_of(lines, g.start) == *k))
+        .filter(|(k, _)| at.on(*k).next().is_none())
         .find_map(|(k, l)| calendar_line(l.text).map(|y| y.map(|y| (k, y))))
         .flatten()
+}
+
+/// The line of each found date, and the dates on each line (in `found` order): what
+/// [`resolve`] asks of every date about the others on its line. Asked by scanning all found
+/// dates, that was quadratic in their number: a 1.7 MB document (the train OCR texts four times
+/// over, as one file) spent 21G instructions there, against 5G at half the size.
+struct DatesByLine {
+    of: Vec<usize>,
+    on: std::collections::HashMap<usize, Vec<usize>>,
+}
+
+impl DatesByLine {
+    fn new(lines: &[Line<'_>], found: &[Found]) -> DatesByLine {
+        let of: Vec<usize> = found.iter().map(|f| line_of(lines, f.start)).collect();
+        let mut on: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        for (i, &l) in of.iter().enumerate() {
+            on.entry(l).or_default().push(i);
+        }
+        DatesByLine { of, on }
+    }
+
+    /// Indices (into `found`) of the dates on line `k`, in order.
+    fn on(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        self.on.get(&k).into_iter().flatten().copied()
+    }
 }
 
 /// Turns found dates into output dates: years completed, roles given, duplicates on one line
@@ -934,6 +962,7 @@ pub(crate) fn resolve(
     title_line: Option<usize>,
 ) -> Vec<Date> {
     let ctx = year_context(found);
+    let at = DatesByLine::new(lines, found);
     let roles: Vec<DateRole> = found
         .iter()
         .map(|f| role_of(text, lines, f, doc_type, title_line))
@@ -943,18 +972,17 @@ pub(crate) fn resolve(
     let meeting_anchor = found
         .iter()
         .zip(&roles)
-        .find(|(f, r)| {
-            let li = line_of(lines, f.start);
+        .enumerate()
+        .find(|(i, (f, r))| {
             f.form != Form::Term
                 && f.year.is_some()
                 && matches!(r, DateRole::Meeting | DateRole::Event)
-                && found.iter().all(|g| {
-                    g.form == Form::Term
-                        || g.year.is_none()
-                        || g.year == f.year
-                        || line_of(lines, g.start) != li
+                && at.on(at.of[*i]).all(|g| {
+                    let g = &found[g];
+                    g.form == Form::Term || g.year.is_none() || g.year == f.year
                 })
         })
+        .map(|(_, x)| x)
         .and_then(|(f, _)| f.year.map(|y| (y, f.month, f.day)));
     // `Beslutning i Økonomiudvalget den 06-03-2025`, `Vedtak i møte 3.4.2025`: a decision taken
     // on the meeting's own date is that meeting's date.
@@ -968,11 +996,11 @@ pub(crate) fn resolve(
             _ => r,
         })
         .collect();
-    let head_year = head_calendar_year(lines, found);
+    let head_year = head_calendar_year(lines, &at);
     let mut out: Vec<Date> = Vec::with_capacity(found.len());
-    let mut seen: Vec<(usize, Option<String>)> = Vec::new();
-    for (f, &role) in found.iter().zip(&roles) {
-        let li = line_of(lines, f.start);
+    let mut seen: std::collections::HashSet<(usize, Option<String>)> = Default::default();
+    for (i, (f, &role)) in found.iter().zip(&roles).enumerate() {
+        let li = at.of[i];
         let raw = text[f.start..f.end].to_string();
         if let Some(term) = f.term {
             out.push(Date {
@@ -1000,9 +1028,10 @@ pub(crate) fn resolve(
             ),
             None => {
                 // A complete date on the same line decides, if all on the line agree.
-                let mut line_years = found
-                    .iter()
-                    .filter(|g| g.form != Form::Term && line_of(lines, g.start) == li)
+                let mut line_years = at
+                    .on(li)
+                    .map(|g| &found[g])
+                    .filter(|g| g.form != Form::Term)
                     .filter(|g| same_sentence(text, g.start.min(f.start), g.end.max(f.end)))
                     .filter_map(|g| g.year);
                 let mut same_line = line_years.next().filter(|&y| line_years.all(|z| z == y));
@@ -1013,13 +1042,14 @@ pub(crate) fn resolve(
                     .iter()
                     .any(|w| lt.ends_with(w));
                 if same_line.is_none() && wraps && li + 1 < lines.len() {
-                    let mut next_years = found
-                        .iter()
-                        .filter(|g| g.form != Form::Term && line_of(lines, g.start) == li + 1)
+                    let mut next_years = at
+                        .on(li + 1)
+                        .map(|g| &found[g])
+                        .filter(|g| g.form != Form::Term)
                         .filter_map(|g| g.year);
                     same_line = next_years.next().filter(|&y| next_years.all(|z| z == y));
                 }
-                let heading = calendar_heading_year(lines, found, li)
+                let heading = calendar_heading_year(lines, found, &at, li)
                     .or_else(|| head_year.filter(|&(k, _)| k < li).map(|(_, y)| y))
                     .filter(|&y| {
                         valid(Some(y), f.month, f.day)
@@ -1041,13 +1071,10 @@ pub(crate) fn resolve(
             }
         };
         let value = year.map(|y| format!("{y:04}-{:02}-{:02}", f.month, f.day));
-        if value.is_some()
-            && f.form != Form::Range
-            && seen.iter().any(|(l, v)| *l == li && *v == value)
-        {
+        if value.is_some() && f.form != Form::Range && seen.contains(&(li, value.clone())) {
             continue;
         }
-        seen.push((li, value.clone()));
+        seen.insert((li, value.clone()));
         out.push(Date {
             value,
             role,
