@@ -406,4 +406,37 @@ mod tests {
         assert_eq!(d[1].letter, 'ø');
         assert_eq!(d[1].upper, f32::NEG_INFINITY);
     }
+
+    #[test]
+    fn language_tables_are_the_full_table_without_foreign_letters() {
+        // The search walks the per-language table; it must offer exactly the confusions the
+        // full table has that put back a letter of the language, in the same order.
+        let m = ConfusionModel::embedded();
+        let mut kept = [0usize; 2];
+        for c in (0..256u32).filter_map(char::from_u32) {
+            for swedish in [true, false] {
+                let want: Vec<u16> = m
+                    .starting_with(c)
+                    .iter()
+                    .filter(|x| !x.foreign_to(swedish))
+                    .map(|x| x.id)
+                    .collect();
+                let got: Vec<u16> = m
+                    .starting_with_in(c, swedish)
+                    .iter()
+                    .map(|x| x.id)
+                    .collect();
+                assert_eq!(got, want, "{c:?} swedish={swedish}");
+                kept[usize::from(swedish)] += got.len();
+            }
+        }
+        // Both tables hold confusions, and each leaves out the other's letters.
+        assert!(kept[0] > 0 && kept[1] > 0);
+        assert!(m.starting_with_in('o', true).iter().all(|x| x.truth != "ø"));
+        assert!(m.starting_with_in('o', true).iter().any(|x| x.truth == "ö"));
+        assert!(m
+            .starting_with_in('o', false)
+            .iter()
+            .any(|x| x.truth == "ø"));
+    }
 }
