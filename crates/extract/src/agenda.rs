@@ -2356,6 +2356,8 @@ fn without_status(title: String) -> String {
 /// title ending in `ved`/`vid` + the name of someone the document names elsewhere ends before
 /// the marker, and that person speaks at the item.
 pub(crate) fn cut_known_speakers(items: &mut [AgendaItem], known: &[Attendee]) {
+    // The people's keys, made once (at the first item that asks), not once per item and person.
+    let keys = std::cell::OnceCell::new();
     for item in items.iter_mut() {
         let Some(at) = [" ved ", " vid "]
             .iter()
@@ -2368,10 +2370,13 @@ pub(crate) fn cut_known_speakers(items: &mut [AgendaItem], known: &[Attendee]) {
         if at.0 == 0 || name.split_whitespace().count() < 2 {
             continue;
         }
-        let Some(who) = known
-            .iter()
-            .find(|a| crate::people::name_key(&a.name) == key)
-        else {
+        let keys = keys.get_or_init(|| {
+            known
+                .iter()
+                .map(|a| crate::people::name_key(&a.name))
+                .collect::<Vec<String>>()
+        });
+        let Some((who, _)) = known.iter().zip(keys).find(|(_, k)| **k == key) else {
             continue;
         };
         if !item.people.contains(&who.name) {

@@ -697,6 +697,9 @@ pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<
         }
     }
     let mut out = Vec::new();
+    // The people's keys, made once for the document (at the first contact that asks), not once
+    // per contact and person: a long list of each made this quadratic.
+    let known_keys = std::cell::OnceCell::new();
     for c in cs {
         let anchor = c.email.or(c.phone).map_or(0, |x| x.0);
         let (ss, se) = c.sentence;
@@ -709,10 +712,17 @@ pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<
                 let (a, b) = c.email?;
                 let local = text[a..b].split('@').next()?.to_lowercase();
                 let local = fold(&local).replace(['.', '_', '-'], " ");
+                let keys = known_keys.get_or_init(|| {
+                    known
+                        .iter()
+                        .map(|k| crate::people::name_key(k).replace('-', " "))
+                        .collect::<Vec<String>>()
+                });
                 known
                     .iter()
-                    .find(|k| crate::people::name_key(k).replace('-', " ") == local)
-                    .cloned()
+                    .zip(keys)
+                    .find(|(_, key)| **key == local)
+                    .map(|(k, _)| k.clone())
             });
         let spans: Vec<(usize, usize)> = [c.email, c.phone].into_iter().flatten().collect();
         let start = spans.iter().map(|x| x.0).min().unwrap_or(0);

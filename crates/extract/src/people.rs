@@ -4047,11 +4047,12 @@ pub(crate) fn name_key(name: &str) -> String {
 /// Merges mentions of the same person, keeping the most specific role and the first party,
 /// organisation, status and span; ordered by first mention.
 pub(crate) fn merge(people: Vec<Person>) -> Vec<Attendee> {
-    let mut keys: Vec<String> = Vec::new();
+    // Key -> index in `out` (a list scan per mention was quadratic in a long document).
+    let mut keys: std::collections::HashMap<String, usize> = Default::default();
     let mut out: Vec<Person> = Vec::new();
     for p in people {
         let k = name_key(&p.name);
-        if let Some(i) = keys.iter().position(|x| *x == k) {
+        if let Some(&i) = keys.get(&k) {
             let q = &mut out[i];
             // A role read from a verb never replaces a stated one, and yields to any.
             // Someone on a list (with a status) who presents a case is not a programme speaker.
@@ -4083,7 +4084,7 @@ pub(crate) fn merge(people: Vec<Person>) -> Vec<Attendee> {
                 q.span = p.span;
             }
         } else {
-            keys.push(k);
+            keys.insert(k, out.len());
             out.push(p);
         }
     }
