@@ -1,6 +1,7 @@
 //! The single-valued and simple fields: document type, title, place, organizers, audience, fee,
 //! registration, decisions, contacts and URLs.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -671,24 +672,33 @@ pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<
             sentence: sentence_around(text, lines, m.start()),
         });
     }
+    // The e-mail spans in order (found left to right, none overlapping, so their ends are in
+    // order too), and the contacts of each sentence in order: what each phone number asks,
+    // answered without a scan of every contact (a list of thousands was quadratic).
+    let emails: Vec<(usize, usize)> = cs.iter().filter_map(|c| c.email).collect();
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        by_sentence.entry(c.sentence).or_default().push(i);
+    }
     for m in PHONE.find_iter(text) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        if !(7..=13).contains(&digits)
-            || cs
-                .iter()
-                .any(|c| c.email.is_some_and(|(a, b)| m.start() < b && a < m.end()))
-        {
+        // Inside an address: the last address starting before the number's end is the only
+        // one that can reach past its start.
+        let before = emails.partition_point(|&(a, _)| a < m.end());
+        if !(7..=13).contains(&digits) || before > 0 && emails[before - 1].1 > m.start() {
             continue;
         }
         let sent = sentence_around(text, lines, m.start());
         let (s, e) = trim_span(text, m.start(), m.end(), &[]);
-        if let Some(c) = cs
-            .iter_mut()
-            .filter(|c| c.sentence == sent && c.phone.is_none())
-            .min_by_key(|c| c.email.map_or(usize::MAX, |(a, _)| a.abs_diff(s)))
+        let same = by_sentence.entry(sent).or_default();
+        if let Some(&i) = same
+            .iter()
+            .filter(|&&i| cs[i].phone.is_none())
+            .min_by_key(|&&i| cs[i].email.map_or(usize::MAX, |(a, _)| a.abs_diff(s)))
         {
-            c.phone = Some((s, e));
+            cs[i].phone = Some((s, e));
         } else {
+            same.push(cs.len());
             cs.push(C {
                 email: None,
                 phone: Some((s, e)),
@@ -700,6 +710,8 @@ pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<
     // The people's keys, made once for the document (at the first contact that asks), not once
     // per contact and person: a long list of each made this quadratic.
     let known_keys = std::cell::OnceCell::new();
+    // Each address already in `out` (lowercased), with its index there.
+    let mut by_email: HashMap<String, usize> = HashMap::new();
     for c in cs {
         let anchor = c.email.or(c.phone).map_or(0, |x| x.0);
         let (ss, se) = c.sentence;
@@ -730,12 +742,9 @@ pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<
         // The same address again (an e-mail's sender line and its signature): one contact,
         // completed by what the later mention adds.
         if let Some((a, b)) = c.email {
-            let addr = &text[a..b];
-            if let Some(prev) = out.iter_mut().find(|p: &&mut Contact| {
-                p.email
-                    .as_deref()
-                    .is_some_and(|x| x.eq_ignore_ascii_case(addr))
-            }) {
+            let addr = text[a..b].to_ascii_lowercase();
+            if let Some(&k) = by_email.get(&addr) {
+                let prev: &mut Contact = &mut out[k];
                 if prev.phone.is_none() {
                     prev.phone = c.phone.map(|(a, b)| text[a..b].to_string());
                 }
@@ -744,6 +753,7 @@ pub(crate) fn contacts(text: &str, lines: &[Line<'_>], known: &[String]) -> Vec<
                 }
                 continue;
             }
+            by_email.insert(addr, out.len());
         }
         out.push(Contact {
             email: c.email.map(|(a, b)| text[a..b].to_string()),
@@ -764,6 +774,8 @@ static URL_TAIL: LazyLock<Regex> =
 
 pub(crate) fn urls(text: &str) -> Vec<Url> {
     let mut out: Vec<Url> = Vec::new();
+    // The keys of the addresses in `out` (a scan of them per address was quadratic).
+    let mut keys: std::collections::HashSet<String> = Default::default();
     for m in URL.find_iter(text) {
         let mut end = m.start()
             + m.as_str()
@@ -779,10 +791,7 @@ pub(crate) fn urls(text: &str) -> Vec<Url> {
             }
         }
         let key = url.trim_end_matches('/').to_lowercase();
-        if out
-            .iter()
-            .any(|u| u.url.trim_end_matches('/').to_lowercase() == key)
-        {
+        if !keys.insert(key) {
             continue;
         }
         out.push(Url {

@@ -365,15 +365,30 @@ pub(crate) fn is_bullet_line(t: &str) -> bool {
 /// and at most 500 bytes either way.
 pub(crate) fn sentence_around(text: &str, lines: &[Line<'_>], pos: usize) -> (usize, usize) {
     let li = line_of(lines, pos);
-    // Paragraph bounds.
+    // Paragraph bounds, looked for no further than the 500 bytes the sentence may reach: a
+    // line that starts that far before `pos` (or ends that far after it) decides the same as
+    // the paragraph's first (or last) would, since a sentence end is judged by the text after
+    // it up to its next word, and the result is cut at 500 bytes anyway. Without the bound a
+    // paragraph of thousands of lines (a long contact list) cost a walk over all of them for
+    // every address in it.
+    let reach_back = pos.saturating_sub(500);
+    let reach_on = pos + 500;
     let mut first = li;
-    while first > 0 && !lines[first - 1].is_blank() && !is_bullet_line(lines[first].text) {
+    while first > 0
+        && !lines[first - 1].is_blank()
+        && !is_bullet_line(lines[first].text)
+        && lines[first].trimmed().0 > reach_back
+    {
         first -= 1;
     }
     let mut last = li;
     while last + 1 < lines.len()
         && !lines[last + 1].is_blank()
         && !is_bullet_line(lines[last + 1].text)
+        && {
+            let (s, t) = lines[last].trimmed();
+            s + t.len() < reach_on
+        }
     {
         last += 1;
     }
