@@ -140,6 +140,20 @@ fn identifier(text: &str, s: usize) -> bool {
 /// All times in `text`, skipping spans that belong to dates.
 pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
     let mut cands: Vec<(usize, usize, String, Option<String>)> = Vec::new();
+    // What each match asks of the dates and of the times kept so far, without a scan of all of
+    // them per match (quadratic in a long calendar): the dates sorted by start with the
+    // furthest end so far, and the kept times by start (they never overlap, so their ends are
+    // in order too).
+    let mut dates: Vec<[usize; 2]> = date_spans.to_vec();
+    dates.sort_unstable();
+    let reach: Vec<usize> = dates
+        .iter()
+        .scan(0, |m, d| {
+            *m = (*m).max(d[1]);
+            Some(*m)
+        })
+        .collect();
+    let mut kept: std::collections::BTreeMap<usize, usize> = Default::default();
     for (pri, re) in [&*KL, &*RANGE, &*SINGLE].into_iter().enumerate() {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("group 0");
@@ -147,9 +161,13 @@ pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
             if embedded(text, s, e) || (pri > 0 && identifier(text, s)) {
                 continue;
             }
-            if date_spans
-                .iter()
-                .any(|d| s < d[1] && d[0] < e && !(d[0] > s && d[1] < e))
+            // A date overlapping the match and not strictly inside it: one that starts at or
+            // before the match and reaches into it, or one that starts inside and reaches its
+            // end or beyond.
+            let at_or_before = dates.partition_point(|d| d[0] <= s);
+            let inside = dates.partition_point(|d| d[0] < e);
+            if (at_or_before > 0 && reach[at_or_before - 1] > s)
+                || dates[at_or_before..inside].iter().any(|d| d[1] >= e)
             {
                 continue;
             }
@@ -160,9 +178,10 @@ pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
             if pri == 0 && c.name("h2").is_some() && end.is_none() {
                 continue;
             }
-            if cands.iter().any(|(a, b, _, _)| s < *b && *a < e) {
+            if kept.range(..e).next_back().is_some_and(|(_, &b)| s < b) {
                 continue;
             }
+            kept.insert(s, e);
             cands.push((s, e, start, end));
         }
     }
