@@ -14,7 +14,8 @@ the times and their ratio: about 4 is linear, 16 quadratic. It flags a ratio abo
 
 Shapes (generated, deterministic): the train split's OCR texts joined (repeated as needed),
 a contact list (name, address, phone), a meeting calendar (weekday, date, clock range), an
-agenda (numbered items with decisions), an attendee list, and a page of web addresses.
+agenda (numbered items with decisions), a protocol of decisions with deadlines and addresses,
+an attendee list, and a page of web addresses.
 Each time is the best of three runs. Exit status 1 if any shape is flagged.
 """
 import argparse
@@ -61,6 +62,15 @@ def agenda(n, rng):
     return out
 
 
+def decisions(n, rng):
+    out = ["Protokoll", "Datum: 3 mars 2025", ""]
+    for i in range(n // 3):
+        out += [f"§ {i} Ärende {i}",
+                f"Beslut: Nämnden beslutar att bifalla ansökan {i}. Anmälan senast den "
+                f"{rng.randint(1, 28)} april 2025 till anna{i}@kommun.se.", ""]
+    return out
+
+
 def attendees(n, rng):
     given = ["Anna", "Per", "Karin", "Lars", "Eva", "Johan", "Maria", "Erik"]
     surnames = ["Berg", "Lind", "Holm", "Ek", "Sund", "Dahl", "Strand", "Nyberg"]
@@ -76,7 +86,7 @@ def urls(n, rng):
 
 
 SHAPES = [("ocr", ocr), ("contacts", contacts), ("calendar", calendar), ("agenda", agenda),
-          ("attendees", attendees), ("urls", urls)]
+          ("decisions", decisions), ("attendees", attendees), ("urls", urls)]
 
 
 def best_of_three(rensa, path, out):

@@ -607,6 +607,10 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(crate) fn decisions(text: &str, lines: &[Line<'_>]) -> Vec<Spanned> {
     let mut out: Vec<Spanned> = Vec::new();
+    // The spans kept, by start: they never overlap, so the last one starting before a new
+    // span's end is the only one that can reach into it (a scan of all was quadratic in a
+    // long protocol).
+    let mut kept: std::collections::BTreeMap<usize, usize> = Default::default();
     for m in DECISION.find_iter(text) {
         let li = line_of(lines, m.start());
         let (ls, lt) = lines[li].trimmed();
@@ -631,9 +635,10 @@ pub(crate) fn decisions(text: &str, lines: &[Line<'_>]) -> Vec<Spanned> {
         } else {
             a
         };
-        if a >= b || out.iter().any(|d| d.span[0] < b && a < d.span[1]) {
+        if a >= b || kept.range(..b).next_back().is_some_and(|(_, &e)| a < e) {
             continue;
         }
+        kept.insert(a, b);
         out.push(Spanned {
             text: squash(&text[a..b]),
             span: [a, b],
