@@ -1406,7 +1406,8 @@ fn drop_attachment_lists(lines: &[Line<'_>], kinds: &mut [Option<(Kind, usize, u
 /// not a second item. A repeated heading without colon or period (minutes repeating the list
 /// in their body) is left to the later merging.
 fn drop_repeated_notes(text: &str, lines: &[Line<'_>], kinds: &mut [Option<(Kind, usize, usize)>]) {
-    let mut seen: Vec<String> = Vec::new();
+    // A set: a list scanned per item was quadratic in a long agenda.
+    let mut seen: std::collections::HashSet<String> = Default::default();
     for (line, k) in lines.iter().zip(kinds.iter_mut()) {
         let Some((Kind::Numbered(n), s, ts)) = k else {
             continue;
@@ -1431,7 +1432,7 @@ fn drop_repeated_notes(text: &str, lines: &[Line<'_>], kinds: &mut [Option<(Kind
                 *k = None;
             }
         } else {
-            seen.push(key);
+            seen.insert(key);
         }
     }
 }
@@ -1661,6 +1662,15 @@ pub(crate) fn find(
     lines: &[Line<'_>],
     date_lines: &[usize],
 ) -> (Vec<AgendaItem>, Vec<Person>) {
+    // Sorted, so that a line's question (is it a date line? is there one between two
+    // lines?) is a binary search, not a scan of every date line (quadratic in a long
+    // programme).
+    let date_lines: Vec<usize> = {
+        let mut d = date_lines.to_vec();
+        d.sort_unstable();
+        d
+    };
+    let is_date_line = |j: usize| date_lines.binary_search(&j).is_ok();
     let mut kinds: Vec<Option<(Kind, usize, usize)>> = lines.iter().map(line_kind).collect();
     drop_ad_notes(&mut kinds);
     drop_repeated_notes(text, lines, &mut kinds);
@@ -1690,8 +1700,10 @@ pub(crate) fn find(
         })
         .collect();
     if !labelled.is_empty()
-        && (0..lines.len())
-            .any(|i| matches!(kinds[i], Some((Kind::Numbered(_), _, _))) && !labelled.contains(&i))
+        && (0..lines.len()).any(|i| {
+            matches!(kinds[i], Some((Kind::Numbered(_), _, _)))
+                && labelled.binary_search(&i).is_err()
+        })
     {
         labelled.iter().for_each(|&i| kinds[i] = None);
     }
@@ -2018,7 +2030,7 @@ pub(crate) fn find(
                     || (t2.starts_with(|c: char| c.is_ascii_digit())
                         && t2_cell.len() <= 40
                         && !t2_cell.ends_with(['.', ':'])
-                        && (date_lines.contains(&j) || YEAR_SPAN.is_match(t2_cell))));
+                        && (is_date_line(j) || YEAR_SPAN.is_match(t2_cell))));
             if wrap_line {
                 if dash_wrap {
                     title.push_str(" –");
@@ -2035,7 +2047,7 @@ pub(crate) fn find(
                 || table_row[j]
                 || plain[j]
                 || (matches!(kind, Kind::Bullet) && is_bullet_line(line.text))
-                || date_lines.contains(&j)
+                || is_date_line(j)
             {
                 break;
             }
@@ -2264,9 +2276,8 @@ pub(crate) fn find(
             continue;
         }
         if let Some(next) = drafts.get(k + 1) {
-            let new_day = date_lines
-                .iter()
-                .any(|&d| d > drafts[k].line && d < next.line);
+            let after = date_lines.partition_point(|&d| d <= drafts[k].line);
+            let new_day = date_lines.get(after).is_some_and(|&d| d < next.line);
             if let (Some(a), Some(b)) = (&drafts[k].time, &next.time) {
                 if b > a && !new_day {
                     drafts[k].end_time = Some(b.clone());
