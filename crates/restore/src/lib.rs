@@ -3557,7 +3557,8 @@ fn ordinal_marks<'w>(
     word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    // Most repairs here make the mark a period;
+    // Most repairs here make the mark a period; the rest but the clock word's drop it as a
+    // speck (`drop_mark`).
     let period = |mark: &Token<'_>, confidence: f32| {
         StageEdit::new(
             mark.start..mark.end,
@@ -3567,7 +3568,6 @@ fn ordinal_marks<'w>(
             confidence,
         )
     };
-    // the rest, but the clock word's, drop it as a speck (`drop_mark`).
     // Whether `toks[i]` is a day of the month (1 to 31) before a full month name as restored
     // (`23, septeniber`; `maj` and `mai` are three letters, the abbreviations are out).
     let day_before_month = |i: usize| {
@@ -4912,11 +4912,7 @@ impl Ctx<'_> {
                 if !conf.restores_letter
                     || conf.digit
                     || conf.truth.chars().count() != 1
-                    || (if swedish {
-                        conf.dano_norwegian_letter
-                    } else {
-                        conf.swedish_letter
-                    })
+                    || conf.foreign_to(swedish)
                     || at + k > chars.len()
                     || chars[at..at + k] != conf.ocr[..]
                 {
