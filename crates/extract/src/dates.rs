@@ -1071,10 +1071,11 @@ pub(crate) fn resolve(
             }
         };
         let value = year.map(|y| format!("{y:04}-{:02}-{:02}", f.month, f.day));
-        if value.is_some() && f.form != Form::Range && seen.contains(&(li, value.clone())) {
+        // Every value is noted on its line; a repeat of one, not a range, is dropped.
+        let repeat = !seen.insert((li, value.clone()));
+        if repeat && value.is_some() && f.form != Form::Range {
             continue;
         }
-        seen.insert((li, value.clone()));
         out.push(Date {
             value,
             role,

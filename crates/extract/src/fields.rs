@@ -9,7 +9,7 @@ use rensa_core::Lang;
 
 use crate::text::{
     first_sentence_end, fold, is_bullet_line, line_of, match_label, sentence_around, squash,
-    trim_span, LabelStyle, LabelTable, Line,
+    trim_span, DisjointSpans, LabelStyle, LabelTable, Line,
 };
 use crate::{Contact, Date, DateRole, DocType, Fee, Registration, Spanned, Url};
 
@@ -607,10 +607,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(crate) fn decisions(text: &str, lines: &[Line<'_>]) -> Vec<Spanned> {
     let mut out: Vec<Spanned> = Vec::new();
-    // The spans kept, by start: they never overlap, so the last one starting before a new
-    // span's end is the only one that can reach into it (a scan of all was quadratic in a
-    // long protocol).
-    let mut kept: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut kept = DisjointSpans::default();
     for m in DECISION.find_iter(text) {
         let li = line_of(lines, m.start());
         let (ls, lt) = lines[li].trimmed();
@@ -635,10 +632,9 @@ pub(crate) fn decisions(text: &str, lines: &[Line<'_>]) -> Vec<Spanned> {
         } else {
             a
         };
-        if a >= b || kept.range(..b).next_back().is_some_and(|(_, &e)| a < e) {
+        if a >= b || !kept.insert(a, b) {
             continue;
         }
-        kept.insert(a, b);
         out.push(Spanned {
             text: squash(&text[a..b]),
             span: [a, b],

@@ -97,6 +97,24 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Spans kept so far, none overlapping another, by start. Being disjoint, the spans that
+/// start before a new span's end also end in order, so the last of them is the only one that
+/// can reach into it: one map lookup instead of a scan of every span kept (which was
+/// quadratic in a long document).
+#[derive(Default)]
+pub(crate) struct DisjointSpans(std::collections::BTreeMap<usize, usize>);
+
+impl DisjointSpans {
+    /// Keeps `a..b` (not empty) unless it overlaps a span kept; whether it was kept.
+    pub fn insert(&mut self, a: usize, b: usize) -> bool {
+        if self.0.range(..b).next_back().is_some_and(|(_, &e)| a < e) {
+            return false;
+        }
+        self.0.insert(a, b);
+        true
+    }
+}
+
 /// Index of the line containing byte `pos`.
 pub(crate) fn line_of(lines: &[Line<'_>], pos: usize) -> usize {
     match lines.binary_search_by(|l| {

@@ -142,8 +142,7 @@ pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
     let mut cands: Vec<(usize, usize, String, Option<String>)> = Vec::new();
     // What each match asks of the dates and of the times kept so far, without a scan of all of
     // them per match (quadratic in a long calendar): the dates sorted by start with the
-    // furthest end so far, and the kept times by start (they never overlap, so their ends are
-    // in order too).
+    // furthest end so far, and the kept times as disjoint spans.
     let mut dates: Vec<[usize; 2]> = date_spans.to_vec();
     dates.sort_unstable();
     let reach: Vec<usize> = dates
@@ -153,7 +152,7 @@ pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
             Some(*m)
         })
         .collect();
-    let mut kept: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut kept = crate::text::DisjointSpans::default();
     for (pri, re) in [&*KL, &*RANGE, &*SINGLE].into_iter().enumerate() {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("group 0");
@@ -178,10 +177,9 @@ pub(crate) fn find(text: &str, date_spans: &[[usize; 2]]) -> Vec<Time> {
             if pri == 0 && c.name("h2").is_some() && end.is_none() {
                 continue;
             }
-            if kept.range(..e).next_back().is_some_and(|(_, &b)| s < b) {
+            if !kept.insert(s, e) {
                 continue;
             }
-            kept.insert(s, e);
             cands.push((s, e, start, end));
         }
     }
