@@ -3923,8 +3923,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
     }
     // Cheap test first: the `i stedet for` sentence is rare (the regex is compiled only then).
     let instead = contains_any!(text, ["stedet for", "staden for", "ället för"]);
-    let insteads = instead.then(|| caps(&SUBSTITUTE_INSTEAD, text));
-    for c in insteads.into_iter().flatten() {
+    for c in caps(&SUBSTITUTE_INSTEAD, if instead { text } else { "" }) {
         for (g, status) in [("a", Status::Absent), ("n", Status::Substitute)] {
             if let Some(sp) = c.name(g).and_then(|n| clean_name(text, n.start(), n.end())) {
                 let mut p = Person::new(text, sp);
@@ -3945,8 +3944,7 @@ pub(crate) fn from_statements(text: &str) -> Vec<Person> {
         })
     });
     // (The regex is compiled only for a text that passes.)
-    let subs = pronoun.then(|| caps(&SUBSTITUTE_PRONOUN, text));
-    for c in subs.into_iter().flatten() {
+    for c in caps(&SUBSTITUTE_PRONOUN, if pronoun { text } else { "" }) {
         if let Some(sp) = c
             .name("n")
             .and_then(|n| clean_name(text, n.start(), n.end()))
