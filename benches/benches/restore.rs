@@ -1,6 +1,11 @@
 //! Restore stage, one document at a time as the pipeline runs it: the test pairs' gold texts
 //! (clean, where nothing should change) and their tesseract output (damaged).
 //!
+//! `damaged-batch-cold-cache` restores, on a fresh thread each iteration, the 538 OCR texts of
+//! every pair split once: what a batch of new documents from many writers costs, where the
+//! 26 test texts of `damaged-ocr-cold-cache` are too few to tell whether the cache warms up
+//! as a batch goes on (it hardly does: see benches/README.md).
+//!
 //! One iteration restores every document of the set once; throughput is their total bytes. Each
 //! iteration compares every restored text and its number of edits with an untimed first run
 //! (a direct comparison: an FNV hash of the texts, one multiply per byte, was a ninth of the
@@ -49,6 +54,7 @@ fn bench(c: &mut Criterion) {
         })
         .collect();
     let damaged = corpus::damaged_docs();
+    let batch = corpus::batch_damaged_docs();
     let vocabs: Vec<&dyn Vocabulary> = lex.all();
     let misdetected: Vec<&str> = damaged
         .iter()
@@ -58,17 +64,22 @@ fn bench(c: &mut Criterion) {
 
     let want_clean = outcome(&clean, &lex, &opts);
     let want_damaged = outcome(&damaged, &lex, &opts);
+    let want_batch = outcome(&batch, &lex, &opts);
     let edits = |o: &Outcome| o.iter().map(|(_, e)| e).sum::<usize>();
     let bytes = |v: &[Doc]| v.iter().map(|d| d.text.len()).sum::<usize>() as u64;
     eprintln!(
         "restore: {} clean docs ({} bytes) -> {} edits; {} damaged docs ({} bytes) -> {} edits; \
+         batch of {} damaged docs ({} bytes) -> {} edits; \
          detect_language disagrees with the name prefix on {misdetected:?}",
         clean.len(),
         bytes(&clean),
         edits(&want_clean),
         damaged.len(),
         bytes(&damaged),
-        edits(&want_damaged)
+        edits(&want_damaged),
+        batch.len(),
+        bytes(&batch),
+        edits(&want_batch)
     );
 
     let mut g = c.benchmark_group("restore");
@@ -106,6 +117,10 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::BytesDecimal(bytes(&damaged)));
     g.bench_function("damaged-ocr-cold-cache", |b| {
         b.iter(|| assert!(cold(black_box(&damaged), &want_damaged)))
+    });
+    g.throughput(Throughput::BytesDecimal(bytes(&batch)));
+    g.bench_function("damaged-batch-cold-cache", |b| {
+        b.iter(|| assert!(cold(black_box(&batch), &want_batch)))
     });
     g.finish();
 }

@@ -175,6 +175,29 @@ pub mod corpus {
             .collect()
     }
 
+    /// A batch of documents nobody repeated: the tesseract output of every pair split
+    /// (`fixtures/pairs/{dev,test,train,fresh,fresh2}/*.ocr.txt`, 538 documents, 0.87 MB),
+    /// sorted by file name (so by language, then by field set: a language's documents in a row,
+    /// the order that favours its cache most).
+    pub fn batch_damaged_docs() -> Vec<Doc> {
+        let mut paths: Vec<PathBuf> = ["dev", "test", "train", "fresh", "fresh2"]
+            .iter()
+            .flat_map(|s| sorted_files(&fixtures().join("pairs").join(s), ".ocr.txt"))
+            .collect();
+        paths.sort_by_key(|p| file_name(p));
+        paths
+            .into_iter()
+            .map(|p| {
+                let name = file_name(&p);
+                Doc {
+                    lang: lang_of(name.split('-').next().unwrap_or("")),
+                    text: read(&p),
+                    name,
+                }
+            })
+            .collect()
+    }
+
     /// Whole documents joined by a newline and repeated until the text is at least `bytes` long.
     pub fn repeat_to(docs: &[Doc], bytes: usize) -> String {
         let mut out = String::with_capacity(bytes + 8192);
