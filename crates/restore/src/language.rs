@@ -1,0 +1,200 @@
+//! Which language a text is in, for the whole document and paragraph by paragraph, and how much
+//! of it the word lists know.
+//!
+//! The pipeline asks these before and after restoring (the language picks the word lists, the
+//! known share goes into the record's quality counters); none of them is a pass of
+//! [`restore_with`](crate::restore_with), so they stand apart from the rules. Detection
+//! compares function words with diacritics folded away, so the damage it runs on does not
+//! mislead it.
+
+use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rensa_core::{fold_diacritics, tokens, Lang, TokenClass, Vocabulary};
+
+use crate::token_lowercase;
+
+/// Which language's vocabulary fits a text best. Robust to the damage itself: function words are
+/// compared with diacritics folded away.
+pub fn detect_language(text: &str, vocabs: &[&dyn Vocabulary]) -> Lang {
+    let scores = language_scores(text, vocabs);
+    let best = (0..4)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    Lang::ALL[best]
+}
+
+/// Evidence for each language in [`Lang::ALL`] order (function words, dictionary hits and
+/// letters only some languages use), as [`detect_language`] weighs it.
+pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
+    const SV: &[&str] = &[
+        "och", "att", "ar", "som", "for", "pa", "med", "till", "av", "om", "inte", "fran", "eller",
+        "kan", "ska", "har", "vi", "nar", "ocksa", "mellan", "under", "genom", "efter", "sin",
+    ];
+    const NB: &[&str] = &[
+        "og", "ikke", "av", "til", "fra", "som", "er", "pa", "med", "det", "en", "et", "hva",
+        "hvordan", "ogsa", "skal", "vil", "mellom", "blir", "kan", "for", "har", "dere", "seg",
+        "bare", "vaere", "noe", "mye", "hele", "sammen", "hvem", "hvor", "mer", "flere",
+    ];
+    // Nynorsk's own forms of the words above (`berre`, `vere`, `vert`, `noko`) tell it from
+    // Bokmål: the short function words alone left a third of the Nynorsk agendas read as
+    // Bokmål, whose lists then "restored" `vert` to `vært` and `Innhald` to `Innhold`.
+    const NN: &[&str] = &[
+        "og", "ikkje", "av", "til", "fra", "som", "er", "pa", "med", "det", "ein", "eit", "kva",
+        "korleis", "ogso", "skal", "vil", "mellom", "blir", "kan", "for", "dei", "har", "dykk",
+        "seg", "berre", "vere", "vert", "noko", "mykje", "heile", "saman", "kven", "kvar", "meir",
+        "fleire",
+    ];
+    const DA: &[&str] = &[
+        "og", "ikke", "af", "til", "fra", "som", "er", "pa", "med", "det", "en", "et", "hvad",
+        "hvordan", "ogsa", "skal", "vil", "mellem", "bliver", "kan", "for", "der", "har", "jer",
+        "sig", "bare", "vaere", "noget", "meget", "hele", "sammen", "hvem", "hvor", "mere",
+        "flere",
+    ];
+    let lists: [(Lang, &[&str]); 4] = [
+        (Lang::Sv, SV),
+        (Lang::Nb, NB),
+        (Lang::Nn, NN),
+        (Lang::Da, DA),
+    ];
+    // Function words to a bitmask of the languages that use them (folded spelling).
+    static STOP: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut m: HashMap<&'static str, u8> = HashMap::default();
+        for (i, list) in [SV, NB, NN, DA].iter().enumerate() {
+            for w in *list {
+                *m.entry(w).or_default() |= 1 << i;
+            }
+        }
+        m
+    });
+    let by_lang: Vec<Option<&&dyn Vocabulary>> = lists
+        .iter()
+        .map(|(lang, _)| vocabs.iter().find(|v| v.lang() == *lang))
+        .collect();
+    let mut scores = [0f32; 4];
+    let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::default();
+    for t in tokens(text)
+        .filter(|t| t.class == TokenClass::Word)
+        .take(5000)
+    {
+        *counts.entry(token_lowercase(&t)).or_default() += 1;
+    }
+    // The commonest words carry the evidence; a few hundred are plenty.
+    let mut words: Vec<(&str, usize)> = counts.iter().map(|(w, &n)| (w.as_ref(), n)).collect();
+    let order = |a: &(&str, usize), b: &(&str, usize)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
+    if words.len() > 200 {
+        words.select_nth_unstable_by(199, order);
+        words.truncate(200);
+    }
+    words.sort_unstable_by(order);
+    for (w, n) in words {
+        let n = n as f32;
+        let folded = if w.is_ascii() {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(fold_diacritics(w))
+        };
+        if let Some(&mask) = STOP.get(folded.as_ref()) {
+            for (i, s) in scores.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *s += 3.0 * n;
+                }
+            }
+        }
+        for (i, v) in by_lang.iter().enumerate() {
+            if v.is_some_and(|v| v.contains(w)) {
+                scores[i] += n;
+            }
+        }
+        // Letters that only some languages use.
+        if w.contains(['ä', 'ö']) {
+            scores[0] += 2.0 * n;
+        }
+        if w.contains(['æ', 'ø']) {
+            for s in &mut scores[1..] {
+                *s += 2.0 * n;
+            }
+        }
+    }
+    scores
+}
+
+/// Splits a text into regions of one language each, for documents that mix them (a Norwegian
+/// programme with Swedish paragraphs); the pipeline restores each region on its own with its
+/// language's words. Paragraphs (blank-line separated) of at least
+/// `MIN_REGION_WORDS` words are detected on their own; shorter ones, and any paragraph whose
+/// detection is not clearly different, take the document's language. Adjacent paragraphs of one
+/// language merge. Regions cover the text without gaps, in order.
+pub fn language_regions(
+    text: &str,
+    vocabs: &[&dyn Vocabulary],
+    doc_lang: Lang,
+) -> Vec<(std::ops::Range<usize>, Lang)> {
+    const MIN_REGION_WORDS: usize = 40;
+    const REGION_MARGIN: f32 = 1.5;
+    static PARA: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\n[ \t]*\r?\n").expect("static regex"));
+    let mut regions: Vec<(std::ops::Range<usize>, Lang)> = Vec::new();
+    let mut start = 0;
+    let mut cuts: Vec<usize> = PARA.find_iter(text).map(|m| m.end()).collect();
+    cuts.push(text.len());
+    for end in cuts {
+        if end <= start {
+            continue;
+        }
+        let para = &text[start..end];
+        let words = tokens(para).filter(|t| t.class == TokenClass::Word).count();
+        // Only a clear winner moves a paragraph off the document's language: Bokmål and
+        // Danish share most function words, and a wrong switch costs more than a missed one.
+        let lang = if words >= MIN_REGION_WORDS {
+            let sc = language_scores(para, vocabs);
+            let di = Lang::ALL.iter().position(|&l| l == doc_lang).unwrap_or(0);
+            let (bi, best) = sc
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+                .map(|(i, &v)| (i, v))
+                .unwrap_or((di, 0.0));
+            if bi != di && best >= REGION_MARGIN * sc[di] {
+                Lang::ALL[bi]
+            } else {
+                doc_lang
+            }
+        } else {
+            doc_lang
+        };
+        match regions.last_mut() {
+            Some((r, l)) if *l == lang => r.end = end,
+            _ => regions.push((start..end, lang)),
+        }
+        start = end;
+    }
+    if regions.is_empty() {
+        regions.push((0..text.len(), doc_lang));
+    }
+    regions
+}
+
+/// Share of word tokens the vocabulary knows (for the record's quality counters).
+pub fn known_share(text: &str, vocab: &dyn Vocabulary) -> (usize, f64) {
+    let mut words = 0usize;
+    let mut known = 0usize;
+    let mut cache: HashMap<&str, bool> = HashMap::default();
+    for t in tokens(text).filter(|t| matches!(t.class, TokenClass::Word | TokenClass::Mixed)) {
+        words += 1;
+        let k = *cache
+            .entry(t.text)
+            .or_insert_with(|| vocab.contains(&token_lowercase(&t)));
+        known += k as usize;
+    }
+    (
+        words,
+        if words == 0 {
+            1.0
+        } else {
+            known as f64 / words as f64
+        },
+    )
+}
