@@ -1,10 +1,11 @@
 //! Web and e-mail addresses: where they are, and the repairs made inside them.
 //!
-//! [`restore_with`](crate::restore_with) first finds the addresses ([`protected_ranges`]) and
-//! keeps every word rule out of them, since a working address must never change. OCR damages
-//! them all the same, so a few rules look inside on an address's own terms: marks misread in a
-//! domain or scheme, a `www` broken off by a space, and words the page spells in its own text.
-//! They run in the mark pass at the end of `restore_with`, outside what the user protected.
+//! [`restore_with`](crate::restore_with) first finds the addresses ([`protected_ranges`]: URLs,
+//! e-mail addresses, bare domains and file names) and keeps every word rule out of them, since a
+//! working address must never change. OCR damages them all the same, so a few rules look inside
+//! on an address's own terms: marks misread in a domain or scheme, a `www` broken off by a
+//! space, and words the page spells in its own text. They run in the mark pass at the end of
+//! `restore_with`, outside what the user protected.
 
 use regex::Regex;
 use std::sync::LazyLock;

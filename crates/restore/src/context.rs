@@ -3,7 +3,7 @@
 //! The second pass of [`restore_with`](crate::restore_with) judges a word again where the text
 //! puts a name, at the end of a heading, or beside the words of a cue (`før møtet`), and
 //! [`Slot`] tells the judgement which readings to favour there. The tests of a word's place in
-//! its line and sentence live here too; the mark rules ask them as well.
+//! its line and sentence live here too; the mark, number and split rules ask them as well.
 
 use std::sync::LazyLock;
 

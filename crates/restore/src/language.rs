@@ -1,9 +1,9 @@
 //! Which language a text is in, for the whole document and paragraph by paragraph, and how much
 //! of it the word lists know.
 //!
-//! The pipeline asks these before and after restoring (the language picks the word lists, the
-//! known share goes into the record's quality counters); none of them is a pass of
-//! [`restore_with`](crate::restore_with), so they stand apart from the rules. Detection
+//! The pipeline asks these around restore (the language picks the word lists; the known share
+//! of the text before and after goes into the record's quality counters); none of them is a
+//! pass of [`restore_with`](crate::restore_with), so they stand apart from the rules. Detection
 //! compares function words with diacritics folded away, so the damage it runs on does not
 //! mislead it.
 
