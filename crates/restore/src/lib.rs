@@ -2425,9 +2425,6 @@ fn stray_accents(lower: &str) -> f32 {
     n as f32
 }
 
-/// A damage prior `p` with ln p and ln(1 - p), the latter floored at ln 0.001.
-/// The posterior of a reading scored `s` against keeping the word (scored `keep`), when the
-/// reading wins.
 /// The judgement's score for keeping a listed word of Zipf `z` as printed: its frequency (an
 /// unmeasured form counts as 1.5), and the genre bonus for a genre word.
 fn listed_keep(z: f32, lower: &str) -> f32 {
@@ -2439,10 +2436,13 @@ fn listed_keep(z: f32, lower: &str) -> f32 {
     z.max(if z <= 0.0 { 1.5 } else { 0.0 }) * LN10 + genre
 }
 
+/// The posterior of a reading scored `s` against keeping the word (scored `keep`), when the
+/// reading wins.
 fn over_keep(s: f32, keep: f32) -> Option<f32> {
     (s > keep).then(|| 1.0 / (1.0 + (keep - s).exp()))
 }
 
+/// A damage prior `p` with ln p and ln(1 - p), the latter floored at ln 0.001.
 fn prior_logs(p: f32) -> (f32, f32, f32) {
     (p, p.ln(), (1.0 - p).max(1e-3).ln())
 }

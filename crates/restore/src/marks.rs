@@ -581,7 +581,10 @@ pub(crate) fn stray_hyphens(
     protected: &[(usize, usize)],
     word_of: &dyn Fn(usize) -> Option<String>,
 ) -> Vec<StageEdit> {
-    const CONJUNCTIONS: &[&str] = &[
+    // The words that join a suspended compound's part to its partner (`vinterkläder och
+    // -skor`, `Børne- og Ungdomsudvalget`): more than the four of [`CONJUNCTIONS`], which
+    // never end a sentence.
+    const SUSPENDING: &[&str] = &[
         "og",
         "och",
         "eller",
@@ -597,7 +600,7 @@ pub(crate) fn stray_hyphens(
     // As restored: `kvelds- ag helgetid` has its `og`.
     let conjunction = |j: usize| {
         toks[j].class == TokenClass::Word
-            && word_of(j).is_some_and(|w| CONJUNCTIONS.contains(&w.as_str()))
+            && word_of(j).is_some_and(|w| SUSPENDING.contains(&w.as_str()))
     };
     let word = |w: &Token<'_>| w.class == TokenClass::Word && w.letters >= 2;
     let mut out = Vec::new();
