@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{
-    classify, is_party, is_title_word, role_word, title_role, top_level_commas, Person, Seg,
-};
+use super::segments::{classify, top_level_commas, Seg};
+use super::titles::{is_title_word, role_word, title_role};
+use super::{is_party, Person};
 use crate::text::{fold, squash, Line};
 use crate::{Role, Status};
 
@@ -226,7 +226,7 @@ pub(super) fn header(text: &str, line: &Line<'_>) -> Option<Header> {
             cols.push((k, c.col));
             statuses.push(None);
         } else {
-            let b = super::group_label(cell.trim_end_matches(':'))?;
+            let b = super::labels::group_label(cell.trim_end_matches(':'))?;
             grouped = true;
             cols.push((Col::Name, c.col));
             statuses.push(b.0);
