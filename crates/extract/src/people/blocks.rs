@@ -296,8 +296,6 @@ fn list_end(text: &str, s: usize, e: usize) -> usize {
     e
 }
 
-/// A line opening a new block: a label alone or before `:`/`-` (`ordförande, Name` after a
-/// wrapped `1:e vice` is no new block).
 /// `Protokollen underskrives av leder og Name.`: a line of running prose right under a list
 /// line (no blank line between) is no more of the list. It opens with a capitalised word that is
 /// no title or role, followed by a lowercase word (so no name opens it), has at least four words
@@ -321,6 +319,8 @@ fn prose_sentence(t: &str) -> bool {
         )
 }
 
+/// A line opening a new block: a label alone or before `:`/`-` (`ordförande, Name` after a
+/// wrapped `1:e vice` is no new block).
 fn opens_block(t: &str) -> bool {
     // `I stedet for Name mødte stedfortræder Name (C).`: a substitution sentence under an
     // `Afbud:` line is read on its own (`SUBSTITUTE_INSTEAD`), not as more of the list.

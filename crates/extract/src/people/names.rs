@@ -188,11 +188,11 @@ const COUNTRIES: &[&str] = &[
     "stockholm",
     "kobenhavn",
 ];
-/// Capitalised words that start sentences or headings but are never part of a name.
 /// [`STOP`] as a set: asked for every word of every candidate name.
 pub(super) static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| STOP.iter().copied().collect());
 
+/// Capitalised words that start sentences or headings but are never part of a name.
 const STOP: &[&str] = &[
     "den",
     "det",

@@ -186,8 +186,6 @@ static SUBSTITUTE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// `Til stede var …`, `Fra administrationen deltog …`, `I møtet deltok også …`, `Dessutom
-/// närvarade …`: a sentence listing who attended.
 /// `Møtesekretær var Name`, `… Sekretær: Name.` in running text: the secretary, whose name may
 /// wrap onto the next line.
 static SECRETARY_COPULA: LazyLock<Regex> = LazyLock::new(|| {
@@ -211,6 +209,8 @@ static SECRETARY_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// `Til stede var …`, `Fra administrationen deltog …`, `I møtet deltok også …`, `Dessutom
+/// närvarade …`: a sentence listing who attended.
 static PRESENT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[.!:]\s+|\n)(?:(?i:til stede|tilstede|til stades|närvarande|fremmødt|fremmødte|frammøtt)[ \t]+(?i:var|er|är|vore)|(?:(?i:fra|frå|från)[ \t]+(?:[\p{Ll}&&\p{Latin}]+(?:en|et|a|ne)|[\p{Lu}&&\p{Latin}][^.:\n]*?)|(?i:desuden|endvidere|dessutom|også|videre|vidare|i mødet|i møtet|i mötet|på mødet|på møtet|på mötet|under mødet|under møtet))\s+(?i:deltog|deltok|deltar|deltager|møtte|mødte|närvarade|var til stede|var til stades|var tilstede|var närvarande)(?:[ \t]+(?i:også|även|tillige|dessuten|dessutom))?)[ \t]*:?[ \t]+")
         .expect("valid regex")
