@@ -543,7 +543,8 @@ pub fn restore_with(
     let mut type_of: Vec<u32> = vec![u32::MAX; toks.len()];
     let mut type_spans: Vec<(bool, usize, usize)> = Vec::with_capacity(cap);
     let mut type_count: Vec<usize> = Vec::with_capacity(cap);
-    // How many of each type's tokens are printed without a capital.
+    // How many of each type's tokens are printed without a capital, or all in capitals (a
+    // heading's `ÅPENT MØTE`): the rest are the word capitalised.
     let mut type_lowercase: Vec<u32> = Vec::with_capacity(cap);
     // Whether each type is listed, and its frequency for `judge`; whether it has å ä ö æ ø.
     let mut freq: Vec<Option<f32>> = Vec::with_capacity(cap);
@@ -577,7 +578,8 @@ pub fn restore_with(
                 special.push(info.special);
             }
             type_count[id as usize] += 1;
-            type_lowercase[id as usize] += u32::from(t.uppers == 0);
+            type_lowercase[id as usize] +=
+                u32::from(t.uppers == 0 || (t.letters > 1 && t.uppers == t.letters));
             type_of[i] = id;
             if freq[id as usize].is_none() {
                 unknown_toks.push(i as u32);
