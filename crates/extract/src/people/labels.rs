@@ -436,11 +436,9 @@ fn heading_label(t: &str) -> Option<(usize, Block)> {
     let ws = words(t);
     if ws.len() < 2
         || ws.len() > 3
-        || t.len() > 50
         || !t
             .chars()
             .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
-        || !t.starts_with(char::is_uppercase)
     {
         return None;
     }

@@ -17,13 +17,13 @@ use crate::{Role, Status};
 /// the one before serves) or `møtte ved vararepresentant Håvard Sørensen (H)`, `stedfortræder
 /// Hanne Søgaard (V) deltog` (the person named serves, the one before is absent).
 pub(super) static SUB_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|møtte|mødte|møtte|møder|møter|møter)\s+(?:för|for)|(?:ersätter|ersatte|erstatter|erstattet|erstattede|erstattar|erstatta)|(?:(?:er|är|var|blev|ble|vart|har\s+været)\s+)?(?:indkaldt|innkalt|innkalla|inkallad|kallad)\s+(?:(?:som\s+\p{Latin}+|i\s+stedet)\s+)?(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
+    Regex::new(r"(?i)(?:^|\s)(?:(?:(?:tjänstgörande|tjanstgorande|tjenestegjørende|tenestegjerande)\s+)?(?:ersättare|ersattare|stedfortræder|stedfortreder|vararepresentant|varamedlem|varamand|vara|suppleant|tjänstgör|tjänstgjorde|ersätter|ersatte|møtte|mødte|møder|møter)\s+(?:för|for)|(?:ersätter|ersatte|erstatter|erstattet|erstattede|erstattar|erstatta)|(?:(?:er|är|var|blev|ble|vart|har\s+været)\s+)?(?:indkaldt|innkalt|innkalla|inkallad|kallad)\s+(?:(?:som\s+\p{Latin}+|i\s+stedet)\s+)?(?:för|for)|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+")
         .expect("valid regex")
 });
 /// `Randi Lie (vara for Per Holm)`, `Eva Ek (S) (ersättare för Bo Ek)`, `Lars Bak (for Ib
 /// Dal)`: a trailing parenthesis naming whom the person before it replaces.
 static SUB_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(?:(?:vara|varamedlem|varamedlem|vararepresentant|ersättare|ersattare|stedfortræder|stedfortreder|suppleant|varamand|tjänstgör|tjänstgörande|møter|møder|møtte|mødte)\s+)?(?:för|for|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+(?P<n>[^()]+?(?:\s*\([^()]{1,12}\))?)\s*\)\s*$")
+    Regex::new(r"(?i)\(\s*(?:(?:vara|varamedlem|vararepresentant|ersättare|ersattare|stedfortræder|stedfortreder|suppleant|varamand|tjänstgör|tjänstgörande|møter|møder|møtte|mødte)\s+)?(?:för|for|i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|i\s+staden\s+for)\s+(?P<n>[^()]+?(?:\s*\([^()]{1,12}\))?)\s*\)\s*$")
         .expect("valid regex")
 });
 /// `Siri Lunde (Ap) for Anne Bø`: a member with a party serving for another.

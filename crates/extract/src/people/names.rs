@@ -269,7 +269,6 @@ const STOP: &[&str] = &[
     "december",
     "desember",
     "mandag",
-    "mandag",
     "tisdag",
     "tirsdag",
     "onsdag",
