@@ -144,8 +144,8 @@ use number_words::{clock_abbreviation, lone_digit, ordinal_marks, phone_abbrevia
 use numbers::{clock_commas, date_separators, en_dashes, phone_separators};
 pub use search::Candidate;
 use spacing::{
-    dehyphenate, hyphen_after_number, split_after_number, split_joined, split_marker, split_number,
-    CONTENT_PAIR_EVIDENCE,
+    dehyphenate, glued_i, hyphen_after_number, split_after_number, split_joined, split_marker,
+    split_number, CONTENT_PAIR_EVIDENCE,
 };
 
 const LN10: f32 = std::f32::consts::LN_10;
@@ -255,6 +255,11 @@ pub fn rules() -> &'static [RuleInfo] {
             name: "restore.split-joined",
             kind: EditKind::Ocr,
             summary: "a space OCR read as punctuation between two known words, between a number and a word, or as a second mark right after punctuation, is put back (sektor.og -> sektor og, 19.00.Middag -> 19.00 Middag, kl..18.30 -> kl. 18.30)",
+        },
+        RuleInfo {
+            name: "restore.glued-word",
+            kind: EditKind::Ocr,
+            summary: "the preposition i glued to a common word before it, in a damaged document, is split off when the glued form is no listed word (der eri alt -> der er i alt)",
         },
         RuleInfo {
             name: "restore.unlisted-letter",
@@ -1351,6 +1356,17 @@ pub fn restore_with(
         if joined_splits >= CONTENT_PAIR_EVIDENCE {
             edits.extend(content_pairs);
         }
+        let changed = |t: &Token<'_>| {
+            edits
+                .iter()
+                .any(|e| e.range.start < t.end && t.start < e.range.end)
+        };
+        let glued = glued_i(&toks, vocab, &protected, &changed);
+        edits.extend(
+            glued
+                .into_iter()
+                .filter(|e| e.confidence >= opts.min_confidence),
+        );
         // Where a repair gave a lowercase word its capital back (`ldreradet` -> `Ældrerådet`),
         // a period before it ends a sentence.
         let raised: Vec<usize> = edits
