@@ -149,7 +149,7 @@ fn abbreviation_before(t: &str) -> bool {
     // `A.` (an initial), `t.ex.`, `m.fl.`: a one-letter word or a dotted abbreviation.
     w.contains('.')
         || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
-        || ABBREVIATIONS.contains(&crate::text::fold(last).as_str())
+        || ABBREVIATIONS.contains(&fold(last).as_str())
 }
 
 /// End (just past the `.`, `?` or `!`) of the first sentence of a title line, when another
@@ -370,8 +370,8 @@ pub(super) fn title_below(
 /// (`… erverv av`, `… aktiviteter og`, `… för`) or a dash (`Kommunedelplan for X –`).
 const DANGLING: &[&str] = &[
     "og", "och", "eller", "av", "af", "for", "för", "fór", "til", "till", "i", "om", "med", "fra",
-    "frå", "från", "på", "pa", "ved", "vid", "mot", "mod", "under", "etter", "efter", "efter",
-    "samt", "the", "–", "-",
+    "frå", "från", "på", "pa", "ved", "vid", "mot", "mod", "under", "etter", "efter", "samt",
+    "the", "–", "-",
 ];
 
 pub(super) fn dangling(t: &str) -> bool {
@@ -381,7 +381,6 @@ pub(super) fn dangling(t: &str) -> bool {
         .next()
         .unwrap_or("");
     DANGLING.iter().any(|d| w.eq_ignore_ascii_case(d))
-        || w.chars().all(|c| !c.is_alphanumeric()) && (w == "–" || w == "-")
 }
 
 pub(super) fn all_caps(t: &str) -> bool {
