@@ -144,8 +144,8 @@ use number_words::{clock_abbreviation, lone_digit, ordinal_marks, phone_abbrevia
 use numbers::{clock_commas, date_separators, en_dashes, phone_separators};
 pub use search::Candidate;
 use spacing::{
-    dehyphenate, glued_i, hyphen_after_number, split_after_number, split_joined, split_marker,
-    split_number, CONTENT_PAIR_EVIDENCE,
+    dehyphenate, glued_i, glued_number, hyphen_after_number, split_after_number, split_joined,
+    split_marker, split_number, CONTENT_PAIR_EVIDENCE,
 };
 
 const LN10: f32 = std::f32::consts::LN_10;
@@ -259,7 +259,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.glued-word",
             kind: EditKind::Ocr,
-            summary: "the preposition i glued to a common word before it, in a damaged document, is split off when the glued form is no listed word (der eri alt -> der er i alt)",
+            summary: "the preposition i glued to a common word before it, or a number glued to a function word, month or numbering word, in a damaged document, is split off when the glued form is no listed word (der eri alt -> der er i alt, av2 -> av 2)",
         },
         RuleInfo {
             name: "restore.unlisted-letter",
@@ -1361,7 +1361,8 @@ pub fn restore_with(
                 .iter()
                 .any(|e| e.range.start < t.end && t.start < e.range.end)
         };
-        let glued = glued_i(&toks, vocab, &protected, &changed);
+        let mut glued = glued_i(&toks, vocab, &protected, &changed);
+        glued.extend(glued_number(&toks, vocab, &protected, &changed));
         edits.extend(
             glued
                 .into_iter()
