@@ -85,6 +85,11 @@ pub mod corpus {
             .unwrap_or_else(|_| panic!("benchmark fixture: unknown language code {code:?}"))
     }
 
+    /// The language a pair file's name opens with: `<lang>-<name>-<variant>.ocr.txt`.
+    fn lang_of_pair(name: &str) -> Lang {
+        lang_of(name.split('-').next().unwrap_or(""))
+    }
+
     /// The language a golden field text names: `<seed>.<lang>.txt`.
     fn lang_of_field_text(name: &str) -> Lang {
         lang_of(
@@ -141,9 +146,8 @@ pub mod corpus {
             .into_iter()
             .map(|p| {
                 let name = file_name(&p).trim_end_matches(".ocr.txt").to_string();
-                let code = name.split('-').next().unwrap_or("");
                 Pair {
-                    lang: lang_of(code),
+                    lang: lang_of_pair(&name),
                     ocr: read(&p),
                     gold: read(&dir.join(format!("{name}.gold.txt"))),
                     name,
@@ -190,7 +194,7 @@ pub mod corpus {
             .map(|p| {
                 let name = file_name(&p);
                 Doc {
-                    lang: lang_of(name.split('-').next().unwrap_or("")),
+                    lang: lang_of_pair(&name),
                     text: read(&p),
                     name,
                 }

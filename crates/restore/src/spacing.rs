@@ -153,11 +153,7 @@ pub(crate) fn split_number<'w>(
         word(a)
             && number(b)
             && word_of(i - 1).is_some_and(|(w, _)| {
-                MONTHS.contains(&w)
-                    || WEEKDAYS.contains(&w)
-                    || NUMBERED_PARTS.contains(&w)
-                    || (a.uppers == 0
-                        && vocab.frequency(w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
+                WEEKDAYS.contains(&w) || leads_number(w, a.uppers == 0, vocab)
             })
     } else {
         word(a)
@@ -518,6 +514,16 @@ pub(crate) fn glued_i(
     out
 }
 
+/// A word a number follows with only a space between (`februari 2026`, `side 4`, `av 2`): a
+/// month, a word that numbers a document's parts, or, printed `lowercase`, a function word
+/// (Zipf [`FUNCTION_WORD_ZIPF`] or more). Where OCR glued the two ([`glued_number`]) or put a
+/// hyphen between them ([`split_number`]), the space is what was printed.
+fn leads_number(w: &str, lowercase: bool, vocab: &dyn Vocabulary) -> bool {
+    MONTHS.contains(&w)
+        || NUMBERED_PARTS.contains(&w)
+        || (lowercase && vocab.frequency(w).is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
+}
+
 /// A number the engine glued to the word before it (`av2 sider`, `3. februari2026`): in a
 /// damaged document, a lowercase word of two letters or more that is a function word (Zipf
 /// [`FUNCTION_WORD_ZIPF`] or more), a month or a word that numbers things (`side`, `sak`)
@@ -542,11 +548,7 @@ pub(crate) fn glued_number(
             || stem.chars().count() < 2
             || !stem.chars().all(char::is_alphabetic)
             || in_ranges(protected, t.start, t.end)
-            || !(MONTHS.contains(&stem)
-                || NUMBERED_PARTS.contains(&stem)
-                || vocab
-                    .frequency(stem)
-                    .is_some_and(|z| z >= FUNCTION_WORD_ZIPF))
+            || !leads_number(stem, true, vocab)
             || changed(t)
         {
             continue;
