@@ -550,7 +550,7 @@ pub fn restore_with(
     let mut type_count: Vec<usize> = Vec::with_capacity(cap);
     // How many of each type's tokens are printed without a capital, or all in capitals (a
     // heading's `ÅPENT MØTE`): the rest are the word capitalised.
-    let mut type_lowercase: Vec<u32> = Vec::with_capacity(cap);
+    let mut type_uncapitalised: Vec<u32> = Vec::with_capacity(cap);
     // Whether each type is listed, and its frequency for `judge`; whether it has å ä ö æ ø.
     let mut freq: Vec<Option<f32>> = Vec::with_capacity(cap);
     let mut special: Vec<bool> = Vec::with_capacity(cap);
@@ -578,12 +578,12 @@ pub fn restore_with(
             if let Some(info) = first {
                 type_spans.push(span);
                 type_count.push(0);
-                type_lowercase.push(0);
+                type_uncapitalised.push(0);
                 freq.push(info.freq);
                 special.push(info.special);
             }
             type_count[id as usize] += 1;
-            type_lowercase[id as usize] +=
+            type_uncapitalised[id as usize] +=
                 u32::from(t.uppers == 0 || (t.letters > 1 && t.uppers == t.letters));
             type_of[i] = id;
             if freq[id as usize].is_none() {
@@ -713,7 +713,7 @@ pub fn restore_with(
                     && after_lowercase
                     && !before_capital
                     && k < type_count.len()
-                    && type_count[k] - type_lowercase[k] as usize == 1
+                    && type_count[k] - type_uncapitalised[k] as usize == 1
                     && !vocab.is_name(reading)
                     && !vocab.is_proper(reading))
         })
