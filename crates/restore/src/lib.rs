@@ -57,12 +57,14 @@
 //! [`language_regions`] and each region restored with its own words (the pipeline does this).
 //!
 //! # Layout
-//! `restore_with` runs the passes above, and the judgement of readings (`Ctx`) lives beside it
-//! in this file; the rest sits in modules by what it covers: `eligible` (which tokens may
-//! change), `search`, `confusion`, `docwords`, `shape` and `inserted` (the readings of a
-//! word), `context` (the readings a word's place favours), `spacing`, `names`, `numbers`,
-//! `number_words`, `marks` and `addresses` (the layout, punctuation and address rules),
-//! `types` (the distinct words of a batch) and `language` (detection, for the pipeline).
+//! `restore_with` runs the passes above up to each word's decision, and the judgement of
+//! readings (`Ctx`) lives beside it in this file; `page` holds the passes over the whole page
+//! that follow the decisions (the page's own vocabulary, split words, marks). The rules sit in
+//! modules by what they cover: `eligible` (which tokens may change), `search`, `confusion`,
+//! `docwords`, `shape` and `inserted` (the readings of a word), `context` (the readings a
+//! word's place favours), `spacing`, `names`, `numbers`, `number_words`, `marks` and
+//! `addresses` (the layout, punctuation and address rules), `types` (the distinct words of a
+//! batch) and `language` (detection, for the pipeline).
 //!
 //! # Performance
 //! Each distinct word of a document is decided once, and candidate lists are cached per thread
@@ -115,14 +117,13 @@ mod marks;
 mod names;
 mod number_words;
 mod numbers;
+mod page;
 pub mod search;
 mod shape;
 mod spacing;
 mod types;
 
-use addresses::{
-    address_folds, address_marks, address_words, folds_to, protected_ranges, spaced_www,
-};
+use addresses::protected_ranges;
 use confusion::Confusion;
 pub use confusion::ConfusionModel;
 use context::{
@@ -135,18 +136,9 @@ use eligible::{
 };
 use inserted::{inserted_at, inserted_letter, inserted_letter_compound, INSERTED_I_MIN_ZIPF};
 pub use language::{detect_language, known_share, language_regions, language_scores};
-use marks::{
-    closing_colons, doubled_marks, lone_bar, lone_marks, marks_for_l, misread_bullets,
-    paragraph_signs, party_letters, stray_hyphens, stray_periods, stray_quotes,
-};
-use names::split_given_name;
-use number_words::{clock_abbreviation, lone_digit, ordinal_marks, phone_abbreviation, Numbered};
-use numbers::{clock_commas, date_separators, en_dashes, phone_separators};
+use number_words::{clock_abbreviation, lone_digit, phone_abbreviation, Numbered};
 pub use search::Candidate;
-use spacing::{
-    dehyphenate, glued_i, glued_number, hyphen_after_number, split_after_number, split_joined,
-    split_marker, split_number, CONTENT_PAIR_EVIDENCE,
-};
+use spacing::dehyphenate;
 
 const LN10: f32 = std::f32::consts::LN_10;
 /// Zipf an English word loses when it appears in Nordic text.
@@ -1202,104 +1194,32 @@ pub fn restore_with(
         }
     }
     if p >= REAL_WORD_MIN_PRIOR {
-        // Unknown words one confusion from a word the document prints more often (see
-        // `docwords`), for the words nothing above changed.
-        let changed = |k: usize| {
-            decided[2 * k..2 * k + 2]
-                .iter()
-                .any(|d| matches!(d, Some(Some(_))))
-        };
-        let doc_words: Vec<docwords::DocWord<'_>> = (0..type_words.len())
-            .map(|k| docwords::DocWord {
-                word: type_words[k],
-                count: type_count[k],
-                listed: known[k],
-                changed: changed(k),
+        // Whether a word decision changed any token of each type.
+        let changed: Vec<bool> = (0..type_words.len())
+            .map(|k| {
+                decided[2 * k..2 * k + 2]
+                    .iter()
+                    .any(|d| matches!(d, Some(Some(_))))
             })
             .collect();
-        let analysable = |k: usize| {
-            known[k]
-                || type_cands[k].as_ref().is_some_and(|c| {
-                    c.iter()
-                        .any(|c| c.subs() == 0 && c.zipf > opts.oov_name_zipf)
-                })
+        let page = page::Page {
+            text,
+            toks: &toks,
+            protected: &protected,
+            user: &user,
+            addresses: &addresses,
+            ctx: &ctx,
+            p,
         };
-        let fixes = docwords::document_words(&doc_words, ctx.model, &analysable);
-        // Reading and confidence per type to change, and the rule; `lowercase_only` for the
-        // inserted-letter repair, which leaves capitalised words (names) alone.
-        let mut target: HashMap<u32, (String, f32, &'static str, bool)> = fixes
-            .iter()
-            .filter(|f| f.2 >= opts.min_confidence)
-            .map(|&(k, j, conf)| {
-                let reading = type_words[j].to_string();
-                (k as u32, (reading, conf, "restore.document-word", false))
-            })
-            .collect();
-        for (k, w) in doc_words.iter().enumerate() {
-            if w.listed || w.changed || target.contains_key(&(k as u32)) {
-                continue;
-            }
-            if let Some(reading) = inserted_letter(w.word, vocab) {
-                target.insert(k as u32, (reading, 0.8, "restore.ocr-confusion", true));
-            } else if let Some(reading) = inserted_letter_compound(&ctx, w.word, &type_cands[k], p)
-            {
-                target.insert(k as u32, (reading, 0.75, "restore.ocr-compound", true));
-            } else if let Some(reading) = six_for_o(w.word, vocab.lang()) {
-                target.insert(k as u32, (reading, 0.8, "restore.digit-for-letter", false));
-            } else if let Some((reading, conf)) = type_cands[k]
-                .as_ref()
-                .filter(|c| !c.iter().any(|c| c.subs() > 0 && c.parts == 1))
-                .and_then(|_| ctx.letters(w.word, p))
-                .filter(|(_, conf)| *conf >= opts.min_confidence)
-            {
-                // Last: the letter model, for a word no listed word and no repair above reads
-                // (a compound reading the judgement kept the word against may still be one).
-                target.insert(k as u32, (reading, conf, LETTER_MODEL, false));
-            }
-        }
-        if !target.is_empty() {
-            // Where an edit already touches each token (one that took a capital's debris
-            // before the word starts before it: `A’ldrerads`).
-            let edited: rustc_hash::FxHashSet<usize> =
-                edits.iter().map(|e| e.range.start).collect();
-            let spans: Vec<std::ops::Range<usize>> =
-                edits.iter().map(|e| e.range.clone()).collect();
-            let touched = |t: &Token<'_>| {
-                edited.contains(&t.start)
-                    || spans.iter().any(|r| r.start < t.end && t.start < r.end)
-            };
-            for (i, t) in toks.iter().enumerate() {
-                let Some((reading, conf, rule, lowercase_only)) = target.get(&type_of[i]) else {
-                    continue;
-                };
-                if *conf < opts.min_confidence {
-                    continue;
-                }
-                // A capitalised word loses its `i` only when what is left is long: `Kain` is a
-                // name, not `Kan`; `Dagsordeneni` is `Dagsordenen`.
-                let short_name = t.uppers > 0 && reading.chars().count() < 7;
-                if (*lowercase_only && short_name) || touched(t) {
-                    continue;
-                }
-                // The letter model reads words, lowercase or capitalised, not acronyms nor
-                // what may be an abbreviation (`Hgyh.`).
-                if *rule == LETTER_MODEL
-                    && (t.class != TokenClass::Word
-                        || !(t.uppers == 0 || (t.uppers == 1 && starts_upper(t.text)))
-                        || abbreviation_at(text, &toks, i))
-                {
-                    continue;
-                }
-                readings.insert(i, reading.clone());
-                edits.push(StageEdit::new(
-                    t.start..t.end,
-                    apply_case(t.text, reading),
-                    EditKind::Ocr,
-                    *rule,
-                    *conf,
-                ));
-            }
-        }
+        let types = page::Types {
+            words: &type_words,
+            count: &type_count,
+            known: &known,
+            changed: &changed,
+            cands: &type_cands,
+            of: &type_of,
+        };
+        page::word_repairs(&page, &types, &mut edits, &mut readings);
         // Borrowed: the split and speck rules ask for many words and keep none.
         let word_of = |i: usize| -> Option<(&str, bool)> {
             match readings.get(&i) {
@@ -1307,166 +1227,8 @@ pub fn restore_with(
                 None => lower_of(i).map(|w| (w, false)),
             }
         };
-        // A half is a listed word, or a long compound of listed words (`Servicetorget`).
-        let zipf_of = |w: &str| {
-            vocab.frequency(w).or_else(|| {
-                if w.chars().count() < 8 {
-                    return None;
-                }
-                let cands = ctx.candidates(w, false);
-                let printed = cands.iter().find(|c| c.text == w && c.subs() == 0);
-                printed.map(|c| c.zipf)
-            })
-        };
-        let mut joined_splits = 0usize;
-        let mut content_pairs = Vec::new();
-        for i in 1..toks.len().saturating_sub(1) {
-            // Each split rule wants a mark glued to a token on both sides (`deltaget.i`,
-            // `§-44`): the rest of the page is skipped here, once, not in each rule.
-            let t = &toks[i];
-            if t.class != TokenClass::Punct
-                || toks[i - 1].end != t.start
-                || toks[i + 1].start != t.end
-            {
-                continue;
-            }
-            let split =
-                |pairs| split_joined(&toks, i, vocab, &protected, &word_of, &zipf_of, pairs);
-            if let Some(e) = split(false)
-                .or_else(|| split_marker(&toks, i, vocab, &protected))
-                .or_else(|| split_given_name(&toks, i, vocab, &protected, &word_of))
-                .or_else(|| split_number(&toks, i, vocab, &protected, &word_of))
-                .or_else(|| split_after_number(text, &toks, i, vocab.lang(), &protected))
-                .or_else(|| hyphen_after_number(&toks, i, vocab, &protected))
-                .filter(|e| e.confidence >= opts.min_confidence)
-            {
-                joined_splits += usize::from(e.rule == "restore.split-joined");
-                edits.push(e);
-            } else if let Some(e) = (t.text == "-")
-                .then(|| split(true))
-                .flatten()
-                .filter(|e| e.confidence >= opts.min_confidence)
-            {
-                content_pairs.push(e);
-            }
-        }
-        // Two content words joined by a hyphen (`gerne-høre`) are split only on a page where
-        // the engine printed other spaces as marks (CONTENT_PAIR_EVIDENCE words split above):
-        // typists join some such pairs on purpose (`rød-grønne`, `svart-hvitt`).
-        if joined_splits >= CONTENT_PAIR_EVIDENCE {
-            edits.extend(content_pairs);
-        }
-        let changed = |t: &Token<'_>| {
-            edits
-                .iter()
-                .any(|e| e.range.start < t.end && t.start < e.range.end)
-        };
-        let mut glued = glued_i(&toks, vocab, &protected, &changed);
-        glued.extend(glued_number(&toks, vocab, &protected, &changed));
-        edits.extend(
-            glued
-                .into_iter()
-                .filter(|e| e.confidence >= opts.min_confidence),
-        );
-        // Where a repair gave a lowercase word its capital back (`ldreradet` -> `Ældrerådet`),
-        // a period before it ends a sentence.
-        let raised: Vec<usize> = edits
-            .iter()
-            .filter(|e| {
-                e.to.starts_with(char::is_uppercase) && !starts_upper(&text[e.range.clone()])
-            })
-            .map(|e| e.range.start)
-            .collect();
-        // The address rules read the text, not the protected ranges: their edits must stay
-        // out of what the user marked.
-        let outside_user = |e: &StageEdit| !in_ranges(&user, e.range.start, e.range.end);
-        let marks = paragraph_signs(text, &toks, &protected)
-            .into_iter()
-            .chain(party_letters(&toks, vocab.lang(), &protected))
-            .chain(stray_periods(
-                text, &toks, vocab, &protected, &word_of, &raised,
-            ))
-            .chain(en_dashes(text, &protected))
-            .chain(date_separators(text, &protected))
-            .chain(phone_separators(text, &toks, &protected))
-            .chain(clock_commas(text, &protected))
-            .chain(misread_bullets(text, &protected))
-            .chain(spaced_www(text).into_iter().filter(outside_user))
-            .chain(marks_for_l(&toks, vocab, &protected))
-            .chain(lone_bar(text, &toks, &protected));
-        edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
-        // Rules on single marks, after the others: a mark another rule already changed (a
-        // quote between two words made a space by `restore.split-joined`) is left to it, and
-        // no two of them edit one range (overlapping edits would fail the whole document).
-        let single_marks = stray_quotes(text, &toks, &protected)
-            .into_iter()
-            .chain(doubled_marks(text, &toks, &protected))
-            .chain(ordinal_marks(
-                text,
-                &toks,
-                &protected,
-                vocab.lang(),
-                &word_of,
-            ))
-            .chain(address_marks(text).into_iter().filter(outside_user))
-            .chain(address_words(
-                text,
-                &addresses,
-                &|near: &dyn Fn(&str) -> bool| {
-                    // The page's words of about the parts' length, as restored, folded as
-                    // addresses spell them; only listed words and names, so that a damaged
-                    // word is no evidence.
-                    let mut page: rustc_hash::FxHashSet<String> = Default::default();
-                    for (j, t) in toks.iter().enumerate() {
-                        if t.class != TokenClass::Word || t.letters < 4 || !near(t.text) {
-                            continue;
-                        }
-                        if let Some((w, _)) = word_of(j) {
-                            if vocab.contains(w) || vocab.is_name(w) {
-                                page.extend(address_folds(w));
-                            }
-                        }
-                    }
-                    page
-                },
-                &|w: &str| {
-                    vocab.contains(w)
-                        || vocab.is_name(w)
-                        || ctx.candidates(w, true).iter().any(|c| folds_to(&c.text, w))
-                },
-            ))
-            .chain(lone_marks(text, &toks, &protected))
-            .chain(closing_colons(text, &toks, &protected))
-            .chain(stray_hyphens(
-                text,
-                &toks,
-                vocab,
-                &protected,
-                &|j: usize| {
-                    // The word as repaired so far (`ag` -> `og` by `restore.real-word`).
-                    let t = &toks[j];
-                    edits
-                        .iter()
-                        .find(|e| e.range.start == t.start && e.range.end == t.end)
-                        .map(|e| e.to.to_lowercase())
-                        .or_else(|| word_of(j).map(|(w, _)| w.to_string()))
-                },
-            ));
-        // Ranges taken so far, by start (disjoint, as edits that apply must be): the one that
-        // starts last before a mark ends is the only one it can overlap. A scan of every edit
-        // per mark was quadratic on a large page full of specks.
-        let mut taken: std::collections::BTreeMap<usize, usize> =
-            edits.iter().map(|e| (e.range.start, e.range.end)).collect();
-        for m in single_marks.filter(|m| m.confidence >= opts.min_confidence) {
-            let overlaps = taken
-                .range(..m.range.end)
-                .next_back()
-                .is_some_and(|(_, &end)| end > m.range.start);
-            if !overlaps {
-                taken.insert(m.range.start, m.range.end);
-                edits.push(m);
-            }
-        }
+        page::splits(&page, &word_of, &mut edits);
+        page::mark_repairs(&page, &word_of, &mut edits);
     }
     let evidence = ctx.evidence;
     doc.apply(edits)?;
