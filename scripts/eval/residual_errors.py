@@ -6,7 +6,9 @@ Usage (from the repo root, after `cargo build --release`):
     python3 scripts/eval/residual_errors.py --counts fixtures/pairs/test
 
 `--counts` prints the counts only, no examples: use it on the held-out test split, whose
-words should not be read while the model is tuned.
+words should not be read while the model is tuned. `rensa eval` itself prints the errors left
+by kind (`errors left`, see crates/eval/src/residue.rs), counted per aligned word; this script
+is for the examples behind them.
 
 Categories, per gold word aligned one-to-one with a cleaned word:
   diacritic-left  the words differ only in å ä ö æ ø é (what restore is for);

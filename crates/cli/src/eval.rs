@@ -277,6 +277,9 @@ fn print_text(out: &mut impl Write, report: &Report, verbose: bool) -> Result<()
         writeln!(out, "word errors removed {:.1}%", s.errors_removed * 100.0)?;
         writeln!(out, "words fixed      {}", s.fixed)?;
         writeln!(out, "words broken     {}", s.broken)?;
+        if s.residue.total() > 0 {
+            writeln!(out, "errors left      {}", s.residue.line())?;
+        }
         if let Some(clean) = &report.clean_text {
             writeln!(
                 out,

@@ -481,6 +481,7 @@ mod tests {
             bytes: 1,
             seconds: 1.0,
             mb_per_s: mb,
+            residue: Default::default(),
         });
         r
     }

@@ -132,6 +132,9 @@ fn summary_table(h: &mut String, r: &Report) {
         );
         row("words fixed", s.fixed.to_string());
         row("words broken", s.broken.to_string());
+        if s.residue.total() > 0 {
+            row("errors left", s.residue.line());
+        }
         row(
             "throughput",
             format!(

@@ -43,6 +43,7 @@
 //! | `pairs[].wer_before`, `pairs[].wer_after` | number | WER of the damaged and of the cleaned text |
 //! | `pairs[].fixed`, `pairs[].broken` | integer | gold words wrong before and right after; right before and wrong after |
 //! | `pairs[].edits` | integer | edits the cleaner made |
+//! | `pairs[].residue` | [`Residue`] | the word errors left after cleaning, by kind: `punctuation`, `dashes`, `case`, `letters` (å ä ö æ ø é), `other`, `missing`, `extra` (integers that add up to the word edit distance; see [`residue`]) |
 //! | `pairs[].error` | string (optional) | present only when cleaning failed; the damaged text is then scored as the output |
 //! | `summary` | [`Summary`] or null | totals over all pairs, micro-averaged (sums of edits over sums of gold units) |
 //! | `summary.pairs`, `summary.words` | integer | pairs; gold words |
@@ -50,6 +51,7 @@
 //! | `summary.fixed`, `summary.broken` | integer | sums |
 //! | `summary.errors_removed` | number | `1 - wer_after / wer_before` (0 when `wer_before` is 0) |
 //! | `summary.bytes`, `summary.seconds`, `summary.mb_per_s` | number | damaged bytes cleaned, wall seconds of cleaning, 10^6 bytes per second |
+//! | `summary.residue` | [`Residue`] | the pairs' `residue`, summed (all zero in a report saved before it existed) |
 //! | `languages` | object | language code (or `unknown`) → [`LangSummary`]: `pairs`, `words`, `cer_before`, `cer_after`, `wer_before`, `wer_after`, `fixed`, `broken`, micro-averaged over that language's pairs |
 //! | `clean_text` | [`CleanReport`] or null | the cleaner run on the gold texts: `words`, `changed`, `per_5000` (changed words per 5,000), `examples` (`name: before -> after`, at most 20) |
 //! | `fields` | [`FieldsReport`](fields::FieldsReport) or null | field scores, see [`fields`] |
@@ -82,6 +84,7 @@
 pub mod baseline;
 pub mod fields;
 pub mod html;
+pub mod residue;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -90,6 +93,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 use rensa_core::Edit;
 use serde::{Deserialize, Serialize};
+
+pub use residue::Residue;
 
 /// The report format tag written into every report.
 pub const SCHEMA: &str = "rensa.eval/1";
@@ -121,6 +126,9 @@ pub struct PairScore {
     /// Edits the cleaner made.
     #[serde(default)]
     pub edits: usize,
+    /// The word errors left after cleaning, by kind.
+    #[serde(default)]
+    pub residue: Residue,
     /// Error message if cleaning failed.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
@@ -153,6 +161,9 @@ pub struct Summary {
     pub seconds: f64,
     /// Throughput of cleaning in MB/s (10^6 bytes).
     pub mb_per_s: f64,
+    /// The word errors left after cleaning, by kind, summed over pairs.
+    #[serde(default)]
+    pub residue: Residue,
 }
 
 /// Totals over the pairs of one language (micro-averaged).
@@ -619,6 +630,10 @@ fn summarise(scores: &[PairScore], bytes: u64, seconds: f64) -> Summary {
         } else {
             0.0
         },
+        residue: scores.iter().fold(Residue::default(), |mut r, s| {
+            r.add(&s.residue);
+            r
+        }),
     }
 }
 
@@ -691,6 +706,7 @@ pub fn score(
         fixed,
         broken,
         edits: 0,
+        residue: residue::count(&g, &c, &ops_c),
         error,
     }
 }
