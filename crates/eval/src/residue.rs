@@ -182,7 +182,7 @@ fn differs_in_special_letters(a: &[char], b: &[char]) -> bool {
 }
 
 /// The errors left in `cleaned` against `gold`, from their word alignment `steps` (as
-/// [`align`](crate::align) returns it).
+/// [`align`] returns it).
 pub fn count(gold: &[&str], cleaned: &[&str], steps: &[Step]) -> Residue {
     let mut r = Residue::default();
     for &(i, j) in steps {
