@@ -60,6 +60,11 @@ fn fresh2_split_holds_its_baseline() {
 }
 
 #[test]
+fn mixed_split_holds_its_baseline() {
+    check("mixed");
+}
+
+#[test]
 fn seed_holds_its_baseline() {
     check("seed");
 }

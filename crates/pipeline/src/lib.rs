@@ -150,8 +150,8 @@ impl Engine {
             .settings
             .lang
             .unwrap_or_else(|| rensa_restore::detect_language(doc.text(), &vocabs));
-        // A forced language applies to the whole text; otherwise long paragraphs in another
-        // language are restored with that language's words. Each region is restored as a
+        // A forced language applies to the whole text; otherwise a stretch of paragraphs in
+        // another language is restored with that language's words (see `language_regions`). Each region is restored as a
         // document of its own (its own damage evidence), and its edits are moved back into the
         // whole document in one batch: one pass over the text whatever the number of regions.
         let regions = match self.settings.lang {
