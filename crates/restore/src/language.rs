@@ -26,53 +26,93 @@ pub fn detect_language(text: &str, vocabs: &[&dyn Vocabulary]) -> Lang {
     Lang::ALL[best]
 }
 
+/// Swedish function words, with diacritics folded away (as in [`STOP`]).
+const SV: &[&str] = &[
+    "och", "att", "ar", "som", "for", "pa", "med", "till", "av", "om", "inte", "fran", "eller",
+    "kan", "ska", "har", "vi", "nar", "ocksa", "mellan", "under", "genom", "efter", "sin",
+];
+/// Bokmål function words, folded.
+const NB: &[&str] = &[
+    "og", "ikke", "av", "til", "fra", "som", "er", "pa", "med", "det", "en", "et", "hva",
+    "hvordan", "ogsa", "skal", "vil", "mellom", "blir", "kan", "for", "har", "dere", "seg", "bare",
+    "vaere", "noe", "mye", "hele", "sammen", "hvem", "hvor", "mer", "flere",
+];
+/// Nynorsk function words, folded. Nynorsk's own forms of the words above (`berre`, `vere`,
+/// `vert`, `noko`) tell it from Bokmål: the short function words alone left a third of the
+/// Nynorsk agendas read as Bokmål, whose lists then "restored" `vert` to `vært` and `Innhald`
+/// to `Innhold`.
+const NN: &[&str] = &[
+    "og", "ikkje", "av", "til", "fra", "som", "er", "pa", "med", "det", "ein", "eit", "kva",
+    "korleis", "ogso", "skal", "vil", "mellom", "blir", "kan", "for", "dei", "har", "dykk", "seg",
+    "berre", "vere", "vert", "noko", "mykje", "heile", "saman", "kven", "kvar", "meir", "fleire",
+];
+/// Danish function words, folded.
+const DA: &[&str] = &[
+    "og", "ikke", "af", "til", "fra", "som", "er", "pa", "med", "det", "en", "et", "hvad",
+    "hvordan", "ogsa", "skal", "vil", "mellem", "bliver", "kan", "for", "der", "har", "jer", "sig",
+    "bare", "vaere", "noget", "meget", "hele", "sammen", "hvem", "hvor", "mere", "flere",
+];
+
+/// Function words to a bitmask of the languages that use them (folded spelling).
+static STOP: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u8> = HashMap::default();
+    for (i, list) in [SV, NB, NN, DA].iter().enumerate() {
+        for w in *list {
+            *m.entry(w).or_default() |= 1 << i;
+        }
+    }
+    m
+});
+
 /// Evidence for each language in [`Lang::ALL`] order (function words, dictionary hits and
 /// letters only some languages use), as [`detect_language`] weighs it.
 pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
-    const SV: &[&str] = &[
-        "och", "att", "ar", "som", "for", "pa", "med", "till", "av", "om", "inte", "fran", "eller",
-        "kan", "ska", "har", "vi", "nar", "ocksa", "mellan", "under", "genom", "efter", "sin",
-    ];
-    const NB: &[&str] = &[
-        "og", "ikke", "av", "til", "fra", "som", "er", "pa", "med", "det", "en", "et", "hva",
-        "hvordan", "ogsa", "skal", "vil", "mellom", "blir", "kan", "for", "har", "dere", "seg",
-        "bare", "vaere", "noe", "mye", "hele", "sammen", "hvem", "hvor", "mer", "flere",
-    ];
-    // Nynorsk's own forms of the words above (`berre`, `vere`, `vert`, `noko`) tell it from
-    // Bokmål: the short function words alone left a third of the Nynorsk agendas read as
-    // Bokmål, whose lists then "restored" `vert` to `vært` and `Innhald` to `Innhold`.
-    const NN: &[&str] = &[
-        "og", "ikkje", "av", "til", "fra", "som", "er", "pa", "med", "det", "ein", "eit", "kva",
-        "korleis", "ogso", "skal", "vil", "mellom", "blir", "kan", "for", "dei", "har", "dykk",
-        "seg", "berre", "vere", "vert", "noko", "mykje", "heile", "saman", "kven", "kvar", "meir",
-        "fleire",
-    ];
-    const DA: &[&str] = &[
-        "og", "ikke", "af", "til", "fra", "som", "er", "pa", "med", "det", "en", "et", "hvad",
-        "hvordan", "ogsa", "skal", "vil", "mellem", "bliver", "kan", "for", "der", "har", "jer",
-        "sig", "bare", "vaere", "noget", "meget", "hele", "sammen", "hvem", "hvor", "mere",
-        "flere",
-    ];
-    let lists: [(Lang, &[&str]); 4] = [
-        (Lang::Sv, SV),
-        (Lang::Nb, NB),
-        (Lang::Nn, NN),
-        (Lang::Da, DA),
-    ];
-    // Function words to a bitmask of the languages that use them (folded spelling).
-    static STOP: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-        let mut m: HashMap<&'static str, u8> = HashMap::default();
-        for (i, list) in [SV, NB, NN, DA].iter().enumerate() {
-            for w in *list {
-                *m.entry(w).or_default() |= 1 << i;
+    let by_lang = by_lang(vocabs);
+    scores_of(text, &mut |w| word_evidence(w, &by_lang))
+}
+
+/// The four word lists in [`Lang::ALL`] order (`None` for a language not given).
+fn by_lang<'v>(vocabs: &'v [&'v dyn Vocabulary]) -> [Option<&'v dyn Vocabulary>; 4] {
+    Lang::ALL.map(|lang| vocabs.iter().find(|v| v.lang() == lang).copied())
+}
+
+/// What one occurrence of the lowercase word `w` says for each language: 3 for a function
+/// word of the language (folded spelling), 1 where its list has the word, 2 for a letter only
+/// it (`ä ö`) or only the others (`æ ø`) write.
+fn word_evidence(w: &str, by_lang: &[Option<&dyn Vocabulary>; 4]) -> [f32; 4] {
+    let mut e = [0f32; 4];
+    let folded = if w.is_ascii() {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(fold_diacritics(w))
+    };
+    if let Some(&mask) = STOP.get(folded.as_ref()) {
+        for (i, s) in e.iter_mut().enumerate() {
+            if mask & (1 << i) != 0 {
+                *s += 3.0;
             }
         }
-        m
-    });
-    let by_lang: Vec<Option<&&dyn Vocabulary>> = lists
-        .iter()
-        .map(|(lang, _)| vocabs.iter().find(|v| v.lang() == *lang))
-        .collect();
+    }
+    for (i, v) in by_lang.iter().enumerate() {
+        if v.is_some_and(|v| v.contains(w)) {
+            e[i] += 1.0;
+        }
+    }
+    if w.contains(['ä', 'ö']) {
+        e[0] += 2.0;
+    }
+    if w.contains(['æ', 'ø']) {
+        for s in &mut e[1..] {
+            *s += 2.0;
+        }
+    }
+    e
+}
+
+/// [`language_scores`] of `text` with each word's evidence from `evidence`: the commonest
+/// words (up to 200 distinct, of the first 5,000) weighed by how often they occur. The sums
+/// are of small whole numbers, exact in `f32`, so the order of adding does not matter.
+fn scores_of(text: &str, evidence: &mut dyn FnMut(&str) -> [f32; 4]) -> [f32; 4] {
     let mut scores = [0f32; 4];
     let mut counts: HashMap<Cow<'_, str>, usize> = HashMap::default();
     for t in tokens(text)
@@ -88,34 +128,10 @@ pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
         words.select_nth_unstable_by(199, order);
         words.truncate(200);
     }
-    words.sort_unstable_by(order);
     for (w, n) in words {
-        let n = n as f32;
-        let folded = if w.is_ascii() {
-            Cow::Borrowed(w)
-        } else {
-            Cow::Owned(fold_diacritics(w))
-        };
-        if let Some(&mask) = STOP.get(folded.as_ref()) {
-            for (i, s) in scores.iter_mut().enumerate() {
-                if mask & (1 << i) != 0 {
-                    *s += 3.0 * n;
-                }
-            }
-        }
-        for (i, v) in by_lang.iter().enumerate() {
-            if v.is_some_and(|v| v.contains(w)) {
-                scores[i] += n;
-            }
-        }
-        // Letters that only some languages use.
-        if w.contains(['ä', 'ö']) {
-            scores[0] += 2.0 * n;
-        }
-        if w.contains(['æ', 'ø']) {
-            for s in &mut scores[1..] {
-                *s += 2.0 * n;
-            }
+        let e = evidence(w);
+        for (s, e) in scores.iter_mut().zip(e) {
+            *s += n as f32 * e;
         }
     }
     scores
@@ -126,14 +142,14 @@ pub fn language_scores(text: &str, vocabs: &[&dyn Vocabulary]) -> [f32; 4] {
 /// language's words. Regions cover the text without gaps, in order, and end at paragraph
 /// breaks (blank lines).
 ///
-/// Each paragraph's evidence for each language ([`language_scores`]) is summed along the text,
-/// and a change of language costs `SWITCH` (as if the text opened in the document's language):
-/// the best path (Viterbi) is the assignment. So a short paragraph (a heading, a line OCR set
-/// apart by a blank line) goes with its neighbours, whatever its few words say, and a stretch
-/// of paragraphs in another language switches as soon as its evidence outweighs the cost,
-/// however short each paragraph is. Bokmål and Danish share most function words: a wrong switch
-/// costs more than a missed one, and `SWITCH` is set so that none of the single-language pairs
-/// changes (see the constant).
+/// Each paragraph's evidence for each language (as [`language_scores`] weighs a text) is summed
+/// along the text, and a change of language costs `SWITCH` (as if the text opened in the
+/// document's language): the best path (Viterbi) is the assignment. So a short paragraph (a
+/// heading, a line OCR set apart by a blank line) goes with its neighbours, whatever its few
+/// words say, and a stretch of paragraphs in another language switches as soon as its evidence
+/// outweighs the cost, however short each paragraph is. Bokmål and Danish share most function
+/// words: a wrong switch costs more than a missed one, and `SWITCH` is set so that none of the
+/// single-language pairs changes (see the constant).
 pub fn language_regions(
     text: &str,
     vocabs: &[&dyn Vocabulary],
@@ -159,8 +175,20 @@ pub fn language_regions(
     let mut best = [-SWITCH; 4];
     best[doc] = 0.0;
     let mut from: Vec<[usize; 4]> = Vec::with_capacity(paras.len());
+    // Each distinct word's evidence, looked up once for the document (function words recur in
+    // every paragraph).
+    let lists = by_lang(vocabs);
+    let mut seen: HashMap<String, [f32; 4]> = HashMap::default();
+    let mut evidence = |w: &str| match seen.get(w) {
+        Some(&e) => e,
+        None => {
+            let e = word_evidence(w, &lists);
+            seen.insert(w.to_string(), e);
+            e
+        }
+    };
     for p in &paras {
-        let sc = language_scores(&text[p.clone()], vocabs);
+        let sc = scores_of(&text[p.clone()], &mut evidence);
         let mut next = [0f32; 4];
         let mut back = [0usize; 4];
         for l in 0..4 {
