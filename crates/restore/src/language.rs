@@ -235,10 +235,11 @@ pub fn language_regions(
 /// What a change of language costs in [`language_regions`], in units of its evidence (a
 /// function word counts 3, a listed word 1, a letter only some languages use 2). Measured
 /// with `rensa eval` on the mixed pairs (`fixtures/pairs/mixed`, two documents of different
-/// languages in one) and on every single-language split: from 3 to 15 the single-language
-/// splits score exactly as with one region per document and the mixed pairs remove 86.3% of
-/// their word errors (6,909 fixed, 23 broken; the same texts as separate documents 87.0%);
-/// at 2 train loses 18 words, at 20 the mixed pairs break 57, at 40 90. 10 sits in the middle.
+/// languages in one) and the single-language splits. At 10 every split scores exactly as
+/// with one region per document, and the mixed pairs remove 86.3% of their word errors
+/// (6,909 fixed, 23 broken; the same texts as separate documents 87.0%). The mixed score is
+/// the same at 5 and 15 (fresh and fresh2 unchanged there too); at 20 the mixed pairs break
+/// 57 words, at 40 90; at 3 fresh loses 5 words, at 2 train 18.
 const SWITCH: f32 = 10.0;
 
 /// Share of word tokens the vocabulary knows (for the record's quality counters).
