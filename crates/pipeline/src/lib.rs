@@ -146,18 +146,21 @@ impl Engine {
             kind: e.code(),
             message: e.to_string(),
         })?;
-        let lang = self
-            .settings
-            .lang
-            .unwrap_or_else(|| rensa_restore::detect_language(doc.text(), &vocabs));
         // A forced language applies to the whole text; otherwise a stretch of paragraphs in
-        // another language is restored with that language's words (see `language_regions`). Each region is restored as a
-        // document of its own (its own damage evidence), and its edits are moved back into the
-        // whole document in one batch: one pass over the text whatever the number of regions.
-        let regions = match self.settings.lang {
-            _ if !self.settings.run_restore => Vec::new(),
-            Some(l) => vec![(0..doc.text().len(), l)],
-            None => rensa_restore::language_regions(doc.text(), &vocabs, lang),
+        // another language is restored with that language's words (see `language_regions`).
+        // Each region is restored as a document of its own (its own damage evidence), and its
+        // edits are moved back into the whole document in one batch: one pass over the text
+        // whatever the number of regions.
+        let (lang, regions) = match self.settings.lang {
+            Some(l) if self.settings.run_restore => (l, vec![(0..doc.text().len(), l)]),
+            Some(l) => (l, Vec::new()),
+            None if self.settings.run_restore => {
+                rensa_restore::language_and_regions(doc.text(), &vocabs)
+            }
+            None => (
+                rensa_restore::detect_language(doc.text(), &vocabs),
+                Vec::new(),
+            ),
         };
         let restore_err = |e: &dyn std::fmt::Display| StageError {
             stage: "restore",

@@ -19,7 +19,11 @@ use crate::token_lowercase;
 /// Which language's vocabulary fits a text best. Robust to the damage itself: function words are
 /// compared with diacritics folded away.
 pub fn detect_language(text: &str, vocabs: &[&dyn Vocabulary]) -> Lang {
-    let scores = language_scores(text, vocabs);
+    best_of(language_scores(text, vocabs))
+}
+
+/// The language with the most evidence, the first in [`Lang::ALL`] on a tie.
+fn best_of(scores: [f32; 4]) -> Lang {
     let best = (0..4)
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
         .unwrap_or(0);
@@ -155,6 +159,45 @@ pub fn language_regions(
     vocabs: &[&dyn Vocabulary],
     doc_lang: Lang,
 ) -> Vec<(std::ops::Range<usize>, Lang)> {
+    let lists = by_lang(vocabs);
+    let mut evidence = cached(&lists);
+    regions_with(text, doc_lang, &mut evidence)
+}
+
+/// The document's language ([`detect_language`]) and its regions ([`language_regions`]) at
+/// once, for what the pipeline does with a text in no language given: each distinct word's
+/// evidence is looked up once for both, where the two calls look every word up twice (each
+/// lookup asks all four word lists).
+pub fn language_and_regions(
+    text: &str,
+    vocabs: &[&dyn Vocabulary],
+) -> (Lang, Vec<(std::ops::Range<usize>, Lang)>) {
+    let lists = by_lang(vocabs);
+    let mut evidence = cached(&lists);
+    let lang = best_of(scores_of(text, &mut evidence));
+    (lang, regions_with(text, lang, &mut evidence))
+}
+
+/// [`word_evidence`] with each distinct word looked up once (function words recur in every
+/// paragraph).
+fn cached<'a>(lists: &'a [Option<&'a dyn Vocabulary>; 4]) -> impl FnMut(&str) -> [f32; 4] + 'a {
+    let mut seen: HashMap<String, [f32; 4]> = HashMap::default();
+    move |w: &str| match seen.get(w) {
+        Some(&e) => e,
+        None => {
+            let e = word_evidence(w, lists);
+            seen.insert(w.to_string(), e);
+            e
+        }
+    }
+}
+
+/// [`language_regions`] with each word's evidence from `evidence`.
+fn regions_with(
+    text: &str,
+    doc_lang: Lang,
+    evidence: &mut dyn FnMut(&str) -> [f32; 4],
+) -> Vec<(std::ops::Range<usize>, Lang)> {
     static PARA: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\n[ \t]*\r?\n").expect("static regex"));
     let mut cuts: Vec<usize> = PARA.find_iter(text).map(|m| m.end()).collect();
@@ -175,20 +218,8 @@ pub fn language_regions(
     let mut best = [-SWITCH; 4];
     best[doc] = 0.0;
     let mut from: Vec<[usize; 4]> = Vec::with_capacity(paras.len());
-    // Each distinct word's evidence, looked up once for the document (function words recur in
-    // every paragraph).
-    let lists = by_lang(vocabs);
-    let mut seen: HashMap<String, [f32; 4]> = HashMap::default();
-    let mut evidence = |w: &str| match seen.get(w) {
-        Some(&e) => e,
-        None => {
-            let e = word_evidence(w, &lists);
-            seen.insert(w.to_string(), e);
-            e
-        }
-    };
     for p in &paras {
-        let sc = scores_of(&text[p.clone()], &mut evidence);
+        let sc = scores_of(&text[p.clone()], evidence);
         let mut next = [0f32; 4];
         let mut back = [0usize; 4];
         for l in 0..4 {

@@ -135,7 +135,9 @@ use eligible::{
     suspended_modifier, text_opens_before,
 };
 use inserted::{inserted_at, inserted_letter, inserted_letter_compound, INSERTED_I_MIN_ZIPF};
-pub use language::{detect_language, known_share, language_regions, language_scores};
+pub use language::{
+    detect_language, known_share, language_and_regions, language_regions, language_scores,
+};
 use number_words::{clock_abbreviation, lone_digit, phone_abbreviation, Numbered};
 pub use search::Candidate;
 use spacing::dehyphenate;

@@ -6,7 +6,7 @@
 
 use rensa_core::{Lang, Vocabulary};
 use rensa_lexicon::Lexicon;
-use rensa_restore::{detect_language, language_regions};
+use rensa_restore::{detect_language, language_and_regions, language_regions};
 
 fn lists() -> Vec<Lexicon> {
     Lang::ALL
@@ -20,6 +20,8 @@ fn regions(text: &str) -> Vec<(String, Lang)> {
     let refs: Vec<&dyn Vocabulary> = all.iter().map(|l| l as &dyn Vocabulary).collect();
     let lang = detect_language(text, &refs);
     let r = language_regions(text, &refs, lang);
+    // What the pipeline calls, one lookup of each word for both: the same answer.
+    assert_eq!(language_and_regions(text, &refs), (lang, r.clone()));
     // The regions cover the text in order, without gaps.
     let mut at = 0;
     for (span, _) in &r {
