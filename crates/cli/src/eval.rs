@@ -147,7 +147,15 @@ pub(crate) fn eval_cmd(args: EvalArgs) -> Result<Status> {
                     original: c.doc.original().to_string(),
                     text: c.doc.text().to_string(),
                     edits: c.doc.edits().to_vec(),
-                    lang: Some(c.lang.code().to_string()),
+                    // A document restored in two languages is scored as `da+nb`, not as
+                    // the language that dominates it.
+                    lang: Some(
+                        c.languages
+                            .iter()
+                            .map(|l| l.code())
+                            .collect::<Vec<_>>()
+                            .join("+"),
+                    ),
                 })
                 .map_err(|e| e.to_string())
         };

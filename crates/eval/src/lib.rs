@@ -37,7 +37,7 @@
 //! | `settings` | object | how the run was made, as the caller states it (the CLI writes `min_confidence`, `lang`, `pairs_dir`, `fields_dir`); informational, not compared |
 //! | `pairs` | [[`PairScore`]] | one entry per pair, sorted by path |
 //! | `pairs[].name` | string | path of the pair below the pairs folder, without `.ocr.txt` |
-//! | `pairs[].lang` | string or null | `sv`/`nb`/`nn`/`da` from a `sv-…` name prefix, else the language the cleaner detected |
+//! | `pairs[].lang` | string or null | `sv`/`nb`/`nn`/`da` from a `sv-…` name prefix, else the language the cleaner detected; the cleaners of the CLI give a document they restored in more than one language as its languages joined by `+` in order of appearance (`da+nb`) |
 //! | `pairs[].words`, `pairs[].chars` | integer | gold words; gold characters with whitespace folded |
 //! | `pairs[].cer_before`, `pairs[].cer_after` | number | CER of the damaged and of the cleaned text |
 //! | `pairs[].wer_before`, `pairs[].wer_after` | number | WER of the damaged and of the cleaned text |
@@ -52,7 +52,7 @@
 //! | `summary.errors_removed` | number | `1 - wer_after / wer_before` (0 when `wer_before` is 0) |
 //! | `summary.bytes`, `summary.seconds`, `summary.mb_per_s` | number | damaged bytes cleaned, wall seconds of cleaning, 10^6 bytes per second |
 //! | `summary.residue` | [`Residue`] | the pairs' `residue`, summed (all zero in a report saved before it existed) |
-//! | `languages` | object | language code (or `unknown`) → [`LangSummary`]: `pairs`, `words`, `cer_before`, `cer_after`, `wer_before`, `wer_after`, `fixed`, `broken`, micro-averaged over that language's pairs |
+//! | `languages` | object | language code (`da+nb` for documents in two, or `unknown`) → [`LangSummary`]: `pairs`, `words`, `cer_before`, `cer_after`, `wer_before`, `wer_after`, `fixed`, `broken`, micro-averaged over that language's pairs |
 //! | `clean_text` | [`CleanReport`] or null | the cleaner run on the gold texts: `words`, `changed`, `per_5000` (changed words per 5,000), `examples` (`name: before -> after`, at most 20) |
 //! | `fields` | [`FieldsReport`](fields::FieldsReport) or null | field scores, see [`fields`] |
 //! | `fields.documents[]` | object | `name`, `input` (the document file read, relative to the folder), `error` (optional), `scores` (field → counts), `misses` (at most 20 `field: missed key` / `field: spurious key` lines) |

@@ -103,6 +103,10 @@ pub struct Cleaned {
     pub encoding: &'static str,
     /// Detected or forced language.
     pub lang: Lang,
+    /// The languages its regions were restored with, in order of first appearance: more
+    /// than one where a stretch of paragraphs is in another language (see
+    /// `rensa_restore::language_regions`); `[lang]` otherwise.
+    pub languages: Vec<Lang>,
 }
 
 /// The dictionaries and settings of a run.
@@ -167,6 +171,15 @@ impl Engine {
             kind: "internal",
             message: e.to_string(),
         };
+        let mut languages: Vec<Lang> = Vec::with_capacity(1);
+        for (_, l) in &regions {
+            if !languages.contains(l) {
+                languages.push(*l);
+            }
+        }
+        if languages.is_empty() {
+            languages.push(lang);
+        }
         if let [(span, l)] = regions.as_slice() {
             if span.start == 0 && span.end == doc.text().len() {
                 rensa_restore::restore(&mut doc, self.lex.get(*l), &self.settings.restore)
@@ -175,6 +188,7 @@ impl Engine {
                     doc,
                     encoding,
                     lang,
+                    languages,
                 });
             }
         }
@@ -198,6 +212,7 @@ impl Engine {
             doc,
             encoding,
             lang,
+            languages,
         })
     }
 
