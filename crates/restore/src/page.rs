@@ -23,7 +23,7 @@ use crate::marks::{
 };
 use crate::names::split_given_name;
 use crate::number_words::ordinal_marks;
-use crate::numbers::{clock_commas, date_separators, en_dashes, phone_separators};
+use crate::numbers::{clock_colons, clock_commas, date_separators, en_dashes, phone_separators};
 use crate::spacing::{
     glued_i, glued_number, hyphen_after_number, split_after_number, split_joined, split_marker,
     split_number, CONTENT_PAIR_EVIDENCE,
@@ -285,6 +285,7 @@ pub(crate) fn mark_repairs<'w>(page: &Page<'_>, word_of: &WordOf<'w>, edits: &mu
         .chain(date_separators(text, protected))
         .chain(phone_separators(text, toks, protected))
         .chain(clock_commas(text, protected))
+        .chain(clock_colons(text, protected))
         .chain(misread_bullets(text, protected))
         .chain(spaced_www(text).into_iter().filter(outside_user))
         .chain(marks_for_l(toks, vocab, protected))
