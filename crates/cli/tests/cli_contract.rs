@@ -382,3 +382,24 @@ fn a_closed_stderr_does_not_turn_errors_into_a_panic() {
     let lines = std::fs::read_to_string(&out_file).unwrap();
     assert_eq!(lines.lines().count(), 2);
 }
+
+#[test]
+fn a_record_of_a_mixed_document_carries_valid_regions() {
+    // A Danish minute followed by a Norwegian one, as the English model OCR'd them.
+    let file = "fixtures/pairs/mixed/mix-da+nb-aeldreraad-referat+eldreradet-referat-eng.ocr.txt";
+    let out = rensa(&["run", file]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let original = std::fs::read_to_string(root().join(file)).unwrap();
+    check_record(&v, Some(&original));
+    let regions = v["regions"].as_array().unwrap();
+    let langs: Vec<&str> = regions
+        .iter()
+        .map(|r| r["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["da", "nb"]);
+    let text = v["text"].as_str().unwrap();
+    assert_eq!(regions[0]["start"], 0);
+    assert_eq!(regions[0]["end"], regions[1]["start"]);
+    assert_eq!(regions[1]["end"].as_u64().unwrap() as usize, text.len());
+}

@@ -107,6 +107,9 @@ pub struct Cleaned {
     /// than one where a stretch of paragraphs is in another language (see
     /// `rensa_restore::language_regions`); `[lang]` otherwise.
     pub languages: Vec<Lang>,
+    /// The regions of one language each as byte ranges into the cleaned text, in order and
+    /// covering it, when there is more than one (empty otherwise).
+    pub regions: Vec<(std::ops::Range<usize>, Lang)>,
 }
 
 /// The dictionaries and settings of a run.
@@ -189,14 +192,21 @@ impl Engine {
                     encoding,
                     lang,
                     languages,
+                    regions: Vec::new(),
                 });
             }
         }
         let mut batch = Vec::new();
+        // Where each region lands in the cleaned text: its edits change only its own length.
+        let mut cleaned_regions = Vec::with_capacity(regions.len());
+        let mut shift: isize = 0;
         for (span, region_lang) in regions {
             let mut part = Document::new(&doc.text()[span.clone()]);
             rensa_restore::restore(&mut part, self.lex.get(region_lang), &self.settings.restore)
                 .map_err(|e| restore_err(&e))?;
+            let start = span.start.saturating_add_signed(shift);
+            shift += part.text().len() as isize - span.len() as isize;
+            cleaned_regions.push((start..span.end.saturating_add_signed(shift), region_lang));
             batch.extend(part.edits().iter().map(|e| {
                 rensa_core::StageEdit::new(
                     span.start + e.start..span.start + e.end,
@@ -208,11 +218,15 @@ impl Engine {
             }));
         }
         doc.apply(batch).map_err(|e| restore_err(&e))?;
+        if cleaned_regions.len() < 2 {
+            cleaned_regions.clear();
+        }
         Ok(Cleaned {
             doc,
             encoding,
             lang,
             languages,
+            regions: cleaned_regions,
         })
     }
 
@@ -294,6 +308,15 @@ impl Engine {
             sha256: sha.to_string(),
             encoding: c.encoding.to_string(),
             language: c.lang.code().to_string(),
+            regions: c
+                .regions
+                .iter()
+                .map(|(r, l)| rensa_record::Region {
+                    start: r.start,
+                    end: r.end,
+                    language: l.code().to_string(),
+                })
+                .collect(),
             text: c.doc.text().to_string(),
             edits: c.doc.edits().to_vec(),
             quality: Quality {

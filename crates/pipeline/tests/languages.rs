@@ -34,10 +34,38 @@ fn a_mixed_document_names_both_languages_in_order() {
 }
 
 #[test]
+fn a_mixed_document_has_its_regions_in_the_cleaned_text() {
+    let c = engine(None).clean(MIXED.as_bytes()).unwrap();
+    let text = c.doc.text();
+    let langs: Vec<Lang> = c.regions.iter().map(|(_, l)| *l).collect();
+    assert_eq!(langs, [Lang::Nb, Lang::Sv]);
+    // In order, without gaps, over the cleaned text (restore changed both regions' lengths).
+    assert_eq!(c.regions[0].0.start, 0);
+    assert_eq!(c.regions[0].0.end, c.regions[1].0.start);
+    assert_eq!(c.regions[1].0.end, text.len());
+    assert_ne!(text.len(), MIXED.len());
+    assert!(text[c.regions[0].0.clone()].starts_with("Innkalling til møte"));
+    assert!(text[c.regions[1].0.clone()].starts_with("Program för dagen"));
+    // The record carries them; a single-language one does not.
+    let rensa_record::Output::Ok(r) = engine(None).process("mixed.txt", "mixed", MIXED.as_bytes())
+    else {
+        panic!("an error record");
+    };
+    let json = serde_json::to_value(&*r).unwrap();
+    assert_eq!(json["regions"][1]["language"], "sv");
+    assert_eq!(json["regions"][1]["end"], text.len());
+}
+
+#[test]
 fn a_document_in_one_language_names_one() {
     let one = MIXED.split("Program for dagen").next().unwrap();
     let c = engine(None).clean(one.as_bytes()).unwrap();
     assert_eq!(c.languages, [Lang::Nb]);
+    assert!(c.regions.is_empty());
+    let rensa_record::Output::Ok(r) = engine(None).process("one.txt", "one", one.as_bytes()) else {
+        panic!("an error record");
+    };
+    assert!(serde_json::to_value(&*r).unwrap().get("regions").is_none());
 }
 
 #[test]

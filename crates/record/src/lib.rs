@@ -11,6 +11,9 @@
 //! | `sha256` | string | hex SHA-256 of the raw input bytes |
 //! | `encoding` | string | detected byte encoding (`utf-8`, `windows-1252`, `cp850`, …), with the source format first for OCR XML (`alto+utf-8`, `page+iso-8859-1`) |
 //! | `language` | string | `sv`, `nb`, `nn` or `da` |
+//! | `regions` | array (optional) | present only when stretches of the text are in different languages: the regions in order, covering `text` without gaps |
+//! | `regions[].start`, `regions[].end` | integer | half-open **byte** range into `text` (the cleaned text), ending at a paragraph break or the text's end |
+//! | `regions[].language` | string | the language that region was restored with |
 //! | `text` | string | the cleaned text |
 //! | `edits` | array | the edit log, sorted by `start`, non-overlapping |
 //! | `edits[].start`, `edits[].end` | integer | half-open **byte** range into the *decoded original* (the raw bytes decoded with `encoding`; for ALTO/PAGE XML, the transcription read out of it) |
@@ -74,6 +77,10 @@ pub struct Record {
     pub encoding: String,
     /// Language code.
     pub language: String,
+    /// The text's regions of one language each, when it has more than one (empty, and not
+    /// written, otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub regions: Vec<Region>,
     /// Cleaned text.
     pub text: String,
     /// Edit log.
@@ -82,6 +89,18 @@ pub struct Record {
     pub quality: Quality,
     /// Extracted fields.
     pub fields: serde_json::Value,
+}
+
+/// A stretch of a record's cleaned text in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Byte offset into the cleaned text where the region starts.
+    pub start: usize,
+    /// Byte offset where it ends (exclusive).
+    pub end: usize,
+    /// Language code it was restored with.
+    pub language: String,
 }
 
 /// What went wrong with one input.
