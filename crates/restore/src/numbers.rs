@@ -432,12 +432,6 @@ pub(crate) fn clock_commas(text: &str, protected: &[(usize, usize)]) -> Vec<Stag
                 .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
         })
     };
-    // The mark of the clock time starting at byte `at` (one or two digits, then the mark).
-    let mark_from = |at: usize| {
-        [at + 1, at + 2]
-            .into_iter()
-            .find(|&m| clock_at(b, m).is_some_and(|(s, _)| s == at))
-    };
     for k in memchr::memchr_iter(b',', b) {
         let Some((start, end)) = clock_at(b, k) else {
             continue;
@@ -445,12 +439,7 @@ pub(crate) fn clock_commas(text: &str, protected: &[(usize, usize)]) -> Vec<Stag
         if in_ranges(protected, start, end) || out.iter().any(|e| e.range.start == k) {
             continue;
         }
-        // The other end of a range, after this time or before it.
-        let next = range_dash_after(b, end).and_then(mark_from);
-        let prev = range_dash_before(b, start).and_then(|e| {
-            e.checked_sub(3)
-                .filter(|&m| clock_at(b, m).is_some_and(|(_, x)| x == e))
-        });
+        let (next, prev) = range_other_end(b, start, end);
         let other = next.or(prev);
         let mark = match other.map(|m| b[m]) {
             Some(b'.') => ".",
@@ -495,21 +484,29 @@ pub(crate) fn clock_colons(text: &str, protected: &[(usize, usize)]) -> Vec<Stag
         if in_ranges(protected, start, end) {
             continue;
         }
-        // The mark of the range's other end, after this time or before it.
-        let next = range_dash_after(b, end).and_then(|at| {
-            [at + 1, at + 2]
-                .into_iter()
-                .find(|&m| clock_at(b, m).is_some_and(|(s, _)| s == at))
-        });
-        let prev = range_dash_before(b, start).and_then(|e| {
-            e.checked_sub(3)
-                .filter(|&m| clock_at(b, m).is_some_and(|(_, x)| x == e))
-        });
+        let (next, prev) = range_other_end(b, start, end);
         if next.or(prev).is_some_and(|m| b[m] == b'.') {
             out.push(clock_edit(k, "."));
         }
     }
     out
+}
+
+/// Where the mark of a clock range's other end is, for the clock time at `start..end`: the
+/// byte of the mark of the time after it (`14.15` in `12:45-14.15`) and of the time before it,
+/// each `None` where no dash and clock time stand there.
+fn range_other_end(b: &[u8], start: usize, end: usize) -> (Option<usize>, Option<usize>) {
+    // The mark of the clock time starting at byte `at` (one or two digits, then the mark).
+    let next = range_dash_after(b, end).and_then(|at| {
+        [at + 1, at + 2]
+            .into_iter()
+            .find(|&m| clock_at(b, m).is_some_and(|(s, _)| s == at))
+    });
+    let prev = range_dash_before(b, start).and_then(|e| {
+        e.checked_sub(3)
+            .filter(|&m| clock_at(b, m).is_some_and(|(_, x)| x == e))
+    });
+    (next, prev)
 }
 
 fn clock_edit(at: usize, mark: &str) -> StageEdit {
