@@ -288,12 +288,21 @@ fn print_text(out: &mut impl Write, report: &Report, verbose: bool) -> Result<()
         if s.residue.total() > 0 {
             writeln!(out, "errors left      {}", s.residue.line())?;
         }
+        print_rules(out, &s.rules, verbose)?;
         if let Some(clean) = &report.clean_text {
             writeln!(
                 out,
                 "clean text       {} of {} correct words changed ({:.2} per 5,000)",
                 clean.changed, clean.words, clean.per_5000
             )?;
+            if !clean.rules.is_empty() {
+                let by: Vec<String> = clean
+                    .rules
+                    .iter()
+                    .map(|(rule, n)| format!("{rule} {n}"))
+                    .collect();
+                writeln!(out, "  edits by rule: {}", by.join(", "))?;
+            }
             for e in clean.examples.iter().take(10) {
                 writeln!(out, "  changed: {e}")?;
             }
@@ -322,6 +331,40 @@ fn print_text(out: &mut impl Write, report: &Report, verbose: bool) -> Result<()
     }
     if let Some(f) = &report.fields {
         print_fields(out, f, verbose)?;
+    }
+    Ok(())
+}
+
+/// The edits by rule: every rule with `--verbose`, else the rules whose edits broke words.
+fn print_rules(
+    out: &mut impl Write,
+    rules: &std::collections::BTreeMap<String, rensa_eval::RuleScore>,
+    verbose: bool,
+) -> Result<()> {
+    let mut sorted: Vec<_> = rules.iter().collect();
+    sorted.sort_by(|a, b| b.1.edits.cmp(&a.1.edits).then(a.0.cmp(b.0)));
+    if verbose {
+        writeln!(
+            out,
+            "by rule          edits (touching a fixed word / a broken word)"
+        )?;
+        for (rule, r) in sorted {
+            writeln!(
+                out,
+                "  {rule:<36} {:>6} ({:>6} / {:>3})",
+                r.edits, r.fixed, r.broken
+            )?;
+        }
+    } else {
+        sorted.sort_by(|a, b| b.1.broken.cmp(&a.1.broken).then(a.0.cmp(b.0)));
+        let breaking: Vec<String> = sorted
+            .iter()
+            .filter(|(_, r)| r.broken > 0)
+            .map(|(rule, r)| format!("{rule} {}", r.broken))
+            .collect();
+        if !breaking.is_empty() {
+            writeln!(out, "broken by rule   {}", breaking.join(", "))?;
+        }
     }
     Ok(())
 }

@@ -37,6 +37,25 @@ fn saved_baseline_is_a_schema_tagged_report() {
     assert!(v["languages"]["sv"]["words"].as_u64().unwrap() > 0, "{v:#}");
     assert!(v["clean_text"]["per_5000"].is_number());
     assert!(v["fields"].is_null());
+    // The edits by rule: restore's letter rule made most of the seed's edits, and fixed
+    // words with nearly all of them; no rule has more fixing or breaking edits than edits, and
+    // every edit is counted under at least one rule.
+    let rules = v["summary"]["rules"].as_object().unwrap();
+    let confusion = &rules["restore.ocr-confusion"];
+    let (edits, fixed) = (
+        confusion["edits"].as_u64().unwrap(),
+        confusion["fixed"].as_u64().unwrap(),
+    );
+    assert!(edits >= 50 && fixed * 10 >= edits * 9, "{confusion}");
+    let mut by_rule = 0;
+    for (rule, r) in rules {
+        let e = r["edits"].as_u64().unwrap();
+        assert!(r["fixed"].as_u64().unwrap() <= e, "{rule}");
+        assert!(r["broken"].as_u64().unwrap() <= e, "{rule}");
+        by_rule += e;
+    }
+    assert!(by_rule >= v["pairs"][0]["edits"].as_u64().unwrap());
+    assert_eq!(v["pairs"][0]["rules"], v["summary"]["rules"]);
     // No temp files left beside it.
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -421,6 +421,7 @@ pub fn compare(baseline: &Report, now: &Report, tol: &Tolerances) -> Comparison 
             show(now.settings.get(k))
         ));
     }
+    rule_notes(baseline, now, &mut notes);
     let worse = rows
         .iter()
         .filter(|r| r.checked && r.verdict == Verdict::Worse)
@@ -436,6 +437,27 @@ pub fn compare(baseline: &Report, now: &Report, tol: &Tolerances) -> Comparison 
 
 fn show(v: Option<&serde_json::Value>) -> String {
     v.map_or_else(|| "unset".to_string(), |v| v.to_string())
+}
+
+/// A note for each rule whose edits break more words than in the baseline (the total of broken
+/// words is what is checked; this says where a rise comes from). Skipped when either report
+/// has no rule counts (saved before they existed, or no pairs).
+fn rule_notes(baseline: &Report, now: &Report, notes: &mut Vec<String>) {
+    let (Some(b), Some(n)) = (&baseline.summary, &now.summary) else {
+        return;
+    };
+    if b.rules.is_empty() || n.rules.is_empty() {
+        return;
+    }
+    for (rule, x) in &n.rules {
+        let before = b.rules.get(rule).map_or(0, |r| r.broken);
+        if x.broken > before {
+            notes.push(format!(
+                "rule {rule}: edits touching a broken word {before} -> {}",
+                x.broken
+            ));
+        }
+    }
 }
 
 fn pair_notes(baseline: &Report, now: &Report, notes: &mut Vec<String>) {
@@ -482,6 +504,7 @@ mod tests {
             seconds: 1.0,
             mb_per_s: mb,
             residue: Default::default(),
+            rules: Default::default(),
         });
         r
     }
@@ -535,5 +558,36 @@ mod tests {
         assert_eq!(compare(&b, &n, &t).worse, ["throughput MB/s"]);
         let n = report(0.05, 2, 0.8);
         assert!(!compare(&b, &n, &t).is_worse());
+    }
+
+    #[test]
+    fn a_rule_breaking_more_words_is_noted() {
+        let with = |broken: usize| {
+            let mut r = report(0.05, 2, 1.0);
+            let s = r.summary.as_mut().unwrap();
+            s.rules.insert(
+                "restore.real-word".into(),
+                crate::RuleScore {
+                    edits: 40,
+                    fixed: 30,
+                    broken,
+                },
+            );
+            r
+        };
+        let t = Tolerances::default();
+        let c = compare(&with(1), &with(3), &t);
+        assert!(
+            c.notes
+                .iter()
+                .any(|n| n == "rule restore.real-word: edits touching a broken word 1 -> 3"),
+            "{:?}",
+            c.notes
+        );
+        assert!(compare(&with(3), &with(1), &t).notes.is_empty());
+        // A baseline saved before rule counts existed says nothing about rules.
+        assert!(compare(&report(0.05, 2, 1.0), &with(3), &t)
+            .notes
+            .is_empty());
     }
 }

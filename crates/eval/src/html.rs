@@ -75,6 +75,7 @@ pub fn render(report: &Report, views: &[DocView]) -> String {
     );
     summary_table(&mut h, report);
     languages_table(&mut h, report);
+    rules_table(&mut h, report);
     if !report.pairs.is_empty() {
         h.push_str("<h2>WER per document</h2>\n");
         wer_plot(&mut h, report);
@@ -182,6 +183,27 @@ fn languages_table(h: &mut String, r: &Report) {
             pct(s.wer_after),
             s.fixed,
             s.broken
+        );
+    }
+    h.push_str("</table>\n");
+}
+
+/// The edits by rule, most edits first (see [`crate::rules`]).
+fn rules_table(h: &mut String, r: &Report) {
+    let Some(s) = r.summary.as_ref().filter(|s| !s.rules.is_empty()) else {
+        return;
+    };
+    h.push_str("<h2>By rule</h2>\n<table id=\"rules\">\n<tr><th class=\"l\">rule</th><th>edits</th><th>touching a fixed word</th><th>touching a broken word</th></tr>\n");
+    let mut rules: Vec<_> = s.rules.iter().collect();
+    rules.sort_by(|a, b| b.1.edits.cmp(&a.1.edits).then(a.0.cmp(b.0)));
+    for (rule, x) in rules {
+        let _ = writeln!(
+            h,
+            "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(rule),
+            x.edits,
+            x.fixed,
+            x.broken
         );
     }
     h.push_str("</table>\n");

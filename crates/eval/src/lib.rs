@@ -9,6 +9,8 @@
 //! - **WER**: word edit distance / gold words, words being whitespace-separated.
 //! - **fixed** / **broken**: gold words wrong before and right after, and right before and wrong
 //!   after, read off the two word alignments. `broken` is the count that must stay near zero.
+//! - **by rule**: each edit laid over the damaged words it touches, and credited to its rule
+//!   with the words it fixed or broke ([`rules`]): where a rise in `broken` comes from.
 //! - **clean-text changes**: [`evaluate_clean`] runs the cleaner on gold texts themselves and
 //!   counts words changed: the false-change rate on correct text.
 //! - **field scores**: [`fields`] compares extracted fields with gold field files
@@ -44,6 +46,7 @@
 //! | `pairs[].fixed`, `pairs[].broken` | integer | gold words wrong before and right after; right before and wrong after |
 //! | `pairs[].edits` | integer | edits the cleaner made |
 //! | `pairs[].residue` | [`Residue`] | the word errors left after cleaning, by kind: `punctuation`, `dashes`, `case`, `letters` (å ä ö æ ø é), `other`, `missing`, `extra` (integers that add up to the word edit distance; see [`residue`]) |
+//! | `pairs[].rules` | object | rule name → [`RuleScore`]: `edits` (the rule's edits), `fixed` and `broken` (of those, edits that touch a fixed or a broken word; an edit merged from several rules counts for each; see [`rules`]) |
 //! | `pairs[].error` | string (optional) | present only when cleaning failed; the damaged text is then scored as the output |
 //! | `summary` | [`Summary`] or null | totals over all pairs, micro-averaged (sums of edits over sums of gold units) |
 //! | `summary.pairs`, `summary.words` | integer | pairs; gold words |
@@ -52,8 +55,9 @@
 //! | `summary.errors_removed` | number | `1 - wer_after / wer_before` (0 when `wer_before` is 0) |
 //! | `summary.bytes`, `summary.seconds`, `summary.mb_per_s` | number | damaged bytes cleaned, wall seconds of cleaning, 10^6 bytes per second |
 //! | `summary.residue` | [`Residue`] | the pairs' `residue`, summed (all zero in a report saved before it existed) |
+//! | `summary.rules` | object | the pairs' `rules`, summed (empty in a report saved before it existed) |
 //! | `languages` | object | language code (`da+nb` for documents in two, or `unknown`) → [`LangSummary`]: `pairs`, `words`, `cer_before`, `cer_after`, `wer_before`, `wer_after`, `fixed`, `broken`, micro-averaged over that language's pairs |
-//! | `clean_text` | [`CleanReport`] or null | the cleaner run on the gold texts: `words`, `changed`, `per_5000` (changed words per 5,000), `examples` (`name: before -> after`, at most 20) |
+//! | `clean_text` | [`CleanReport`] or null | the cleaner run on the gold texts: `words`, `changed`, `per_5000` (changed words per 5,000), `examples` (`name: before -> after`, at most 20), `rules` (rule name → the cleaner's edits of the correct texts) |
 //! | `fields` | [`FieldsReport`](fields::FieldsReport) or null | field scores, see [`fields`] |
 //! | `fields.documents[]` | object | `name`, `input` (the document file read, relative to the folder), `error` (optional), `scores` (field → counts), `misses` (at most 20 `field: missed key` / `field: spurious key` lines) |
 //! | `fields.summary` | object | field → counts summed over documents, plus `all` (every field together) |
@@ -85,6 +89,7 @@ pub mod baseline;
 pub mod fields;
 pub mod html;
 pub mod residue;
+pub mod rules;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -95,6 +100,7 @@ use rensa_core::Edit;
 use serde::{Deserialize, Serialize};
 
 pub use residue::Residue;
+pub use rules::RuleScore;
 
 /// The report format tag written into every report.
 pub const SCHEMA: &str = "rensa.eval/1";
@@ -129,6 +135,9 @@ pub struct PairScore {
     /// The word errors left after cleaning, by kind.
     #[serde(default)]
     pub residue: Residue,
+    /// The edits by rule, with the words they fixed and broke (see [`rules`]).
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleScore>,
     /// Error message if cleaning failed.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
@@ -164,6 +173,9 @@ pub struct Summary {
     /// The word errors left after cleaning, by kind, summed over pairs.
     #[serde(default)]
     pub residue: Residue,
+    /// The pairs' `rules`, summed.
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleScore>,
 }
 
 /// Totals over the pairs of one language (micro-averaged).
@@ -505,8 +517,14 @@ pub fn evaluate_pairs(pairs: &[Pair], clean: Cleaner<'_>) -> Result<PairsRun, Ev
                 Ok(c) => (c, None),
                 Err(e) => (Cleaned::unchanged(ocr_text.clone()), Some(e)),
             };
-            let mut s = score(name, &ocr_text, &out.text, gold, error);
-            s.edits = out.edits.len();
+            let mut s = score_edits(
+                name,
+                &ocr_text,
+                &out.text,
+                gold,
+                error,
+                Some((&out.original, &out.edits)),
+            );
             s.lang = lang_of_name(name)
                 .map(str::to_string)
                 .or_else(|| out.lang.clone());
@@ -536,6 +554,10 @@ pub struct CleanReport {
     pub per_5000: f64,
     /// Examples `name: before -> after` (at most 20).
     pub examples: Vec<String>,
+    /// The cleaner's edits of the correct texts, by rule (an edit merged from several rules
+    /// counts for each).
+    #[serde(default)]
+    pub rules: BTreeMap<String, usize>,
 }
 
 /// Runs the cleaner on the gold texts and counts words it changed.
@@ -543,13 +565,24 @@ pub fn evaluate_clean(pairs: &[Pair], clean: Cleaner<'_>) -> Result<CleanReport,
     let mut words = 0;
     let mut changed = 0;
     let mut examples = Vec::new();
+    let mut rules: BTreeMap<String, usize> = BTreeMap::new();
     for p in pairs {
         let gold = std::fs::read(&p.gold).map_err(|source| EvalError::Io {
             path: p.gold.clone(),
             source,
         })?;
         let g = String::from_utf8_lossy(&gold).into_owned();
-        let out = clean(&gold).map(|c| c.text).unwrap_or_else(|_| g.clone());
+        let out = match clean(&gold) {
+            Ok(c) => {
+                for e in &c.edits {
+                    for rule in e.rule.split('+').filter(|r| !r.is_empty()) {
+                        *rules.entry(rule.to_string()).or_default() += 1;
+                    }
+                }
+                c.text
+            }
+            Err(_) => g.clone(),
+        };
         let a: Vec<&str> = g.split_whitespace().collect();
         let b: Vec<&str> = out.split_whitespace().collect();
         words += a.len();
@@ -581,6 +614,7 @@ pub fn evaluate_clean(pairs: &[Pair], clean: Cleaner<'_>) -> Result<CleanReport,
             changed as f64 * 5000.0 / words as f64
         },
         examples,
+        rules,
     })
 }
 
@@ -634,6 +668,7 @@ fn summarise(scores: &[PairScore], bytes: u64, seconds: f64) -> Summary {
             r.add(&s.residue);
             r
         }),
+        rules: rules::sum(scores.iter().map(|s| &s.rules)),
     }
 }
 
@@ -671,6 +706,19 @@ pub fn score(
     gold: &str,
     error: Option<String>,
 ) -> PairScore {
+    score_edits(name, damaged, cleaned, gold, error, None)
+}
+
+/// [`score`], and with `edits` (the text they point into and the edits) the pair's `edits`
+/// count and its [`rules`].
+pub fn score_edits(
+    name: &str,
+    damaged: &str,
+    cleaned: &str,
+    gold: &str,
+    error: Option<String>,
+    edits: Option<(&str, &[Edit])>,
+) -> PairScore {
     let g: Vec<&str> = gold.split_whitespace().collect();
     let d: Vec<&str> = damaged.split_whitespace().collect();
     let c: Vec<&str> = cleaned.split_whitespace().collect();
@@ -689,6 +737,30 @@ pub fn score(
     let rc = right(&ops_c, &c);
     let fixed = rd.iter().zip(&rc).filter(|(a, b)| !**a && **b).count();
     let broken = rd.iter().zip(&rc).filter(|(a, b)| **a && !**b).count();
+    let rule_scores = edits.map_or_else(BTreeMap::new, |(original, edits)| {
+        // The edits point into `original`, the decoded damaged text; it is `damaged` itself
+        // unless decoding changed it, when its words are lined up with the gold words anew.
+        let realigned;
+        let ops = if original == damaged {
+            &ops_d
+        } else {
+            let o: Vec<&str> = original.split_whitespace().collect();
+            realigned = align(&g, &o).1;
+            &realigned
+        };
+        let spans = rules::word_spans(original);
+        let mut fates = vec![rules::WordFate::Other; spans.len()];
+        for &(i, j) in ops {
+            if let (Some(i), Some(j)) = (i, j) {
+                fates[j] = match (rd[i], rc[i]) {
+                    (false, true) => rules::WordFate::Fixed,
+                    (true, false) => rules::WordFate::Broken,
+                    _ => rules::WordFate::Other,
+                };
+            }
+        }
+        rules::credit(&spans, &fates, edits)
+    });
     let gf: Vec<char> = fold_ws(gold).chars().collect();
     let df: Vec<char> = fold_ws(damaged).chars().collect();
     let cf: Vec<char> = fold_ws(cleaned).chars().collect();
@@ -705,8 +777,9 @@ pub fn score(
         wer_after: wc as f64 / n,
         fixed,
         broken,
-        edits: 0,
+        edits: edits.map_or(0, |(_, e)| e.len()),
         residue: residue::count(&g, &c, &ops_c),
+        rules: rule_scores,
         error,
     }
 }
@@ -791,6 +864,60 @@ mod tests {
         assert!((s.wer_after - 0.25).abs() < 1e-9);
         assert_eq!(s.fixed, 2);
         assert_eq!(s.broken, 1);
+    }
+
+    #[test]
+    fn edits_are_credited_to_their_rules() {
+        let e = |start: usize, end: usize, to: &str, rule: &str| Edit {
+            start,
+            end,
+            from: String::new(),
+            to: to.to_string(),
+            kind: rensa_core::EditKind::Ocr,
+            rule: rule.to_string(),
+            confidence: 0.9,
+        };
+        let damaged = "frdn mote med har";
+        let edits = [e(2, 3, "å", "a"), e(6, 7, "ö", "a"), e(15, 16, "ä", "b")];
+        let s = score_edits(
+            "t",
+            damaged,
+            "från möte med här",
+            "från möte med har",
+            None,
+            Some((damaged, &edits)),
+        );
+        assert_eq!((s.fixed, s.broken, s.edits), (2, 1, 3));
+        let r = |k: &str| s.rules[k];
+        assert_eq!(
+            r("a"),
+            RuleScore {
+                edits: 2,
+                fixed: 2,
+                broken: 0
+            }
+        );
+        assert_eq!(
+            r("b"),
+            RuleScore {
+                edits: 1,
+                fixed: 0,
+                broken: 1
+            }
+        );
+        // Edits into a text that decoding changed are laid over its own words.
+        let original = "frdn  m\u{f6}te med har";
+        let s = score_edits(
+            "t",
+            "frdn mÃ¶te med har",
+            "från möte med har",
+            "från möte med har",
+            None,
+            Some((original, &[e(2, 3, "å", "a")])),
+        );
+        assert_eq!(s.rules["a"].fixed, 1);
+        // Without edits, no rules.
+        assert!(score("t", damaged, damaged, damaged, None).rules.is_empty());
     }
 
     #[test]
