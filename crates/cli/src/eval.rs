@@ -130,6 +130,12 @@ pub(crate) fn eval_cmd(args: EvalArgs) -> Result<Status> {
             .collect();
         settings.insert("dict".into(), dicts.into());
     }
+    if !args.common.disable_rule.is_empty() {
+        settings.insert(
+            "disabled_rules".into(),
+            args.common.disable_rule.clone().into(),
+        );
+    }
     if let Some(d) = &args.pairs {
         settings.insert("pairs_dir".into(), d.display().to_string().into());
     }

@@ -151,6 +151,10 @@ pub(crate) struct Common {
     /// --protect 'KS\s?\d{4}/\d+'.
     #[arg(long, value_name = "REGEX", value_parser = parse_regex)]
     protect: Vec<regex::Regex>,
+    /// Do not make the edits of this restore rule (repeatable; `rensa rules` lists them, and
+    /// `rensa eval --verbose` shows which break words), e.g. --disable-rule restore.letter-model.
+    #[arg(long, value_name = "RULE", value_parser = parse_rule)]
+    disable_rule: Vec<String>,
     /// Repair encodings only: skip the restoration of letters OCR lost.
     #[arg(long)]
     skip_restore: bool,
@@ -174,6 +178,25 @@ fn parse_lang(s: &str) -> Result<LangChoice, String> {
 
 fn parse_regex(s: &str) -> Result<regex::Regex, String> {
     regex::Regex::new(s).map_err(|e| e.to_string())
+}
+
+/// A restore rule's name, as `rensa rules` lists it. The decode rules are how the bytes are
+/// read, not repairs one can leave out, so they are refused with the rest.
+fn parse_rule(s: &str) -> Result<String, String> {
+    let rules = rensa_restore::rules();
+    if rules.iter().any(|r| r.name == s) {
+        return Ok(s.to_string());
+    }
+    let names: Vec<&str> = rules.iter().map(|r| r.name).collect();
+    Err(if s.starts_with("decode.") {
+        format!(
+            "{s} is a decode rule: decoding is how the bytes are read and cannot be turned \
+             off rule by rule; restore rules are: {}",
+            names.join(", ")
+        )
+    } else {
+        format!("no restore rule {s:?}; the rules are: {}", names.join(", "))
+    })
 }
 
 fn parse_confidence(s: &str) -> Result<f32, String> {
@@ -231,6 +254,7 @@ fn engine(common: &Common, extract: bool) -> Result<Engine> {
     settings.restore.damage_prior = common.damage_prior;
     settings.run_restore = !common.skip_restore;
     settings.restore.protect = common.protect.clone();
+    settings.restore.disabled = common.disable_rule.clone();
     Ok(Engine::new(lex, settings))
 }
 

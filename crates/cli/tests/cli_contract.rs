@@ -253,6 +253,57 @@ fn protect_keeps_user_marked_text() {
 }
 
 #[test]
+fn a_disabled_rule_makes_no_edits_and_the_others_still_do() {
+    let input = "Arendet KS 2020/ar och mote ar bra for oss.\n";
+    // `ar` and `for` are words too: only the real-word rule reads them as `är` and `för`.
+    assert_eq!(
+        stdout_for(
+            &[
+                "clean",
+                "--lang",
+                "sv",
+                "--disable-rule",
+                "restore.real-word",
+                "-"
+            ],
+            input
+        ),
+        "Ärendet KS 2020/ar och möte ar bra for oss.\n"
+    );
+    // Both letter rules off: nothing left to change.
+    assert_eq!(
+        stdout_for(
+            &[
+                "clean",
+                "--lang",
+                "sv",
+                "--disable-rule",
+                "restore.real-word",
+                "--disable-rule",
+                "restore.ocr-confusion",
+                "-"
+            ],
+            input
+        ),
+        input
+    );
+    // Only restore rules, by their listed names: a decode rule and a misspelt one are usage
+    // errors that name the rules.
+    for (bad, says) in [
+        ("decode.nfc", "is a decode rule"),
+        ("restore.realword", "no restore rule"),
+    ] {
+        let o = rensa(&["clean", "--disable-rule", bad, "-"]);
+        let t = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{t}");
+        assert!(
+            t.contains(says) && t.contains("restore.letter-model"),
+            "{t}"
+        );
+    }
+}
+
+#[test]
 fn paragraphs_in_another_language_are_restored_with_its_words() {
     // A Norwegian invitation with one Swedish paragraph whose letters OCR lost.
     let nb = "Dette er første gang som nordiske kommuner samles for å utveksle erfaringer over \

@@ -36,7 +36,7 @@
 //! | key | type | meaning |
 //! |---|---|---|
 //! | `schema` | string | `"rensa.eval/1"` |
-//! | `settings` | object | how the run was made, as the caller states it (the CLI writes `min_confidence`, `lang`, `pairs_dir`, `fields_dir`); informational, not compared |
+//! | `settings` | object | how the run was made, as the caller states it (the CLI writes `min_confidence`, `lang`, `pairs_dir`, `fields_dir`, and `damage_prior`, `dict`, `disabled_rules` when given); informational, not compared |
 //! | `pairs` | [[`PairScore`]] | one entry per pair, sorted by path |
 //! | `pairs[].name` | string | path of the pair below the pairs folder, without `.ocr.txt` |
 //! | `pairs[].lang` | string or null | `sv`/`nb`/`nn`/`da` from a `sv-…` name prefix, else the language the cleaner detected; the cleaners of the CLI give a document they restored in more than one language as its languages joined by `+` in order of appearance (`da+nb`) |

@@ -172,6 +172,11 @@ pub struct RestoreOptions {
     /// Extra patterns whose matches are never changed (case numbers, codes, an archive's own
     /// conventions), besides the built-in URLs, e-mail addresses, numbers and acronyms.
     pub protect: Vec<Regex>,
+    /// Rules (names from [`rules`]) whose edits are not made: an archive that distrusts one
+    /// (the by-rule counts of `rensa eval` show which rules break words on its pages) turns it
+    /// off. The edits are left out where restore applies them; the rules that read the page
+    /// after them still see their readings (a word split at a mark it would have repaired).
+    pub disabled: Vec<String>,
 }
 
 impl Default for RestoreOptions {
@@ -183,6 +188,7 @@ impl Default for RestoreOptions {
             damage_prior: None,
             dehyphenate: true,
             protect: Vec::new(),
+            disabled: Vec::new(),
         }
     }
 }
@@ -492,7 +498,8 @@ pub fn restore_with(
     opts: &RestoreOptions,
 ) -> Result<Evidence, RestoreError> {
     if opts.dehyphenate {
-        let edits = dehyphenate(doc.text(), vocab);
+        let mut edits = dehyphenate(doc.text(), vocab);
+        retain_enabled(&mut edits, opts);
         doc.apply(edits)?;
     }
     // Edits are collected while the text is borrowed and applied at the end.
@@ -1233,8 +1240,16 @@ pub fn restore_with(
         page::mark_repairs(&page, &word_of, &mut edits);
     }
     let evidence = ctx.evidence;
+    retain_enabled(&mut edits, opts);
     doc.apply(edits)?;
     Ok(evidence)
+}
+
+/// Leaves out the edits of the rules `opts` turns off.
+fn retain_enabled(edits: &mut Vec<StageEdit>, opts: &RestoreOptions) {
+    if !opts.disabled.is_empty() {
+        edits.retain(|e| !opts.disabled.contains(&e.rule));
+    }
 }
 
 /// How much likelier (ln) a capital's deletion must be than the lowercase letter's for a word
