@@ -30,7 +30,7 @@ fn html_report_is_self_contained_and_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let (_, page) = write_report(dir.path());
     assert!(page.starts_with("<!DOCTYPE html>"));
-    for id in ["summary", "languages", "wer-plot", "pairs"] {
+    for id in ["summary", "languages", "rules", "wer-plot", "pairs"] {
         assert!(page.contains(&format!("id=\"{id}\"")), "no #{id}");
     }
     // Nothing fetched from elsewhere: no scripts, stylesheets, fonts or images by URL.

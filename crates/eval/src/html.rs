@@ -1,7 +1,8 @@
 //! One self-contained HTML page for a report: inline CSS and SVG, no scripts, fonts or links out.
 //!
 //! The page has the summary (`<table id="summary">`), the totals per language
-//! (`id="languages"`), a bar plot of WER before and after per document (inline SVG,
+//! (`id="languages"`), the edits by rule with the words they fixed and broke (`id="rules"`),
+//! a bar plot of WER before and after per document (inline SVG,
 //! `id="wer-plot"`), the per-pair table (`id="pairs"`), field scores when they were run
 //! (`id="fields"`), and for each document the damaged text beside the cleaned text with every
 //! edit marked. A mark's colour goes from red (confidence 0) through yellow to green

@@ -93,7 +93,10 @@ pub(crate) fn name_speck<'w>(
 }
 
 /// Whether the word `toks[k]`, as restored, is a given name of [`GIVEN_NAMES`].
-fn given_name_at<'w>(k: usize, word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>) -> bool {
+pub(crate) fn given_name_at<'w>(
+    k: usize,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
+) -> bool {
     word_of(k).is_some_and(|(w, _)| GIVEN_NAMES.binary_search(&capitalise(w).as_str()).is_ok())
 }
 

@@ -25,8 +25,8 @@ use crate::names::split_given_name;
 use crate::number_words::ordinal_marks;
 use crate::numbers::{clock_colons, clock_commas, date_separators, en_dashes, phone_separators};
 use crate::spacing::{
-    glued_i, glued_number, hyphen_after_number, split_after_number, split_joined, split_marker,
-    split_number, CONTENT_PAIR_EVIDENCE,
+    glued_i, glued_number, hyphen_after_number, label_colon, split_after_number, split_joined,
+    split_marker, split_number, CONTENT_PAIR_EVIDENCE,
 };
 use crate::{
     abbreviation_at, apply_case, docwords, in_ranges, inserted_letter, inserted_letter_compound,
@@ -213,7 +213,10 @@ pub(crate) fn splits<'w>(page: &Page<'_>, word_of: &WordOf<'w>, edits: &mut Vec<
         {
             continue;
         }
-        let split = |pairs| split_joined(toks, i, vocab, protected, &word_of, &zipf_of, pairs);
+        let split = |pairs| {
+            split_joined(toks, i, vocab, protected, &word_of, &zipf_of, pairs)
+                .map(|e| label_colon(text, toks, i, e))
+        };
         if let Some(e) = split(false)
             .or_else(|| split_marker(toks, i, vocab, protected))
             .or_else(|| split_given_name(toks, i, vocab, protected, &word_of))
