@@ -255,38 +255,24 @@ fn protect_keeps_user_marked_text() {
 #[test]
 fn a_disabled_rule_makes_no_edits_and_the_others_still_do() {
     let input = "Arendet KS 2020/ar och mote ar bra for oss.\n";
-    // `ar` and `for` are words too: only the real-word rule reads them as `är` and `för`.
-    assert_eq!(
-        stdout_for(
-            &[
-                "clean",
-                "--lang",
-                "sv",
-                "--disable-rule",
-                "restore.real-word",
-                "-"
-            ],
-            input
+    // `ar` and `for` are words too: only the real-word rule reads them as `är` and `för`; with
+    // both letter rules off nothing is left to change.
+    let real_word = ["--disable-rule", "restore.real-word"];
+    let confusion = ["--disable-rule", "restore.ocr-confusion"];
+    for (off, expected) in [
+        (
+            &real_word[..],
+            "Ärendet KS 2020/ar och möte ar bra for oss.\n",
         ),
-        "Ärendet KS 2020/ar och möte ar bra for oss.\n"
-    );
-    // Both letter rules off: nothing left to change.
-    assert_eq!(
-        stdout_for(
-            &[
-                "clean",
-                "--lang",
-                "sv",
-                "--disable-rule",
-                "restore.real-word",
-                "--disable-rule",
-                "restore.ocr-confusion",
-                "-"
-            ],
-            input
-        ),
-        input
-    );
+        (&[real_word, confusion].concat()[..], input),
+    ] {
+        let args: Vec<&str> = ["clean", "--lang", "sv"]
+            .into_iter()
+            .chain(off.iter().copied())
+            .chain(["-"])
+            .collect();
+        assert_eq!(stdout_for(&args, input), expected, "{off:?}");
+    }
     // Only restore rules, by their listed names: a decode rule and a misspelt one are usage
     // errors that name the rules.
     for (bad, says) in [
