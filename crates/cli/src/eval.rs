@@ -347,14 +347,12 @@ fn print_rules(
     rules: &std::collections::BTreeMap<String, rensa_eval::RuleScore>,
     verbose: bool,
 ) -> Result<()> {
-    let mut sorted: Vec<_> = rules.iter().collect();
-    sorted.sort_by(|a, b| b.1.edits.cmp(&a.1.edits).then(a.0.cmp(b.0)));
     if verbose {
         writeln!(
             out,
             "by rule          edits (touching a fixed word / a broken word)"
         )?;
-        for (rule, r) in sorted {
+        for (rule, r) in rensa_eval::rules::most_edits_first(rules) {
             writeln!(
                 out,
                 "  {rule:<36} {:>6} ({:>6} / {:>3})",
@@ -362,14 +360,15 @@ fn print_rules(
             )?;
         }
     } else {
-        sorted.sort_by(|a, b| b.1.broken.cmp(&a.1.broken).then(a.0.cmp(b.0)));
-        let breaking: Vec<String> = sorted
+        let mut breaking: Vec<(&str, usize)> = rules
             .iter()
             .filter(|(_, r)| r.broken > 0)
-            .map(|(rule, r)| format!("{rule} {}", r.broken))
+            .map(|(rule, r)| (rule.as_str(), r.broken))
             .collect();
+        breaking.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         if !breaking.is_empty() {
-            writeln!(out, "broken by rule   {}", breaking.join(", "))?;
+            let line: Vec<String> = breaking.iter().map(|(r, n)| format!("{r} {n}")).collect();
+            writeln!(out, "broken by rule   {}", line.join(", "))?;
         }
     }
     Ok(())

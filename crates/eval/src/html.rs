@@ -195,9 +195,7 @@ fn rules_table(h: &mut String, r: &Report) {
         return;
     };
     h.push_str("<h2>By rule</h2>\n<table id=\"rules\">\n<tr><th class=\"l\">rule</th><th>edits</th><th>touching a fixed word</th><th>touching a broken word</th></tr>\n");
-    let mut rules: Vec<_> = s.rules.iter().collect();
-    rules.sort_by(|a, b| b.1.edits.cmp(&a.1.edits).then(a.0.cmp(b.0)));
-    for (rule, x) in rules {
+    for (rule, x) in crate::rules::most_edits_first(&s.rules) {
         let _ = writeln!(
             h,
             "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -565,7 +565,7 @@ pub fn evaluate_clean(pairs: &[Pair], clean: Cleaner<'_>) -> Result<CleanReport,
     let mut words = 0;
     let mut changed = 0;
     let mut examples = Vec::new();
-    let mut rules: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rule_edits: BTreeMap<String, usize> = BTreeMap::new();
     for p in pairs {
         let gold = std::fs::read(&p.gold).map_err(|source| EvalError::Io {
             path: p.gold.clone(),
@@ -574,10 +574,8 @@ pub fn evaluate_clean(pairs: &[Pair], clean: Cleaner<'_>) -> Result<CleanReport,
         let g = String::from_utf8_lossy(&gold).into_owned();
         let out = match clean(&gold) {
             Ok(c) => {
-                for e in &c.edits {
-                    for rule in e.rule.split('+').filter(|r| !r.is_empty()) {
-                        *rules.entry(rule.to_string()).or_default() += 1;
-                    }
+                for rule in c.edits.iter().flat_map(|e| rules::names(&e.rule)) {
+                    *rule_edits.entry(rule.to_string()).or_default() += 1;
                 }
                 c.text
             }
@@ -614,7 +612,7 @@ pub fn evaluate_clean(pairs: &[Pair], clean: Cleaner<'_>) -> Result<CleanReport,
             changed as f64 * 5000.0 / words as f64
         },
         examples,
-        rules,
+        rules: rule_edits,
     })
 }
 

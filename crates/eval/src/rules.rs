@@ -89,11 +89,23 @@ pub(crate) fn credit(
             fixed: usize::from(touched.contains(&WordFate::Fixed)),
             broken: usize::from(touched.contains(&WordFate::Broken)),
         };
-        for rule in e.rule.split('+').filter(|r| !r.is_empty()) {
+        for rule in names(&e.rule) {
             out.entry(rule.to_string()).or_default().add(&score);
         }
     }
     out
+}
+
+/// The rules an edit's `rule` names: one, or those a merged edit joins with `+`.
+pub fn names(rule: &str) -> impl Iterator<Item = &str> {
+    rule.split('+').filter(|r| !r.is_empty())
+}
+
+/// The rules of `rules`, most edits first (ties by name): the order the reports list them in.
+pub fn most_edits_first(rules: &BTreeMap<String, RuleScore>) -> Vec<(&str, RuleScore)> {
+    let mut v: Vec<(&str, RuleScore)> = rules.iter().map(|(k, r)| (k.as_str(), *r)).collect();
+    v.sort_by(|a, b| b.1.edits.cmp(&a.1.edits).then(a.0.cmp(b.0)));
+    v
 }
 
 /// Sums per-pair rule counts.

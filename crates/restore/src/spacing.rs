@@ -346,10 +346,10 @@ const COORDINATES: [&str; 29] = [
 pub(crate) const CONTENT_PAIR_EVIDENCE: usize = 1;
 
 /// A space OCR read as punctuation between two words (`sektor.og` -> `sektor og`), in a
-/// damaged document (see [`label_colon`] for a label's colon): both neighbours must be listed words (as restored), the run must not
-/// continue (`t.ex.`, `fr.o.m.`, `Sankt-Hans-aften`), and a hyphen only counts as a space next
-/// to a short function word (`ber-om`, `Val-av`), since `C-nätet`, `Unge-udvalget` and
-/// `Per-Åke` are real hyphens.
+/// damaged document (see [`label_colon`] for a label's colon): both neighbours must be listed
+/// words (as restored), the run must not continue (`t.ex.`, `fr.o.m.`, `Sankt-Hans-aften`),
+/// and a hyphen only counts as a space next to a short function word (`ber-om`, `Val-av`),
+/// since `C-nätet`, `Unge-udvalget` and `Per-Åke` are real hyphens.
 pub(crate) fn split_joined<'w>(
     toks: &[Token<'_>],
     i: usize,
