@@ -86,6 +86,7 @@
 //! ```
 
 pub mod baseline;
+mod distance;
 pub mod fields;
 pub mod html;
 pub mod residue;
@@ -98,6 +99,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 use rensa_core::Edit;
 use serde::{Deserialize, Serialize};
+
+pub use distance::levenshtein;
 
 pub use residue::Residue;
 pub use rules::RuleScore;
@@ -784,21 +787,6 @@ pub fn score_edits(
 
 fn fold_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Edit distance between two sequences (two rows, O(n·m) time).
-pub fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, x) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(x != y);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// One step of an alignment: indices into the two sequences (`None` = inserted or deleted).
