@@ -7,9 +7,10 @@
 
 use std::sync::LazyLock;
 
-use rensa_core::{Lang, Token, TokenClass};
+use rensa_core::{EditKind, Lang, StageEdit, Token, TokenClass};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::starts_upper;
+use crate::{in_ranges, starts_upper};
 
 /// Where a word stands, for the readings [`Ctx::judge`](crate::Ctx::judge) favours there.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -238,6 +239,53 @@ pub(crate) fn name_position(
             && prev.uppers == 0
             && (prev.text.len() > 1 || prev.text == "i"))
             || name_token(i - 1)
+    }
+}
+
+/// A name the text put in a name's place (`Ange kommun` -> `Ånge kommun`, rule
+/// `restore.name-context` among `edits`) is that name wherever else the page prints the word
+/// capitalised (`Parkgatan 4, Ange`, `i Ange`): one place does not have two spellings on one
+/// page. Not where the word opens a sentence before a lowercase word, where it may be the
+/// common word (`Ange eventuell specialkost`, the verb), and not inside `protected` ranges or
+/// where another edit starts.
+pub(crate) fn name_elsewhere(
+    text: &str,
+    toks: &[Token<'_>],
+    protected: &[(usize, usize)],
+    edits: &mut Vec<StageEdit>,
+) {
+    let named: HashMap<&str, String> = edits
+        .iter()
+        .filter(|e| e.rule == "restore.name-context")
+        .map(|e| (&text[e.range.clone()], e.to.clone()))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let edited: HashSet<usize> = edits.iter().map(|e| e.range.start).collect();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(to) = named.get(t.text) else {
+            continue;
+        };
+        if t.class != TokenClass::Word
+            || edited.contains(&t.start)
+            || in_ranges(protected, t.start, t.end)
+        {
+            continue;
+        }
+        let lowercase_next = toks
+            .get(i + 1)
+            .is_some_and(|n| n.class == TokenClass::Word && n.uppers == 0 && n.start > t.end);
+        if sentence_start(text, t.start) && lowercase_next {
+            continue;
+        }
+        edits.push(StageEdit::new(
+            t.start..t.end,
+            to.clone(),
+            EditKind::Ocr,
+            "restore.name-context",
+            0.75,
+        ));
     }
 }
 

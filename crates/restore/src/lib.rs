@@ -58,8 +58,9 @@
 //!
 //! # Layout
 //! `restore_with` runs the passes above up to each word's decision, and the judgement of
-//! readings (`Ctx`) lives beside it in this file; `page` holds the passes over the whole page
-//! that follow the decisions (the page's own vocabulary, split words, marks). The rules sit in
+//! readings (`Ctx`) lives beside it in this file; `survey` is the first pass (the distinct
+//! words and the damage prior they show), `page` holds the passes over the whole page that
+//! follow the decisions (the page's own vocabulary, split words, marks). The rules sit in
 //! modules by what they cover: `eligible` (which tokens may change), `search`, `confusion`,
 //! `docwords`, `shape` and `inserted` (the readings of a word), `context` (the readings a
 //! word's place favours), `spacing`, `names`, `numbers`, `number_words`, `marks` and
@@ -121,6 +122,7 @@ mod page;
 pub mod search;
 mod shape;
 mod spacing;
+mod survey;
 mod types;
 
 use addresses::protected_ranges;
@@ -131,8 +133,7 @@ use context::{
     CUED_WORD_MAX_LEN, CUES, CUE_ZIPF, NAME_SLOT_ZIPF,
 };
 use eligible::{
-    caps_heading_word, inner_capital, is_candidate_token, letters_and_sixes, merge_symbol_letters,
-    suspended_modifier, text_opens_before,
+    inner_capital, letters_and_sixes, merge_symbol_letters, suspended_modifier, text_opens_before,
 };
 use inserted::{inserted_at, inserted_letter, inserted_letter_compound, INSERTED_I_MIN_ZIPF};
 pub use language::{
@@ -141,6 +142,7 @@ pub use language::{
 use number_words::{clock_abbreviation, lone_digit, phone_abbreviation, Numbered};
 pub use search::Candidate;
 use spacing::dehyphenate;
+use survey::Survey;
 
 const LN10: f32 = std::f32::consts::LN_10;
 /// Zipf an English word loses when it appears in Nordic text.
@@ -533,130 +535,23 @@ pub fn restore_with(
         evidence: Evidence::default(),
         prior_logs: (f32::NAN, 0.0, 0.0),
     };
-    // Pass 1: distinct candidate words, intact special letters, damage evidence.
-    // The lowercase form of each token restore may change (None for the others): a slice of
-    // the text unless the token has capitals, else a slice of one buffer holding all the
-    // lowered forms, so a document costs one allocation, not one per capitalised word.
-    // Capitalised words are a minority of running text: a quarter of its bytes is room enough
-    // for most documents, so the buffer rarely grows.
-    let mut lowered = String::with_capacity(text.len() / 4);
-    let mut spans: Vec<Option<(bool, usize, usize)>> = Vec::with_capacity(toks.len());
-    // Distinct words (types): each is looked up, searched and decided once. Numbered in the
-    // same pass, through the thread's table of types (see `types`).
-    // Sized for a document's vocabulary (about a third of its words are distinct): the
-    // vectors grow once or not at all.
-    let cap = toks.len() / 3 + 16;
-    let mut type_of: Vec<u32> = vec![u32::MAX; toks.len()];
-    let mut type_spans: Vec<(bool, usize, usize)> = Vec::with_capacity(cap);
-    let mut type_count: Vec<usize> = Vec::with_capacity(cap);
-    // How many of each type's tokens are printed without a capital, or all in capitals (a
-    // heading's `ÅPENT MØTE`): the rest are the word capitalised.
-    let mut type_uncapitalised: Vec<u32> = Vec::with_capacity(cap);
-    // Whether each type is listed, and its frequency for `judge`; whether it has å ä ö æ ø.
-    let mut freq: Vec<Option<f32>> = Vec::with_capacity(cap);
-    let mut special: Vec<bool> = Vec::with_capacity(cap);
-    // Tokens of unlisted words, in order: all that pass 2 looks at in a clean document.
-    let mut unknown_toks: Vec<u32> = Vec::new();
-    types::with_table(vocab, |table| {
-        for (i, t) in toks.iter().enumerate() {
-            if !is_candidate_token(&toks, i, &protected)
-                && !caps_heading_word(text, &toks, i, vocab, &protected)
-            {
-                spans.push(None);
-                continue;
-            }
-            let span = if t.uppers == 0 {
-                (false, t.start, t.end)
-            } else {
-                let a = lowered.len();
-                push_lowercase(&mut lowered, t.text);
-                (true, a, lowered.len())
-            };
-            spans.push(Some(span));
-            let (own, a, b) = span;
-            let buf = if own { lowered.as_str() } else { text };
-            let (id, first) = table.number(buf, a, b, vocab, type_spans.len() as u32);
-            if let Some(info) = first {
-                type_spans.push(span);
-                type_count.push(0);
-                type_uncapitalised.push(0);
-                freq.push(info.freq);
-                special.push(info.special);
-            }
-            type_count[id as usize] += 1;
-            type_uncapitalised[id as usize] +=
-                u32::from(t.uppers == 0 || (t.letters > 1 && t.uppers == t.letters));
-            type_of[i] = id;
-            if freq[id as usize].is_none() {
-                unknown_toks.push(i as u32);
-            }
-        }
-    });
-    let resolve = |(own, a, b): (bool, usize, usize)| -> &str {
-        if own {
-            &lowered[a..b]
-        } else {
-            &text[a..b]
-        }
-    };
-    let lower_of = |i: usize| spans[i].map(resolve);
-    let type_words: Vec<&str> = type_spans.iter().map(|&s| resolve(s)).collect();
+    // Pass 1: the distinct words, and the damage they show (see `survey`).
+    let survey = Survey::take(text, &toks, &protected, vocab);
+    let Survey {
+        type_of,
+        count: type_count,
+        uncapitalised: type_uncapitalised,
+        freq,
+        special,
+        unknown_toks,
+        ..
+    } = &survey;
+    let lower_of = |i: usize| survey.lower_of(text, i);
+    let type_words: Vec<&str> = survey.words(text);
     let known: Vec<bool> = freq.iter().map(Option::is_some).collect();
     // Candidate lists per type, found at most once per document.
     let mut type_cands: Vec<Option<Rc<[Candidate]>>> = vec![None; type_words.len()];
-    let mut intact_special = 0usize;
-    let n_intact = (0..type_words.len())
-        .filter(|&k| known[k] && special[k])
-        .count();
-    ctx.seen_intact.reserve(n_intact);
-    for (k, w) in type_words.iter().enumerate() {
-        if known[k] && special[k] {
-            intact_special += type_count[k];
-            ctx.seen_intact.insert(w, type_count[k]);
-        }
-    }
-    // Unknown words: which readings explain them (with the shipped weights and a middling
-    // prior), how many gain a special letter, and which confusions they used.
-    let base = ctx.model.all().iter().map(|c| c.logp).collect::<Vec<_>>();
-    let mut explained = 0usize;
-    let mut counts = vec![0f32; base.len()];
-    // In type order (first occurrence in the document): the sums below add whole counts, so
-    // no order changes them (sorting the words by spelling cost 4% of warm restore time).
-    let unknown = (0..type_words.len())
-        .filter(|&k| !known[k])
-        .map(|k| (type_words[k], type_count[k], k));
-    for (w, n, k) in unknown {
-        let cands = type_cands[k].insert(ctx.candidates(w, false)).clone();
-        let best = cands
-            .iter()
-            .filter(|c| c.subs() > 0)
-            .map(|c| (score(c, &base, 0.3f32.ln(), &ctx.seen_intact), c))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.text.cmp(&a.1.text)));
-        // Only readings that beat keeping the word (at that prior) count as evidence; a remote
-        // reading of a rare dialect word or a name is not a sign of damage.
-        let as_printed = cands.iter().any(|c| c.subs() == 0);
-        let keep = opts.oov_zipf.max(opts.oov_name_zipf) * LN10 + 0.7f32.ln();
-        if let Some((_, c)) = best.filter(|(s, _)| *s > keep && !as_printed) {
-            if c.text.chars().any(is_special) {
-                explained += n;
-            }
-            for &id in &c.used {
-                counts[id as usize] += n as f32;
-            }
-        }
-    }
-    let p = opts.damage_prior.unwrap_or_else(|| {
-        ((explained as f32 + 0.02) / (explained as f32 + intact_special as f32 + 2.0))
-            .clamp(MIN_PRIOR, 0.8)
-    });
-    ctx.logp = ctx.model.adapted_logp(&counts);
-    ctx.shown = Some(counts.iter().map(|&n| n > 0.0).collect());
-    ctx.prior_logs = prior_logs(p);
-    ctx.evidence = Evidence {
-        prior: p,
-        explained,
-        intact: intact_special,
-    };
+    let p = ctx.read_damage(&type_words, type_count, &known, special, &mut type_cands);
 
     // Pass 2: decide each word, once per type and capitalisation.
     type Choice = Option<(String, f32, &'static str)>;
@@ -1120,80 +1015,10 @@ pub fn restore_with(
             }
         }
     }
-    // A name the text put in a name's place (`Ange kommun` -> `Ånge kommun`) is that name
-    // wherever else the page prints the word capitalised (`Parkgatan 4, Ange`, `i Ange`):
-    // one place does not have two spellings on one page. Not where the word opens a sentence
-    // before a lowercase word, where it may be the common word (`Ange eventuell
-    // specialkost`, the verb).
     if p >= REAL_WORD_MIN_PRIOR {
-        let named: HashMap<&str, String> = edits
-            .iter()
-            .filter(|e| e.rule == "restore.name-context")
-            .map(|e| (&text[e.range.clone()], e.to.clone()))
-            .collect();
-        if !named.is_empty() {
-            let edited: rustc_hash::FxHashSet<usize> =
-                edits.iter().map(|e| e.range.start).collect();
-            for (i, t) in toks.iter().enumerate() {
-                let Some(to) = named.get(t.text) else {
-                    continue;
-                };
-                if t.class != TokenClass::Word
-                    || edited.contains(&t.start)
-                    || in_ranges(&protected, t.start, t.end)
-                {
-                    continue;
-                }
-                let lowercase_next = toks.get(i + 1).is_some_and(|n| {
-                    n.class == TokenClass::Word && n.uppers == 0 && n.start > t.end
-                });
-                if sentence_start(text, t.start) && lowercase_next {
-                    continue;
-                }
-                edits.push(StageEdit::new(
-                    t.start..t.end,
-                    to.clone(),
-                    EditKind::Ocr,
-                    "restore.name-context",
-                    0.75,
-                ));
-            }
-        }
+        context::name_elsewhere(text, &toks, &protected, &mut edits);
     }
-    // The page must show the misreading in a word the lists know: a repair that put `æ`
-    // where the engine printed `ee` (`Feelles`), or `ø` where it printed `g` (`mgde`). A page
-    // without one keeps its unlisted words of that shape (`Heede`, `Seeberg`). Measured on
-    // train for `ee`: 34 words fixed without this condition, 22 with it; none broken either
-    // way.
-    if !shaped.is_empty() {
-        // Whether the page shows each misreading, looked up once per misreading.
-        let mut shown: Vec<(shape::Misreading, bool)> = Vec::new();
-        for (i, reading, misreading) in shaped {
-            let seen = match shown.iter().find(|(m, _)| *m == misreading) {
-                Some(&(_, seen)) => seen,
-                None => {
-                    let seen = edits.iter().any(|e| {
-                        misreading
-                            .shown_by(&text[e.range.clone()].to_lowercase(), &e.to.to_lowercase())
-                    });
-                    shown.push((misreading, seen));
-                    seen
-                }
-            };
-            if !seen {
-                continue;
-            }
-            let t = &toks[i];
-            readings.insert(i, reading.clone());
-            edits.push(StageEdit::new(
-                t.start..t.end,
-                apply_case(t.text, &reading),
-                EditKind::Ocr,
-                "restore.unlisted-letter",
-                0.7,
-            ));
-        }
-    }
+    shape::apply_shown(text, &toks, shaped, &mut edits, &mut readings);
     for i in fours {
         if let Some(e) = readings.get(&(i + 1)).and_then(|r| {
             lone_digit(text, &toks, i, vocab, &protected, &numbered, r)
@@ -1222,11 +1047,11 @@ pub fn restore_with(
         };
         let types = page::Types {
             words: &type_words,
-            count: &type_count,
+            count: type_count,
             known: &known,
             changed: &changed,
             cands: &type_cands,
-            of: &type_of,
+            of: type_of,
         };
         page::word_repairs(&page, &types, &mut edits, &mut readings);
         // Borrowed: the split and speck rules ask for many words and keep none.
