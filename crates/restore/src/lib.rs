@@ -57,10 +57,12 @@
 //! [`language_regions`] and each region restored with its own words (the pipeline does this).
 //!
 //! # Layout
-//! `restore_with` runs the passes above up to each word's decision, and the judgement of
-//! readings (`Ctx`) lives beside it in this file; `survey` is the first pass (the distinct
-//! words and the damage prior they show), `page` holds the passes over the whole page that
-//! follow the decisions (the page's own vocabulary, split words, marks). The rules sit in
+//! `restore_with` runs the passes above in order, and the judgement of readings (`Ctx`) lives
+//! beside it in this file; `survey` is the first pass (the distinct words and the damage prior
+//! they show), `decisions` memoises each word type's judgement per capitalisation and kind of
+//! place, `restore_with` applies them token by token with the rules for what no reading
+//! explains, and `page` holds the passes over the whole page that follow the decisions (the
+//! page's own vocabulary, split words, marks). The rules sit in
 //! modules by what they cover: `eligible` (which tokens may change), `search`, `confusion`,
 //! `docwords`, `shape` and `inserted` (the readings of a word), `context` (the readings a
 //! word's place favours), `spacing`, `names`, `numbers`, `number_words`, `marks` and
@@ -110,6 +112,7 @@ use rensa_core::{
 mod addresses;
 pub mod confusion;
 mod context;
+mod decisions;
 mod docwords;
 mod eligible;
 mod inserted;
@@ -128,10 +131,8 @@ mod types;
 use addresses::protected_ranges;
 use confusion::Confusion;
 pub use confusion::ConfusionModel;
-use context::{
-    capitalised_opener, cued_reading, heading_end, name_position, sentence_start, Cue, Slot,
-    CUED_WORD_MAX_LEN, CUES, CUE_ZIPF, NAME_SLOT_ZIPF,
-};
+use context::{capitalised_opener, sentence_start, Slot, CUE_ZIPF, NAME_SLOT_ZIPF};
+use decisions::{Decisions, Pick};
 use eligible::{
     inner_capital, letters_and_sixes, merge_symbol_letters, suspended_modifier, text_opens_before,
 };
@@ -553,9 +554,8 @@ pub fn restore_with(
     let mut type_cands: Vec<Option<Rc<[Candidate]>>> = vec![None; type_words.len()];
     let p = ctx.read_damage(&type_words, type_count, &known, special, &mut type_cands);
 
-    // Pass 2: decide each word, once per type and capitalisation.
-    type Choice = Option<(String, f32, &'static str)>;
-    let mut decided: Vec<Option<Choice>> = vec![None; 2 * type_words.len()];
+    // Pass 2: decide each word, once per type and capitalisation (see `decisions`).
+    let mut decisions = Decisions::new(&ctx, text, &toks, type_of, &type_words, &known, freq, p);
     // Most changes are of unlisted words: room for one per unlisted token, so neither grows
     // while it fills.
     let mut edits = Vec::with_capacity(unknown_toks.len());
@@ -573,15 +573,6 @@ pub fn restore_with(
     // Unlisted words with a misread letter their shape shows (`shape`), changed once the
     // whole page has been read, where it shows the same misreading in listed words.
     let mut shaped: Vec<(usize, String, shape::Misreading)> = Vec::new();
-    // Per slot (type and capitalisation): whether a name reading may be looked for, and the
-    // judgements in name position and at a heading's end.
-    let mut name_eligible: Vec<Option<bool>> = vec![None; decided.len()];
-    let mut named_choice: HashMap<usize, Choice> = HashMap::default();
-    let mut heading_choice: HashMap<usize, Choice> = HashMap::default();
-    let mut cue_choice: HashMap<usize, Choice> = HashMap::default();
-    let mut type_cue: Vec<Option<Option<&Cue>>> = vec![None; type_words.len()];
-    // Per slot: the judgement as a lowercase word, for an unlisted word opening a sentence.
-    let mut opened_choice: HashMap<usize, Choice> = HashMap::default();
     // Per type: the reading with a dropped first letter put back (`dropped_initial`).
     let mut dropped_choice: HashMap<(usize, bool), Fallback> = HashMap::default();
     // Whether token `i`, printed with a capital, is the common word `reading` with a capital
@@ -634,14 +625,6 @@ pub fn restore_with(
             }
         }
     };
-    // A type's judgement in a slot, with its candidates found once per document.
-    let judge_in =
-        |type_cands: &mut Vec<Option<Rc<[Candidate]>>>, k: usize, upper: bool, slot: Slot| {
-            let cands = type_cands[k]
-                .get_or_insert_with(|| ctx.candidates(type_words[k], known[k]))
-                .clone();
-            ctx.change(type_words[k], freq[k], cands, p, upper, slot)
-        };
     // Below SYMBOL_MIN_PRIOR only a word the lists do not know can change (every rule below
     // asks for at least that much damage): the loop visits those tokens only, and none that
     // is not a word (the number and clock rules need the prior too).
@@ -684,114 +667,11 @@ pub fn restore_with(
         // `@` starting a word is a capital `Ø` (`@rsta`, `@yvind`): the estimate has `Ø` printed
         // as `@` half the time, the lowercase `ø` a hundredth.
         let upper = starts_upper(t.text) || t.text.starts_with('@');
-        let slot = 2 * id as usize + upper as usize;
-        if decided[slot].is_none() {
-            let k = id as usize;
-            // In a document without real damage a known word cannot change: no search. Nor can
-            // a lone letter (`a` in `punkt a`): one letter is too little evidence on its own.
-            decided[slot] = Some(
-                if p < REAL_WORD_MIN_PRIOR && (known[k] || type_words[k].chars().nth(1).is_none()) {
-                    None
-                } else {
-                    judge_in(&mut type_cands, k, upper, Slot::Running)
-                },
-            );
-        }
-        // Decided once per type and capitalisation; borrowed, not copied, for each token.
-        let mut choice = decided[slot].as_ref().and_then(Option::as_ref);
-        // A capitalised common word where running text puts a name (`Ange kommun`, `Karin
-        // Ost`, `Par Nyström`), or a word about to be read as a common word there (`Kare
-        // Thygesen` as `Køre`), is judged again with its name readings favoured.
-        // Whether the slot may be judged again is decided once per slot (lookups), and so is
-        // that judgement; only the position is looked at per token.
-        if upper && p >= REAL_WORD_MIN_PRIOR {
-            let eligible = *name_eligible[slot].get_or_insert_with(|| match choice {
-                // Kept as printed: only a listed common word (`Nohr`, seen capitalised, is a
-                // name as printed and stays).
-                None => known[id as usize] && !vocab.is_proper(type_words[id as usize]),
-                // Changing anyway, to a common word: a name reading may win instead.
-                Some(c) => !vocab.is_name(&c.0) && !vocab.is_name(type_words[id as usize]),
-            });
-            if eligible && name_position(text, &toks, i, &name_token) {
-                let k = id as usize;
-                let named = named_choice.entry(slot).or_insert_with(|| {
-                    judge_in(&mut type_cands, k, upper, Slot::Name)
-                        .filter(|(r, _, _)| vocab.is_name(r))
-                        .map(|(r, c, _)| (r, c, "restore.name-context"))
-                });
-                if named.is_some() {
-                    choice = named.as_ref();
-                }
-            }
-        }
-        // An unlisted capitalised word opening a line or a sentence, kept as printed, is
-        // judged again as a lowercase word: its capital may be the position's, not a name's
-        // (`Moetande:`, `Hoyringsfrist:`, `Naninden`). A common-word reading must win as it
-        // would in running text; a listed word's genitive (`Justerandes`) stays.
-        if upper
-            && choice.is_none()
-            && !known[id as usize]
-            && p >= REAL_WORD_MIN_PRIOR
-            && sentence_start(text, t.start)
-            && type_words[id as usize]
-                .strip_suffix('s')
-                .is_none_or(|stem| vocab.frequency(stem).is_none())
-        {
-            let k = id as usize;
-            let opened = opened_choice.entry(slot).or_insert_with(|| {
-                judge_in(&mut type_cands, k, false, Slot::Running)
-                    .filter(|(r, _, _)| !vocab.is_proper(r))
-            });
-            if opened.is_some() {
-                choice = opened.as_ref();
-            }
-        }
-        // A word closing a heading line before its colon (`Følgende faste medlemmer matte:`)
-        // is judged again with the meeting words favoured once more: the heading of those
-        // present is `møtte:`, not the commoner `måtte` nor the printed `matte`.
-        if p >= REAL_WORD_MIN_PRIOR
-            && heading_end(text, &toks, i)
-            && !choice.is_some_and(|c| is_genre(&c.0))
-        {
-            let k = id as usize;
-            let heading = heading_choice.entry(slot).or_insert_with(|| {
-                judge_in(&mut type_cands, k, upper, Slot::Heading).filter(|(r, _, _)| is_genre(r))
-            });
-            if heading.is_some() {
-                choice = heading.as_ref();
-            }
-        }
-        // A listed word whose neighbours call for one of its readings (`før møtet`, `rår
-        // kommunestyret til`, `särskilt stöd`, `i år` where `ar` reads `är` elsewhere) is
-        // judged again with that reading favoured.
-        if p >= REAL_WORD_MIN_PRIOR {
-            // The type's cue, looked up once per type (most words have none).
-            let cue = *type_cue[id as usize].get_or_insert_with(|| {
-                // Every cued word is short: one length test spares most types the table.
-                (type_words[id as usize].len() <= *CUED_WORD_MAX_LEN).then_some(())?;
-                CUES.iter().find(|c| {
-                    c.printed == type_words[id as usize] && c.langs.contains(&vocab.lang())
-                })
-            });
-            if let Some(cued) = cue
-                .and_then(|cue| cued_reading(text, &toks, i, cue))
-                .filter(|&r| choice.is_none_or(|c| c.0 != r))
-            {
-                let k = id as usize;
-                // A cue that reads the word as printed keeps it (`ta vare på`, `till handa`).
-                if cued == type_words[k] {
-                    continue;
-                }
-                let judged = cue_choice.entry(slot).or_insert_with(|| {
-                    judge_in(&mut type_cands, k, upper, Slot::Cue(cued))
-                        .filter(|(r, _, _)| r == cued)
-                        .map(|(r, c, _)| (r, c, "restore.context"))
-                });
-                if judged.is_some() {
-                    choice = judged.as_ref();
-                }
-            }
-        }
+        let choice = match decisions.pick(&mut type_cands, i, upper, &name_token) {
+            Pick::Skip => continue,
+            Pick::Keep => None,
+            Pick::Change(c) => Some(c),
+        };
         if let Some((reading, conf, rule)) = choice {
             let (conf, rule) = (*conf, *rule);
             // A reading the lists flag as a name (Sälen, Åre) or only saw capitalised (`UN`)
@@ -1031,7 +911,7 @@ pub fn restore_with(
         // Whether a word decision changed any token of each type.
         let changed: Vec<bool> = (0..type_words.len())
             .map(|k| {
-                decided[2 * k..2 * k + 2]
+                decisions.running[2 * k..2 * k + 2]
                     .iter()
                     .any(|d| matches!(d, Some(Some(_))))
             })
