@@ -5,7 +5,7 @@
 //! what moved. After an intended change, `RENSA_BLESS=1 cargo test -p rensa --test
 //! accuracy_baselines` rewrites the baselines; the commit then shows the new numbers.
 //!
-//! The fresh and fresh2 splits are held out: this test only compares their aggregate numbers,
+//! The fresh, fresh2 and nordic splits are held out: this test only compares their aggregate numbers,
 //! as the README's table does. Throughput is reported, never checked (the test binary is a debug build).
 
 #![allow(clippy::unwrap_used)]
@@ -57,6 +57,11 @@ fn fresh_split_holds_its_baseline() {
 #[test]
 fn fresh2_split_holds_its_baseline() {
     check("fresh2");
+}
+
+#[test]
+fn nordic_split_holds_its_baseline() {
+    check("nordic");
 }
 
 #[test]

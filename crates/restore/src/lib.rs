@@ -1141,6 +1141,14 @@ impl Ctx<'_> {
     /// Candidate lists depend only on the word, the vocabulary and the confusion model, so a
     /// per-thread cache shares them across the documents of a batch (OCR damage repeats:
     /// `fran`, `mote`, `pa`). Only the shipped model with a cacheable vocabulary is cached.
+    /// Whether the page shows confusion `id` (an unlisted word of it is best read with it);
+    /// true without a page (`explain`).
+    fn page_shows(&self, id: u16) -> bool {
+        self.shown
+            .as_ref()
+            .is_none_or(|shown| shown.get(id as usize).copied().unwrap_or(false))
+    }
+
     fn candidates(&self, lower: &str, listed_only: bool) -> Rc<[Candidate]> {
         self.cached_search(
             lower,
@@ -1706,9 +1714,10 @@ impl Ctx<'_> {
                     known_exact.is_none()
                         || (c.parts == 1
                             && p >= REAL_WORD_MIN_PRIOR
-                            && c.used
-                                .iter()
-                                .all(|&id| self.model.all()[id as usize].restores_letter))
+                            && c.used.iter().all(|&id| {
+                                let conf = &self.model.all()[id as usize];
+                                conf.restores_letter && (!conf.nordic_ocr || self.page_shows(id))
+                            }))
                 })
                 // A capitalised Swedish word ending in `én` is a surname's accent (`Fredén`,
                 // `Lidén`, `Åhlén`: 29 of the 33 such words the engine printed in train and dev),
