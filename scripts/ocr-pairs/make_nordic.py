@@ -58,10 +58,7 @@ def make(lang, name, src, force, work, out):
     for i, page in enumerate(mp.paginate(lines)):
         png = work / f"{stem}-p{i + 1}.png"
         mp.render_page(page, font).save(png)
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        r = subprocess.run(["tesseract", str(png), "stdout", "-l", model, "--dpi", str(mp.DPI)],
-                           capture_output=True, env=env, check=True)
-        texts.append(r.stdout.decode("utf-8"))
+        texts.append(mp.ocr(png, mp.DPI, model))
     ocr_p.write_text("\n".join(t.rstrip("\n\f") for t in texts) + "\n", encoding="utf-8")
     gold_p.write_text(gold, encoding="utf-8")
     return f"wrote {out.name}/{stem}"

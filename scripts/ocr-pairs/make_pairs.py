@@ -166,9 +166,10 @@ def degrade(img, rng):
     return small, int(DPI * scale)
 
 
-def ocr(png, dpi):
+def ocr(png, dpi, model="eng"):
+    """Tesseract's text of one page image, read with `model` (English unless told)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    r = subprocess.run(["tesseract", str(png), "stdout", "-l", "eng", "--dpi", str(dpi)],
+    r = subprocess.run(["tesseract", str(png), "stdout", "-l", model, "--dpi", str(dpi)],
                        capture_output=True, env=env, check=True)
     return r.stdout.decode("utf-8")
 

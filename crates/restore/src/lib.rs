@@ -1348,12 +1348,9 @@ impl Ctx<'_> {
         // fewer words on train, short pages show few; of `ae` and `ze` for `æ` too, 12 fewer:
         // names hardly write those.)
         let shown = |sp: &&Spelling| {
-            self.shown.as_ref().is_none_or(|shown| {
-                sp.used[..usize::from(sp.subs)].iter().all(|&id| {
-                    self.model.all()[id as usize].ocr != ['e', 'e']
-                        || shown.get(id as usize).copied().unwrap_or(false)
-                })
-            })
+            sp.used[..usize::from(sp.subs)]
+                .iter()
+                .all(|&id| self.model.all()[id as usize].ocr != ['e', 'e'] || self.page_shows(id))
         };
         let (best, s) = spellings
             .iter()
