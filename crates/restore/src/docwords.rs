@@ -212,9 +212,12 @@ fn damage_pairs(model: &ConfusionModel) -> Vec<u128> {
                 .then_some((truth, ocr))
         },
     );
+    // A word-initial confusion (`Z` for `Ø`) is no damage inside a word, where this rule
+    // would compare at any position.
     let mut pairs: Vec<u128> = model
         .all()
         .iter()
+        .filter(|c| !c.initial)
         .map(|c| (c.truth.clone(), c.ocr.iter().collect::<String>()))
         .chain(estimated)
         .chain(INSERTED.iter().map(|&i| (String::new(), i.to_string())))

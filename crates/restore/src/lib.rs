@@ -1414,6 +1414,7 @@ impl Ctx<'_> {
                     || conf.truth.chars().count() != 1
                     || conf.foreign_to(swedish)
                     || at + k > chars.len()
+                    || conf.glyph
                     || chars[at..at + k] != conf.ocr[..]
                 {
                     continue;

@@ -357,6 +357,7 @@ impl Search<'_> {
                 .zip(&self.input[pos + 1..pos + k])
                 .any(|(a, b)| a != b)
             || (conf.generic && !self.compounds)
+            || (conf.initial && pos != 0)
         {
             return None;
         }
