@@ -205,6 +205,10 @@ const BUILTIN: &[(&str, &str, f32)] = &[
     ("ö", "å", 0.01),
     ("ö", "&", 0.01),
     ("ø", "z", 0.01),
+    // The Swedish model's two-letter readings of `ø` (`Möedetid`, `Moötetid`, about 1% each
+    // on the train documents); not `ög`, which Swedish words hold (`högre`).
+    ("ø", "öe", 0.01),
+    ("ø", "oö", 0.01),
     ("ö", "éo", 0.02),
     ("æ", "ee", 0.20),
     ("æ", "ae", 0.30),
