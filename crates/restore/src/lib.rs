@@ -28,7 +28,8 @@
 //!    colon where only a period belongs is one (`kl, 19.00`, `16, oktober`); an em dash or `~`
 //!    between digits or spaces is an en dash; lone digits and symbols that are
 //!    letters are read as such (`1` → `i`, `4` → `å` in Norwegian, `KI.` → `Kl.` before a time,
-//!    `8 12 Val` → `§ 12 Val`, `(@)` → `(Ø)`), each with guards against the real number.
+//!    `8 12 Val` → `§ 12 Val`, and on such a page `, 8 42` → `, § 42`; `Paragrafer 88 41–45`
+//!    → `§§`; `(@)` → `(Ø)`), each with guards against the real number.
 //! 3. **Candidates** for each distinct word come from [`search::candidates`]: dictionary words
 //!    and compounds the confusion model could have turned into it. A known word may only become
 //!    another listed word, found without compounds or plain-letter glyph confusions.
