@@ -1730,6 +1730,19 @@ impl Ctx<'_> {
                 })
                 .map(|(k, c)| {
                     let mut s = score(c, &self.logp, lp, &self.seen_intact);
+                    // A Nordic model's misreading the page shows (`å` for `ä`) is weighed by
+                    // its adapted weight, which is the page's own rate for that letter (0.99
+                    // for `ä` read by the Danish model): it does not pay the page's damage
+                    // prior on top, a prior counted over every special letter, most of which
+                    // that model keeps (`år` stayed `år` where the page meant `är`).
+                    let refunds = c
+                        .used
+                        .iter()
+                        .filter(|&&id| {
+                            self.model.all()[id as usize].nordic_ocr && self.page_shows(id)
+                        })
+                        .count();
+                    s -= refunds as f32 * lp;
                     if printed_compound && c.parts == fewest_parts {
                         s += LISTED_OVER_ANALYSIS * LN10;
                     }
