@@ -923,3 +923,44 @@ pub(crate) fn party_letters(
 pub(crate) fn drop_mark(range: std::ops::Range<usize>, confidence: f32) -> StageEdit {
     StageEdit::new(range, "", EditKind::Ocr, "restore.stray-mark", confidence)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rensa_core::tokens;
+
+    /// The paragraph-sign scanner looks past each `8` and `88` for a number, a dash and
+    /// another number: it may not step outside the text, or off a character boundary,
+    /// whatever surrounds it (every string of up to five of these pieces).
+    #[test]
+    fn paragraph_sign_scanner_stays_inside_any_text() {
+        const PIECES: [&str; 12] = ["8", "88", "4", " ", "–", "—", "-", ",", "a", "P", "\n", "."];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer.into_iter().filter(|t| t.chars().count() <= 5));
+            texts.sort();
+            texts.dedup();
+        }
+        for t in &texts {
+            let toks: Vec<_> = tokens(t).collect();
+            for e in paragraph_signs(t, &toks, &[]) {
+                assert!(t.is_char_boundary(e.range.start) && t.is_char_boundary(e.range.end));
+            }
+        }
+        // And it reads what it is for, only on a page that shows the sign misread.
+        let page = "8 41 Val av justerare\nAnna Berg, 8 42 Per Lund\nParagrafer 88 41—45\n";
+        let toks: Vec<_> = tokens(page).collect();
+        let got: Vec<&str> = paragraph_signs(page, &toks, &[])
+            .iter()
+            .map(|e| &page[e.range.clone()])
+            .collect();
+        assert_eq!(got, ["8", "8", "88"]);
+        let line = "Anna Berg, 8 42 Per Lund\n";
+        let toks: Vec<_> = tokens(line).collect();
+        assert!(paragraph_signs(line, &toks, &[]).is_empty());
+    }
+}
