@@ -927,6 +927,7 @@ pub(crate) fn drop_mark(range: std::ops::Range<usize>, confidence: f32) -> Stage
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numbers::tests::strings_of;
     use rensa_core::tokens;
 
     /// The paragraph-sign scanner looks past each `8` and `88` for a number, a dash and
@@ -934,17 +935,10 @@ mod tests {
     /// whatever surrounds it (every string of up to five of these pieces).
     #[test]
     fn paragraph_sign_scanner_stays_inside_any_text() {
-        const PIECES: [&str; 12] = ["8", "88", "4", " ", "–", "—", "-", ",", "a", "P", "\n", "."];
-        let mut texts = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer.into_iter().filter(|t| t.chars().count() <= 5));
-            texts.sort();
-            texts.dedup();
-        }
+        let texts = strings_of(
+            &["8", "88", "4", " ", "–", "—", "-", ",", "a", "P", "\n", "."],
+            5,
+        );
         for t in &texts {
             let toks: Vec<_> = tokens(t).collect();
             for e in paragraph_signs(t, &toks, &[]) {

@@ -620,7 +620,7 @@ fn hyphen_ranges(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::addresses::address_marks;
     use rensa_core::tokens;
@@ -628,19 +628,28 @@ mod tests {
     /// The byte scanners of the mark rules look around every mark they find: none may step
     /// outside the text, whatever marks and digits surround it (every string of up to five
     /// of these pieces, so a dash or mark at either end).
-    #[test]
-    fn mark_scanners_stay_inside_any_text() {
-        const PIECES: [&str; 12] = ["5", "0", "2", ".", ":", ",", "-", "—", " ", "k", "l", "@"];
+    /// Every string of at most `max` characters made of `pieces` (the empty one too), sorted:
+    /// the inputs of the scanners' property tests, so a mark or digit lands at either end.
+    pub(crate) fn strings_of(pieces: &[&str], max: usize) -> Vec<String> {
         let mut texts = vec![String::new()];
-        for _ in 0..5 {
+        for _ in 0..max {
             let longer: Vec<String> = texts
                 .iter()
-                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
                 .collect();
-            texts.extend(longer.into_iter().filter(|t| t.chars().count() <= 5));
+            texts.extend(longer.into_iter().filter(|t| t.chars().count() <= max));
             texts.sort();
             texts.dedup();
         }
+        texts
+    }
+
+    #[test]
+    fn mark_scanners_stay_inside_any_text() {
+        let mut texts = strings_of(
+            &["5", "0", "2", ".", ":", ",", "-", "—", " ", "k", "l", "@"],
+            5,
+        );
         texts.extend(
             [
                 "-5,00 - 6,00",
