@@ -43,25 +43,10 @@ def ensure_models():
 
 
 def make(lang, name, src, force, work, out):
-    from PIL import ImageFont
+    """One pair: make_pairs' rendering, read with the language's neighbour's model."""
     model = MODEL[lang]
-    _, fpath, fpx = mp.font_for(lang, name, [])
-    font = ImageFont.truetype(fpath, fpx)
-    lines = mp.wrap_text(src.read_text(encoding="utf-8"))
-    gold = "\n".join(lines) + "\n"
-    stem = f"{lang}-{name}-{model}"
-    gold_p, ocr_p = out / f"{stem}.gold.txt", out / f"{stem}.ocr.txt"
-    if not force and ocr_p.exists() and gold_p.exists() \
-            and gold_p.read_text(encoding="utf-8") == gold:
-        return f"skip {out.name}/{stem}"
-    texts = []
-    for i, page in enumerate(mp.paginate(lines)):
-        png = work / f"{stem}-p{i + 1}.png"
-        mp.render_page(page, font).save(png)
-        texts.append(mp.ocr(png, mp.DPI, model))
-    ocr_p.write_text("\n".join(t.rstrip("\n\f") for t in texts) + "\n", encoding="utf-8")
-    gold_p.write_text(gold, encoding="utf-8")
-    return f"wrote {out.name}/{stem}"
+    job = ("nordic", lang, name, src, mp.font_for(lang, name, []))
+    return mp.make_pair(job, model, force, work, model=model, out_dir=out)
 
 
 def main():

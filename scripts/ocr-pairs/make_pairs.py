@@ -221,8 +221,10 @@ def jobs():
     return out
 
 
-def make_pair(job, variant, force, work):
-    """Renders, OCRs and writes one pair; returns a log line."""
+def make_pair(job, variant, force, work, model="eng", out_dir=None):
+    """Renders, OCRs (with Tesseract's `model`) and writes one pair into `out_dir` (the
+    job's split under fixtures/pairs unless told); returns a log line. The variant
+    `eng-noisy` degrades the page first."""
     from PIL import ImageFont
     split, lang, name, src, (font_label, fpath, fpx) = job
     font = ImageFont.truetype(fpath, fpx)
@@ -230,7 +232,8 @@ def make_pair(job, variant, force, work):
     gold = "\n".join(lines) + "\n"
     pages = paginate(lines)
     stem = f"{lang}-{name}-{variant}"
-    out_dir = PAIRS / split
+    out_dir = Path(out_dir) if out_dir else PAIRS / split
+    split = out_dir.name
     out_dir.mkdir(parents=True, exist_ok=True)
     gold_p, ocr_p = out_dir / f"{stem}.gold.txt", out_dir / f"{stem}.ocr.txt"
     if (not force and ocr_p.exists() and gold_p.exists()
@@ -245,7 +248,7 @@ def make_pair(job, variant, force, work):
             img, dpi = degrade(img, rng)
         png = work / f"{stem}-p{i + 1}.png"
         img.save(png)
-        texts.append(ocr(png, dpi))
+        texts.append(ocr(png, dpi, model))
     ocr_p.write_text("\n".join(t.rstrip("\n\f") for t in texts) + "\n", encoding="utf-8")
     gold_p.write_text(gold, encoding="utf-8")
     return f"wrote {split}/{stem} ({len(pages)} page(s), {font_label})"

@@ -747,27 +747,20 @@ pub(crate) fn paragraph_signs(
                 shown += 1;
             }
         } else if t.text == "@" && i > 0 && parenthesised(toks, i - 1).is_some() {
-            out.push(StageEdit::new(
-                t.start..t.end,
-                "Ø",
-                EditKind::Ocr,
-                "restore.ocr-confusion",
-                0.85,
-            ));
+            out.push(sign(t, "Ø"));
         }
     }
     if shown == 0 {
         return out;
     }
+    // (An `8` opening a line, read above, has a line break before it, so this never reads it
+    // twice.)
     for (i, t) in toks.iter().enumerate() {
-        if t.text != "8"
-            || t.class != TokenClass::Number
-            || in_ranges(protected, t.start, t.end)
-            || out.iter().any(|e| e.range.start == t.start)
+        if t.text == "8"
+            && t.class == TokenClass::Number
+            && !in_ranges(protected, t.start, t.end)
+            && lone_before_paragraph(text, toks, i).is_some()
         {
-            continue;
-        }
-        if lone_before_paragraph(text, toks, i).is_some() {
             out.push(sign(t, "§"));
         }
     }
