@@ -8,7 +8,8 @@ a rule must change only what it is for. This runs `rensa run` with the old and t
 over the same inputs, once with the damage prior the cleaner estimates and once with
 `--damage-prior 0.8` (what restore would do to a page it believed badly damaged: the
 harshest test of "a correct word is never fixed"), and prints each record whose edits differ,
-with the edits only one build made.
+with the edits only one build made and the input text around each (`⟦` marks the edit's
+start, `⏎` a line end; offsets are bytes, so a non-UTF-8 input shows its bytes decoded).
 
 `--salad N` adds N word salads: texts of 20 to 400 tokens drawn, with a fixed seed, from the
 tokens of the inputs' `.txt` files and shuffled across documents and languages (a Norwegian
@@ -73,6 +74,26 @@ def records(rensa, inputs, prior, tmp, tag):
     return by
 
 
+def source_text(path):
+    """The input's bytes (edit offsets count bytes of the decoded text, which for UTF-8
+    input are these), or None where it cannot be read."""
+    try:
+        with open(path, 'rb') as f:
+            return f.read()
+    except (OSError, TypeError):
+        return None
+
+
+def around(page, edit, width=30):
+    """The text around an edit, so a differing edit can be judged without opening the file."""
+    start = edit[0]
+    if page is None or not isinstance(start, int):
+        return ''
+    left = page[max(0, start - width):start].decode('utf-8', 'replace')
+    right = page[start:start + width].decode('utf-8', 'replace')
+    return '| ' + (left + '⟦' + right).replace('\n', '⏎')
+
+
 def edit_set(rec):
     return {(e.get('start'), e.get('from'), e.get('to'), e.get('rule')) for e in rec.get('edits') or []}
 
@@ -107,10 +128,11 @@ def main():
                     print('  only in the', 'new' if o is None else 'old', 'run')
                     continue
                 eo, ew = edit_set(o), edit_set(w)
+                page = source_text(src)
                 for e in sorted(eo - ew, key=str):
-                    print('  old only:', e)
+                    print('  old only:', e, around(page, e))
                 for e in sorted(ew - eo, key=str):
-                    print('  new only:', e)
+                    print('  new only:', e, around(page, e))
                 if eo == ew:
                     keys = sorted(k for k in set(o) | set(w) if o.get(k) != w.get(k))
                     print('  same edits; differs in', ', '.join(keys),

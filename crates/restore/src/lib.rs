@@ -644,6 +644,8 @@ pub fn restore_with(
         if lone && p >= SYMBOL_MIN_PRIOR {
             let next = toks.get(i + 1).map_or("", |n| n.text);
             match lone_digit(text, &toks, i, vocab, &protected, &numbered, next) {
+                // `den 1 jaiiuari`: the word after may be a month restore repairs below.
+                Some(_) if t.text == "1" && !vocab.contains(next) => fours.push(i),
                 Some(e) if e.confidence >= opts.min_confidence => edits.push(e),
                 Some(_) => {}
                 // `4 kjape`: the word after may be one restore repairs below (`kjøpe`).
@@ -901,10 +903,13 @@ pub fn restore_with(
     }
     shape::apply_shown(text, &toks, shaped, &mut edits, &mut readings);
     for i in fours {
-        if let Some(e) = readings.get(&(i + 1)).and_then(|r| {
-            lone_digit(text, &toks, i, vocab, &protected, &numbered, r)
-                .filter(|e| e.confidence >= opts.min_confidence)
-        }) {
+        // The word after as restore read it, or as printed where it kept it.
+        let next = readings
+            .get(&(i + 1))
+            .map_or_else(|| toks.get(i + 1).map_or("", |n| n.text), String::as_str);
+        if let Some(e) = lone_digit(text, &toks, i, vocab, &protected, &numbered, next)
+            .filter(|e| e.confidence >= opts.min_confidence)
+        {
             edits.push(e);
         }
     }

@@ -464,14 +464,15 @@ pub(crate) fn lone_digit<'a>(
     }
     let to = match t.text {
         "1" => {
-            // A day of the month: the month follows, and a year after it, a date word before
-            // it (`den`, `från`, `fra`) or a line break before the `1` says so; `veckan 1 mars`
-            // is `i mars`.
-            if MONTHS.contains(&next.text) {
+            // A day of the month: the month follows (as printed or as restore read it:
+            // `den 1 jaiiuari`), and a year after it, a date word or a weekday before it
+            // (`den`, `från`, `torsdag`) or a line break before the `1` says so; `veckan 1
+            // mars` is `i mars`.
+            if MONTHS.contains(&next.text) || MONTHS.contains(&next_word) {
                 let year_follows = toks
                     .get(i + 2)
                     .is_some_and(|y| y.class == TokenClass::Number && y.text.len() == 4);
-                let date_word = DATE_WORDS.contains(&prev.text);
+                let date_word = DATE_WORDS.contains(&prev.text) || WEEKDAYS.contains(&prev.text);
                 let line_start = text
                     .get(prev.end..t.start)
                     .is_some_and(|g| g.contains('\n'));

@@ -150,11 +150,20 @@ pub(crate) fn split_number<'w>(
             })
     } else if t.text == "-" {
         // A hyphen joins names and numbers on purpose (`Covid-19`, `E-18`): only after a
-        // function word, a month, a weekday or a word that numbers a document's parts.
+        // function word, a month, a weekday or a word that numbers a document's parts, or
+        // after any listed lowercase word before a day of the month
+        // (`innstillingen-4. september`); but a month before one is a range's dash
+        // (`1 juli-31 augusti`).
+        let day = day_before_month(toks, i + 1, word_of);
         word(a)
             && number(b)
             && word_of(i - 1).is_some_and(|(w, _)| {
-                WEEKDAYS.contains(&w) || leads_number(w, a.uppers == 0, vocab)
+                if MONTHS.contains(&w) {
+                    return !day;
+                }
+                WEEKDAYS.contains(&w)
+                    || leads_number(w, a.uppers == 0, vocab)
+                    || (a.uppers == 0 && day && vocab.frequency(w).is_some())
             })
     } else {
         word(a)
@@ -165,6 +174,30 @@ pub(crate) fn split_number<'w>(
                 .is_some_and(|(w, _)| !ABBREVIATIONS.contains(&w) && vocab.frequency(w).is_some())
     };
     ok.then(|| space_for(t.start..t.end, 0.75))
+}
+
+/// Whether token `k` is a day of the month (1 to 31) before its month, a space between
+/// (`22. juni`, `19 maj`; the month as restore read it).
+fn day_before_month<'w>(
+    toks: &[Token<'_>],
+    k: usize,
+    word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
+) -> bool {
+    let d = &toks[k];
+    if d.text.len() > 2 || !d.text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)) {
+        return false;
+    }
+    let mut m = k + 1;
+    let mut end = d.end;
+    if let Some(p) = toks.get(m).filter(|p| p.text == "." && p.start == end) {
+        end = p.end;
+        m += 1;
+    }
+    toks.get(m).is_some_and(|t| {
+        t.start > end
+            && t.class == TokenClass::Word
+            && word_of(m).is_some_and(|(w, _)| MONTHS.contains(&w))
+    })
 }
 
 /// A space OCR read as a period or colon after a number, before a word (`19.00.Konferensmiddag`,
@@ -377,6 +410,20 @@ pub(crate) fn split_joined<'w>(
         || in_ranges(protected, a.start, b.end)
     {
         return None;
+    }
+    // `servert-kl. 11:30`, `fredag-d. 20. oktober`: the abbreviations that lead a clock time
+    // or a date close no compound; with their period after them (and whatever follows it:
+    // `kl..11:30`), the hyphen is a space.
+    if t.text == "-"
+        && matches!(b.text, "kl" | "d")
+        && toks
+            .get(i + 2)
+            .is_some_and(|p| p.text.starts_with('.') && p.start == b.end)
+        && a.uppers == 0
+        && (i < 2 || toks[i - 2].end < a.start)
+        && word_of(i - 1).is_some_and(|(w, _)| w.chars().count() >= 2 && zipf_of(w).is_some())
+    {
+        return Some(space_for(t.start..t.end, 0.75));
     }
     if run_continues(toks, i) {
         return None;
