@@ -115,6 +115,7 @@ pub mod confusion;
 mod context;
 mod decisions;
 mod docwords;
+mod domain;
 mod eligible;
 mod inserted;
 mod language;
@@ -1735,6 +1736,13 @@ impl Ctx<'_> {
                 })
                 .map(|(k, c)| {
                     let mut s = score(c, &self.logp, lp, &self.seen_intact);
+                    // Reading a word the lists do not know, a listed reading is as likely as
+                    // the genre uses it (`vagar` is `vägar`, not the commoner `vågar`). Not a
+                    // listed word's readings: there the genre's words would replace words
+                    // as printed (`20 meter` read as `møter`).
+                    if known_exact.is_none() && c.parts == 1 {
+                        s += (domain::zipf(self.vocab.lang(), &c.text, c.zipf) - c.zipf) * LN10;
+                    }
                     // A Nordic model's misreading the page shows (`å` for `ä`) is weighed by
                     // its adapted weight, which is the page's own rate for that letter (0.99
                     // for `ä` read by the Danish model): it does not pay the page's damage
