@@ -25,8 +25,8 @@ use crate::names::split_given_name;
 use crate::number_words::ordinal_marks;
 use crate::numbers::{clock_colons, clock_commas, date_separators, en_dashes, phone_separators};
 use crate::spacing::{
-    glued_i, glued_number, hyphen_after_number, label_colon, split_after_number, split_joined,
-    split_marker, split_number, CONTENT_PAIR_EVIDENCE,
+    glued_i, glued_number, hyphen_after_number, label_colon, speck_after_suspended_hyphen,
+    split_after_number, split_joined, split_marker, split_number, CONTENT_PAIR_EVIDENCE,
 };
 use crate::{
     abbreviation_at, apply_case, docwords, in_ranges, inserted_letter, inserted_letter_compound,
@@ -223,6 +223,7 @@ pub(crate) fn splits<'w>(page: &Page<'_>, word_of: &WordOf<'w>, edits: &mut Vec<
             .or_else(|| split_number(toks, i, vocab, protected, &word_of))
             .or_else(|| split_after_number(text, toks, i, vocab.lang(), protected))
             .or_else(|| hyphen_after_number(toks, i, vocab, protected))
+            .or_else(|| speck_after_suspended_hyphen(toks, i, protected))
             .filter(|e| e.confidence >= opts.min_confidence)
         {
             joined_splits += usize::from(e.rule == "restore.split-joined");

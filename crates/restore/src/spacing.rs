@@ -98,7 +98,7 @@ pub(crate) fn split_number<'w>(
     word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> Option<StageEdit> {
     let t = &toks[i];
-    let apostrophe = matches!(t.text, "'" | "’");
+    let apostrophe = matches!(t.text, "'" | "’" | "‘");
     if !apostrophe && !matches!(t.text, "." | "-" | ":") {
         return None;
     }
@@ -109,6 +109,23 @@ pub(crate) fn split_number<'w>(
     let word = |x: &Token<'_>| x.class == TokenClass::Word;
     let number = |x: &Token<'_>| x.class == TokenClass::Number;
     let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    // Danish writes a decade with an apostrophe (`1970'erne`, `90'ernes`, `80'er-`).
+    if apostrophe && number(a) && b.text.starts_with("er") {
+        return None;
+    }
+    // A clock time or range glued to the word after it by an apostrophe
+    // (`19.15-19.25'Velkommen`): the end of a number run, whatever it holds, and a word
+    // nothing else is glued to.
+    if apostrophe
+        && number(a)
+        && word(b)
+        && toks
+            .get(i + 2)
+            .is_none_or(|n| !touch(b, n) || n.class == TokenClass::Punct)
+        && !in_ranges(protected, number_run_start(toks, i - 1), b.end)
+    {
+        return Some(space_for(t.start..t.end, 0.75));
+    }
     // Nothing else glued to the run's start (`a.b.5`), and nothing but the rest of the number
     // to its end (`17/24` and `45.000` are numbers; `5.a` is not).
     if (i >= 2 && touch(&toks[i - 2], a) && toks[i - 2].class != TokenClass::Punct)
@@ -174,6 +191,47 @@ pub(crate) fn split_number<'w>(
                 .is_some_and(|(w, _)| !ABBREVIATIONS.contains(&w) && vocab.frequency(w).is_some())
     };
     ok.then(|| space_for(t.start..t.end, 0.75))
+}
+
+/// The start of the run of numbers and the marks between them (`19.15-19.25`) that ends
+/// with the number `toks[k]`.
+fn number_run_start(toks: &[Token<'_>], k: usize) -> usize {
+    let mut j = k;
+    while j >= 2
+        && matches!(toks[j - 1].text, "." | ":" | "/" | "-" | "–")
+        && toks[j - 1].end == toks[j].start
+        && toks[j - 2].class == TokenClass::Number
+        && toks[j - 2].end == toks[j - 1].start
+    {
+        j -= 2;
+    }
+    toks[j].start
+}
+
+/// A speck OCR printed between a suspended compound's hyphen and the conjunction after it
+/// (`Kultur-.og`, `Ældre-,og`), in a damaged document: the mark is the space the suspended
+/// compound has there (`Kultur- og`).
+pub(crate) fn speck_after_suspended_hyphen(
+    toks: &[Token<'_>],
+    i: usize,
+    protected: &[(usize, usize)],
+) -> Option<StageEdit> {
+    let t = &toks[i];
+    if !matches!(t.text, "." | "," | ":" | "'" | "’" | "‘") || i < 2 {
+        return None;
+    }
+    let (w, hyphen, conj) = (&toks[i - 2], &toks[i - 1], &toks[i + 1]);
+    let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
+    (hyphen.text == "-"
+        && w.class == TokenClass::Word
+        && w.letters >= 2
+        && touch(w, hyphen)
+        && touch(hyphen, t)
+        && touch(t, conj)
+        && conj.class == TokenClass::Word
+        && matches!(conj.text, "og" | "och" | "eller" | "samt")
+        && !in_ranges(protected, w.start, conj.end))
+    .then(|| space_for(t.start..t.end, 0.75))
 }
 
 /// Whether token `k` is a day of the month (1 to 31) before its month, a space between
