@@ -284,7 +284,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.stray-mark",
             kind: EditKind::Ocr,
-            summary: "a period OCR made of a speck inside a sentence (after a function word, after a conjunction even before a capital, between two listed words, or between a month and its year) or right after another mark (Afbud:. -> Afbud:), a left single quote with no closing quote on its line, or a period or colon alone between spaces, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og, møde . Næste -> møde Næste)",
+            summary: "a period OCR made of a speck inside a sentence (after a function word, after a conjunction even before a capital, between two listed words, or between a month and its year) or right after another mark (Afbud:. -> Afbud:), a period after a word of a line in capitals (MØTEPROTOKOLL. -> MØTEPROTOKOLL), a left single quote with no closing quote on its line, or a period or colon alone between spaces, in a damaged document, is dropped (og. vi -> og vi, ‘og -> og, møde . Næste -> møde Næste)",
         },
         RuleInfo {
             name: "restore.en-dash",

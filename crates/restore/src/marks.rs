@@ -262,6 +262,47 @@ pub(crate) fn doubled_marks(
     out
 }
 
+/// A period glued to a word of a line in capitals (`MØTEPROTOKOLL.`, `FANØ. KOMMUNE`,
+/// `REFERAT FRA MØTE. I ELDRERÅDET`), in a damaged document: a speck. A heading has no
+/// period: no line in capitals of the pairs' truth texts, the seeds or the field documents
+/// has a word with a period after it, and the train and dev OCR has 13 (a sentence in
+/// capitals would; so would `KL.` and the other abbreviations, which are left alone, as are
+/// initials). The line needs six letters or more, all capitals, and a word of four.
+pub(crate) fn caps_line_periods(
+    text: &str,
+    toks: &[Token<'_>],
+    protected: &[(usize, usize)],
+) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        if t.text != "." || in_ranges(protected, t.start, t.end) {
+            continue;
+        }
+        let w = &toks[i - 1];
+        if w.end != t.start
+            || w.letters < 2
+            || w.uppers != w.letters
+            || !b.get(t.end).is_none_or(|c| c.is_ascii_whitespace())
+            || (i >= 2 && toks[i - 2].end == w.start)
+            || ABBREVIATIONS.contains(&&*token_lowercase(w))
+        {
+            continue;
+        }
+        let line_start = text[..t.start].rfind('\n').map_or(0, |k| k + 1);
+        let line_end = text[t.end..].find('\n').map_or(text.len(), |k| t.end + k);
+        let line = &text[line_start..line_end];
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+        let long_word = line
+            .split(|c: char| !c.is_alphabetic())
+            .any(|x| x.chars().count() >= 4);
+        if letters >= 6 && long_word && line.chars().all(|c| !c.is_lowercase()) {
+            out.push(drop_mark(t.start..t.end, 0.75));
+        }
+    }
+    out
+}
+
 /// A period or colon standing alone between spaces (`Holbæk: .`, `møde : Næste`): a speck, in a
 /// damaged document. Writers never set one (the truth of the train pairs has none; an ellipsis
 /// is three marks that touch). Removed with one space beside it, so the words keep a single

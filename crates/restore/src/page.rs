@@ -18,8 +18,8 @@ use rensa_core::{EditKind, StageEdit, Token, TokenClass};
 
 use crate::addresses::{address_folds, address_marks, address_words, folds_to, spaced_www};
 use crate::marks::{
-    closing_colons, doubled_marks, lone_bar, lone_marks, marks_for_l, misread_bullets,
-    paragraph_signs, party_letters, stray_hyphens, stray_periods, stray_quotes,
+    caps_line_periods, closing_colons, doubled_marks, lone_bar, lone_marks, marks_for_l,
+    misread_bullets, paragraph_signs, party_letters, stray_hyphens, stray_periods, stray_quotes,
 };
 use crate::names::split_given_name;
 use crate::number_words::ordinal_marks;
@@ -330,6 +330,7 @@ pub(crate) fn mark_repairs<'w>(page: &Page<'_>, word_of: &WordOf<'w>, edits: &mu
             },
         ))
         .chain(lone_marks(text, toks, protected))
+        .chain(caps_line_periods(text, toks, protected))
         .chain(closing_colons(text, toks, protected))
         .chain(stray_hyphens(text, toks, vocab, protected, &|j: usize| {
             // The word as repaired so far (`ag` -> `og` by `restore.real-word`).
