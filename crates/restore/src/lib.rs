@@ -289,7 +289,7 @@ pub fn rules() -> &'static [RuleInfo] {
         RuleInfo {
             name: "restore.en-dash",
             kind: EditKind::Ocr,
-            summary: "an em dash between two digits or two spaces, or a doubled hyphen between digits, in a damaged document, is the en dash OCR misread (09.00—11.30 -> 09.00–11.30); so is a hyphen in a clock or year range of a document that shows such a misread dash elsewhere (09.30-11.00 -> 09.30–11.00)",
+            summary: "an em dash, a tilde or an equals sign between two digits or two spaces, or a doubled hyphen between digits, in a damaged document, is the en dash OCR misread (09.00—11.30 -> 09.00–11.30); so is a hyphen in a clock or year range of a document that shows such a misread dash elsewhere (09.30-11.00 -> 09.30–11.00)",
         },
         RuleInfo {
             name: "restore.date-separator",

@@ -389,6 +389,40 @@ pub(crate) fn lone_bar(
     out
 }
 
+/// `v/` (`ved`, by: `Velkommen v/ ordfører`) printed `w/`, in a damaged document: the English
+/// model's `w/` (with) is no Nordic abbreviation (no truth text of the pairs, the seeds or the
+/// field documents has one; they have `v/` 106 times in train and dev alone). A lone `w`
+/// or `W` before a slash and a space, opening its line or after a space or `(`.
+pub(crate) fn w_for_v(
+    text: &str,
+    toks: &[Token<'_>],
+    protected: &[(usize, usize)],
+) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    for (i, t) in toks.iter().enumerate() {
+        if !matches!(t.text, "w" | "W") || in_ranges(protected, t.start, t.end + 1) {
+            continue;
+        }
+        let slash = toks
+            .get(i + 1)
+            .is_some_and(|s| s.text == "/" && s.start == t.end);
+        let after = b.get(t.end + 1).is_none_or(|c| c.is_ascii_whitespace());
+        let before = t.start == 0 || matches!(b[t.start - 1], b' ' | b'\t' | b'\n' | b'(');
+        if slash && after && before {
+            let to = if t.text == "w" { "v" } else { "V" };
+            out.push(StageEdit::new(
+                t.start..t.end,
+                to,
+                EditKind::Ocr,
+                "restore.ocr-confusion",
+                0.8,
+            ));
+        }
+    }
+    out
+}
+
 /// An `l` the engine printed as `!`, `]` or `|` at the end or inside a word (`ti! neste`,
 /// `ti] skovrejsning`, `bes|utade`), in a damaged document: the mark becomes `l` when the word
 /// with it is listed (the estimate has `l` printed `!` 9 times, `]` and `|` 3 each). At a

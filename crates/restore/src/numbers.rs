@@ -41,11 +41,13 @@ pub(crate) fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEd
         }
     }
     out.extend(hyphen_ranges(text, protected));
-    // `~` is the other glyph the pairs print for an en dash (`7~9`, ` ~ `). Found on bytes:
-    // `~`, or the lead byte of `—` (E2 80 94); a char-set search decodes every character of
+    // `~` is the other glyph the pairs print for an en dash (`7~9`, ` ~ `), and so is `=`
+    // (`12.00=13.00`, ` = `; no truth text of the pairs, the seeds or the field documents has
+    // an `=`, so only between digits or spaces, never half-spaced). Found on bytes: `~`,
+    // `=`, or the lead byte of `—` (E2 80 94); a char-set search decodes every character of
     // the page, which cost a tenth of warm restore time on damaged text.
-    for at in memchr::memchr2_iter(b'~', 0xE2, b) {
-        let len = if b[at] == b'~' {
+    for at in memchr::memchr3_iter(b'~', b'=', 0xE2, b) {
+        let len = if matches!(b[at], b'~' | b'=') {
             1
         } else if b[at..].starts_with("—".as_bytes()) {
             3
@@ -61,6 +63,12 @@ pub(crate) fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEd
             }
             _ => false,
         };
+        // A spaced `=` between words only: beside a number it may be the writer's sum
+        // (`1 EUR = 7,45 kr`).
+        let ok = ok
+            && (b[at] != b'='
+                || before.is_some_and(|c| c.is_ascii_digit())
+                || spaced_between_words(text, at, end));
         if in_ranges(protected, at, end) {
             continue;
         }
@@ -72,7 +80,10 @@ pub(crate) fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEd
                 "restore.en-dash",
                 0.85,
             ));
-        } else if let Some(e) = half_spaced_dash(text, at, end) {
+        } else if let Some(e) = (b[at] != b'=')
+            .then(|| half_spaced_dash(text, at, end))
+            .flatten()
+        {
             out.push(e);
         }
     }
@@ -83,6 +94,18 @@ pub(crate) fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEd
         }
     }
     out
+}
+
+/// Whether the mark at `at..end` stands between two words, one space each side, neither
+/// ending nor starting with a digit (`Kaupanger = prosjektleiar`, not `2025 = 7`).
+fn spaced_between_words(text: &str, at: usize, end: usize) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() || c == ')');
+    text[..at]
+        .strip_suffix(' ')
+        .is_some_and(|l| word_char(l.chars().next_back()))
+        && text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| word_char(r.chars().next()))
 }
 
 /// A dash with a space on one side only, glued to a word on the other (`—Ukrainsk`, `~C`,
