@@ -307,6 +307,11 @@ pub fn rules() -> &'static [RuleInfo] {
             summary: "a period OCR printed as a colon or comma inside a web or e-mail address (vaxjo:se, hadsel:kommune.no), and a scheme's slash it lost (https:/www, https:/Awww), in a damaged document, are put back",
         },
         RuleInfo {
+            name: "restore.bracket",
+            kind: EditKind::Ocr,
+            summary: "a brace that a parenthesis closes or opens on its line, in a damaged document, is the parenthesis OCR misread ({C) -> (C), (F}, -> (F),)",
+        },
+        RuleInfo {
             name: "restore.bullet",
             kind: EditKind::Ocr,
             summary: "a ¢ opening a line, in a damaged document, is the bullet OCR misread: it becomes the bullet the document opens other lines with (* or •), • if none (¢ Karen Juul -> • Karen Juul)",

@@ -423,6 +423,47 @@ pub(crate) fn w_for_v(
     out
 }
 
+/// A brace the engine printed for a parenthesis (`{C)`, `{kontaktperson)`, `(F},`), in a
+/// damaged document: no truth text of the pairs, the seeds or the field documents holds a
+/// brace. Only where the line pairs it with a parenthesis: a `{` whose next bracket on its
+/// line is `)`, a `}` whose last bracket before it on its line is `(`.
+pub(crate) fn misread_braces(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    for at in memchr::memchr2_iter(b'{', b'}', b) {
+        if in_ranges(protected, at, at + 1) {
+            continue;
+        }
+        let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+        let brackets = |c: &u8| matches!(c, b'(' | b')' | b'{' | b'}');
+        let to = if b[at] == b'{' {
+            b[at + 1..line_end]
+                .iter()
+                .find(|c| brackets(c))
+                .is_some_and(|&c| c == b')')
+                .then_some("(")
+        } else {
+            b[line_start..at]
+                .iter()
+                .rev()
+                .find(|c| brackets(c))
+                .is_some_and(|&c| c == b'(')
+                .then_some(")")
+        };
+        if let Some(to) = to {
+            out.push(StageEdit::new(
+                at..at + 1,
+                to,
+                EditKind::Ocr,
+                "restore.bracket",
+                0.8,
+            ));
+        }
+    }
+    out
+}
+
 /// An `l` the engine printed as `!`, `]` or `|` at the end or inside a word (`ti! neste`,
 /// `ti] skovrejsning`, `bes|utade`), in a damaged document: the mark becomes `l` when the word
 /// with it is listed (the estimate has `l` printed `!` 9 times, `]` and `|` 3 each). At a
@@ -547,8 +588,8 @@ pub(crate) fn misread_bullets(text: &str, protected: &[(usize, usize)]) -> Vec<S
     found[0].iter().map(|&at| edit(at, 0, bullet)).collect()
 }
 
-/// A left single quote (`‘`) the engine made of a speck before a word (`Rasmus ‘Aagaard`,
-/// `‘Beslutning:`) or of a space (`kaffe‘og`, `Tid:‘Onsdag`): Nordic text quotes with ” ” and
+/// A left single quote (`‘`) the engine made of a speck before a word or a number (`Rasmus
+/// ‘Aagaard`, `‘Beslutning:`, `den ‘29.`) or of a space (`kaffe‘og`, `Tid:‘Onsdag`): Nordic text quotes with ” ” and
 /// « », and its single quotes close with ’; the truth of the train and dev pairs and the real
 /// seeds hold no ‘ at all, where the English model printed 94. Dropped after whitespace,
 /// a space otherwise, only where a word follows at once and no quote closes later on the line
@@ -584,7 +625,11 @@ pub(crate) fn stray_quotes(
         let Some(next) = toks.get(i + 1) else {
             continue;
         };
-        if !matches!(next.class, TokenClass::Word | TokenClass::Mixed) || next.start != q.end {
+        if !matches!(
+            next.class,
+            TokenClass::Word | TokenClass::Mixed | TokenClass::Number
+        ) || next.start != q.end
+        {
             continue;
         }
         let line_end = text[q.end..].find('\n').map_or(text.len(), |k| q.end + k);

@@ -20,9 +20,10 @@ use crate::spacing::space_for;
 /// the misread dash elsewhere ([`hyphen_ranges`]): typists write `16-18` too.
 pub(crate) fn en_dashes(text: &str, protected: &[(usize, usize)]) -> Vec<StageEdit> {
     let mut out = Vec::new();
-    // `--` and `—-` between two digits (`09.30--09.45`): the en dash printed twice over.
+    // `--`, `—-` and `-—` between two digits (`09.30--09.45`, `14:00-—14:15`): the en dash
+    // printed twice over.
     let b = text.as_bytes();
-    for pat in ["--", "—-"] {
+    for pat in ["--", "—-", "-—"] {
         for at in memchr::memmem::find_iter(b, pat.as_bytes()) {
             let end = at + pat.len();
             let digits = at > 0

@@ -19,8 +19,8 @@ use rensa_core::{EditKind, StageEdit, Token, TokenClass};
 use crate::addresses::{address_folds, address_marks, address_words, folds_to, spaced_www};
 use crate::marks::{
     caps_line_periods, closing_colons, doubled_marks, lone_bar, lone_marks, marks_for_l,
-    misread_bullets, paragraph_signs, party_letters, stray_hyphens, stray_periods, stray_quotes,
-    w_for_v,
+    misread_braces, misread_bullets, paragraph_signs, party_letters, stray_hyphens, stray_periods,
+    stray_quotes, w_for_v,
 };
 use crate::names::split_given_name;
 use crate::number_words::ordinal_marks;
@@ -295,6 +295,7 @@ pub(crate) fn mark_repairs<'w>(page: &Page<'_>, word_of: &WordOf<'w>, edits: &mu
         .chain(spaced_www(text).into_iter().filter(outside_user))
         .chain(marks_for_l(toks, vocab, protected))
         .chain(w_for_v(text, toks, protected))
+        .chain(misread_braces(text, protected))
         .chain(lone_bar(text, toks, protected));
     edits.extend(marks.filter(|e| e.confidence >= opts.min_confidence));
     // Rules on single marks, after the others: a mark another rule already changed (a
