@@ -65,7 +65,8 @@
 //! explains, and `page` holds the passes over the whole page that follow the decisions (the
 //! page's own vocabulary, split words, marks). The rules sit in
 //! modules by what they cover: `eligible` (which tokens may change), `search`, `confusion`,
-//! `docwords`, `shape` and `inserted` (the readings of a word), `context` (the readings a
+//! `docwords`, `shape` and `inserted` (the readings of a word), `domain` (the meeting texts'
+//! own word frequencies, which weigh an unknown word's readings), `context` (the readings a
 //! word's place favours), `spacing`, `names`, `numbers`, `number_words`, `marks` and
 //! `addresses` (the layout, punctuation and address rules), `types` (the distinct words of a
 //! batch) and `language` (detection, for the pipeline).
