@@ -289,9 +289,7 @@ pub(crate) fn caps_line_periods(
         {
             continue;
         }
-        let line_start = text[..t.start].rfind('\n').map_or(0, |k| k + 1);
-        let line_end = text[t.end..].find('\n').map_or(text.len(), |k| t.end + k);
-        let line = &text[line_start..line_end];
+        let line = &text[line_of(text, t.start, t.end)];
         let letters = line.chars().filter(|c| c.is_alphabetic()).count();
         let long_word = line
             .split(|c: char| !c.is_alphabetic())
@@ -357,15 +355,14 @@ pub(crate) fn lone_bar(
         {
             continue;
         }
-        let line_start = text[..t.start].rfind('\n').map_or(0, |k| k + 1);
-        let line_end = text[t.end..].find('\n').map_or(text.len(), |k| t.end + k);
-        if text[line_start..line_end].matches('|').count() > 1 {
+        let line = line_of(text, t.start, t.end);
+        if text[line.clone()].matches('|').count() > 1 {
             continue;
         }
         let prev = i
             .checked_sub(1)
             .map(|k| &toks[k])
-            .filter(|p| p.end > line_start);
+            .filter(|p| p.end > line.start);
         let spaced = prev.is_none_or(|p| text.get(p.end..t.start) == Some(" "));
         let lowercase_next = word(n) && n.uppers == 0;
         let to = match prev {
@@ -434,17 +431,16 @@ pub(crate) fn misread_braces(text: &str, protected: &[(usize, usize)]) -> Vec<St
         if in_ranges(protected, at, at + 1) {
             continue;
         }
-        let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
-        let line_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+        let line = line_of(text, at, at + 1);
         let brackets = |c: &u8| matches!(c, b'(' | b')' | b'{' | b'}');
         let to = if b[at] == b'{' {
-            b[at + 1..line_end]
+            b[at + 1..line.end]
                 .iter()
                 .find(|c| brackets(c))
                 .is_some_and(|&c| c == b')')
                 .then_some("(")
         } else {
-            b[line_start..at]
+            b[line.start..at]
                 .iter()
                 .rev()
                 .find(|c| brackets(c))
@@ -1030,6 +1026,13 @@ pub(crate) fn party_letters(
         ));
     }
     out
+}
+
+/// The byte range of the line holding `start..end` (without its line ends).
+fn line_of(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |k| end + k);
+    line_start..line_end
 }
 
 /// The edit that drops a mark OCR made of a speck at `range` (`restore.stray-mark`).
