@@ -220,7 +220,7 @@ pub(crate) fn speck_after_suspended_hyphen(
     if !matches!(t.text, "." | "," | ":" | "'" | "’" | "‘") || i < 2 {
         return None;
     }
-    let (w, hyphen, conj) = (&toks[i - 2], &toks[i - 1], &toks[i + 1]);
+    let (w, hyphen, conj) = (&toks[i - 2], &toks[i - 1], toks.get(i + 1)?);
     let touch = |x: &Token<'_>, y: &Token<'_>| x.end == y.start;
     (hyphen.text == "-"
         && w.class == TokenClass::Word
@@ -241,7 +241,9 @@ fn day_before_month<'w>(
     k: usize,
     word_of: &dyn Fn(usize) -> Option<(&'w str, bool)>,
 ) -> bool {
-    let d = &toks[k];
+    let Some(d) = toks.get(k) else {
+        return false;
+    };
     if d.text.len() > 2 || !d.text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)) {
         return false;
     }
